@@ -1,0 +1,34 @@
+//! The [`Form`] trait: what `#[derive(Form)]` gives a struct.
+
+use crate::cell::Slot;
+use crate::check::CheckOptions;
+use crate::component::Component;
+use crate::info::FormInfo;
+use crate::report::Report;
+
+/// A report form, or any part of one that can be checked on its own.
+///
+/// Implemented by `#[derive(Form)]`. The description and rules are built once per type and
+/// cached, so [`Form::info`] is cheap and needs no instance: a form lists its rules without
+/// being filled in.
+pub trait Form: Component + 'static {
+    /// The form's cells and rules.
+    fn info() -> &'static FormInfo;
+
+    /// The form's cells, in declaration order.
+    fn slots(&self) -> Vec<Slot> {
+        let mut slots = Vec::with_capacity(Self::info().cells.len());
+        self.collect_slots(&mut slots);
+        slots
+    }
+
+    /// Checks every rule.
+    fn check(&self) -> Report<'static> {
+        self.check_with(CheckOptions::default())
+    }
+
+    /// Checks every rule with `options`.
+    fn check_with(&self, options: CheckOptions) -> Report<'static> {
+        Report::new(Self::info(), self.slots(), options)
+    }
+}

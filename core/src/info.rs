@@ -1,0 +1,508 @@
+//! [`FormInfo`]: a form's description resolved to cells and rule instances.
+//!
+//! Built once per form type (the derive caches it in a `static`), from the node tree the
+//! derive describes. Building walks the tree twice: first to number the numeric cells in
+//! declaration order (the order `Component::collect_slots` produces) and to give each its JSON
+//! pointer and labels, then to expand every declared rule into instances over those cells.
+//!
+//! A form whose declarations contradict each other in ways the compiler cannot see (two
+//! different rules sharing one id) is a bug in the form, not bad input: building panics with a
+//! message naming both declarations, the first time the form is used.
+
+use std::collections::HashMap;
+
+use crate::cell::ValueKind;
+use crate::node::{Node, NodeKind, StructInfo};
+use crate::num::Num;
+use crate::pointer;
+use crate::rule::{
+    Body, CheckDecl, Instance, Operand, OperandDecl, RangeDecl, RuleDef, RuleKind, RuleMeta, Side,
+    Term, TermDecl,
+};
+
+/// A numeric cell of a form.
+#[derive(Clone, Debug)]
+pub struct CellInfo {
+    /// JSON pointer to the cell in the serialised form (serde renames applied).
+    pub pointer: String,
+    /// Labels from the outermost field down to the cell.
+    pub labels: Vec<&'static str>,
+    /// How many of `labels` name the row; the rest name the column.
+    pub row_labels: usize,
+    /// What the cell holds.
+    pub kind: ValueKind,
+    /// Unit of the cell, declared on it or on a field around it.
+    pub unit: Option<&'static str>,
+}
+
+impl CellInfo {
+    /// Labels joined for display: `三、收到和处理政府信息公开申请情况 › 三、本年度办理结果 › （七）总计 › 自然人`.
+    pub fn label_path(&self) -> String {
+        self.labels.join(" › ")
+    }
+
+    /// The labels naming the row.
+    pub fn row(&self) -> &[&'static str] {
+        &self.labels[..self.row_labels]
+    }
+
+    /// The labels naming the column.
+    pub fn column(&self) -> &[&'static str] {
+        &self.labels[self.row_labels..]
+    }
+}
+
+/// A form resolved to its cells and rules.
+#[derive(Debug)]
+pub struct FormInfo {
+    /// The description the form was built from.
+    pub root: Node,
+    /// Every numeric cell, in declaration order.
+    pub cells: Vec<CellInfo>,
+    /// Every rule, in the order first declared.
+    pub rules: Vec<RuleDef>,
+    /// Every rule instance.
+    pub instances: Vec<Instance>,
+    by_pointer: HashMap<String, usize>,
+}
+
+impl FormInfo {
+    /// Resolves a form description. Panics if two different declarations share a rule id.
+    pub fn build(root: Node) -> FormInfo {
+        let mut cells = Vec::new();
+        let resolved = resolve(&root, String::new(), Vec::new(), None, None, &mut cells);
+        let mut expander = Expander {
+            cells: &cells,
+            rules: Vec::new(),
+            instances: Vec::new(),
+            by_id: HashMap::new(),
+        };
+        expander.expand(&resolved);
+        let Expander {
+            rules, instances, ..
+        } = expander;
+        let by_pointer = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.pointer.clone(), i))
+            .collect();
+        FormInfo {
+            root,
+            cells,
+            rules,
+            instances,
+            by_pointer,
+        }
+    }
+
+    /// The index of the cell at a JSON pointer.
+    pub fn cell_index(&self, pointer: &str) -> Option<usize> {
+        self.by_pointer.get(pointer).copied()
+    }
+
+    /// The rule with this id.
+    pub fn rule(&self, id: &str) -> Option<&RuleDef> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+/// A node placed in the form: its cell range, pointer and labels.
+struct Placed<'n> {
+    node: &'n Node,
+    start: usize,
+    end: usize,
+    pointer: String,
+    labels: Vec<&'static str>,
+    children: Vec<Placed<'n>>,
+}
+
+impl Placed<'_> {
+    fn child(&self, ident: &str) -> Option<&Self> {
+        self.children.iter().find(|c| c.node.field.ident == ident)
+    }
+
+    fn is_row(&self) -> bool {
+        self.node.as_struct().is_some_and(|s| s.columns)
+    }
+
+    /// The rows under this node: itself if it is a row, else the rows of its children.
+    fn rows(&self) -> Vec<&Self> {
+        if self.is_row() {
+            return vec![self];
+        }
+        self.children
+            .iter()
+            .filter(|c| c.start < c.end)
+            .flat_map(|c| c.rows())
+            .collect()
+    }
+}
+
+fn resolve<'n>(
+    node: &'n Node,
+    pointer: String,
+    mut labels: Vec<&'static str>,
+    mut row_labels: Option<usize>,
+    unit: Option<&'static str>,
+    cells: &mut Vec<CellInfo>,
+) -> Placed<'n> {
+    if let Some(label) = node.field.label {
+        labels.push(label);
+    }
+    let unit = node.field.unit.or(unit);
+    let start = cells.len();
+    let mut children = Vec::new();
+    match &node.kind {
+        NodeKind::Cell(kind) => cells.push(CellInfo {
+            pointer: pointer.clone(),
+            labels: labels.clone(),
+            row_labels: row_labels.unwrap_or(labels.len()),
+            kind: *kind,
+            unit,
+        }),
+        NodeKind::Text | NodeKind::Meta => {}
+        NodeKind::Struct(info) => {
+            if info.columns && row_labels.is_none() {
+                row_labels = Some(labels.len());
+            }
+            for field in &info.fields {
+                let child_pointer = pointer::push(&pointer, field.field.key);
+                children.push(resolve(
+                    field,
+                    child_pointer,
+                    labels.clone(),
+                    row_labels,
+                    unit,
+                    cells,
+                ));
+            }
+        }
+    }
+    Placed {
+        node,
+        start,
+        end: cells.len(),
+        pointer,
+        labels,
+        children,
+    }
+}
+
+struct Expander<'c> {
+    cells: &'c [CellInfo],
+    rules: Vec<RuleDef>,
+    instances: Vec<Instance>,
+    by_id: HashMap<String, usize>,
+}
+
+/// What a declaration contributes to its [`RuleDef`], before it has instances.
+struct Declared {
+    id: String,
+    kind: RuleKind,
+    meta: RuleMeta,
+    default_zh: String,
+    default_en: String,
+    expression: String,
+    declared_in: &'static str,
+}
+
+impl Expander<'_> {
+    fn expand(&mut self, placed: &Placed<'_>) {
+        let Some(info) = placed.node.as_struct() else {
+            return;
+        };
+        for check in &info.checks {
+            self.expand_check(placed, info, check);
+        }
+        for range in &info.ranges {
+            let id = format!("{}.range", info.name);
+            self.expand_range(placed, info.name, id, range);
+        }
+        for (i, child) in placed.children.iter().enumerate() {
+            if let Some(meta) = &child.node.field.total {
+                self.expand_total(placed, info, i, meta);
+            }
+            for range in &child.node.field.ranges {
+                let id = format!("{}.{}.range", info.name, child.node.field.ident);
+                self.expand_range(child, info.name, id, range);
+            }
+        }
+        for child in &placed.children {
+            self.expand(child);
+        }
+    }
+
+    fn rule(&mut self, declared: Declared) -> usize {
+        if let Some(&index) = self.by_id.get(&declared.id) {
+            let existing = &self.rules[index];
+            assert!(
+                existing.declared_in == declared.declared_in
+                    && existing.expression == declared.expression,
+                "rule id `{}` is declared twice: in `{}` as `{}` and in `{}` as `{}`; give each rule its own id",
+                declared.id,
+                existing.declared_in,
+                existing.expression,
+                declared.declared_in,
+                declared.expression,
+            );
+            return index;
+        }
+        let index = self.rules.len();
+        self.by_id.insert(declared.id.clone(), index);
+        self.rules.push(RuleDef {
+            id: declared.id,
+            kind: declared.kind,
+            severity: declared.meta.severity,
+            message_zh: declared
+                .meta
+                .message
+                .map_or(declared.default_zh, str::to_owned),
+            message_en: declared
+                .meta
+                .message_en
+                .map_or(declared.default_en, str::to_owned),
+            expression: declared.expression,
+            declared_in: declared.declared_in,
+            instances: Vec::new(),
+        });
+        index
+    }
+
+    fn push(&mut self, rule: usize, at: Vec<&'static str>, at_key: String, body: Body) {
+        self.rules[rule].instances.push(self.instances.len());
+        self.instances.push(Instance {
+            rule,
+            at,
+            at_key,
+            body,
+        });
+    }
+
+    /// Labels and key of column `c` of `row`, for element-wise instances.
+    fn column_at(&self, row: &Placed<'_>, c: usize) -> (Vec<&'static str>, String) {
+        let cell = &self.cells[row.start + c];
+        let key = cell.pointer[row.pointer.len()..].to_owned();
+        (cell.column().to_vec(), key)
+    }
+
+    fn expand_total(
+        &mut self,
+        parent: &Placed<'_>,
+        info: &StructInfo,
+        index: usize,
+        meta: &RuleMeta,
+    ) {
+        let total = &parent.children[index];
+        let siblings: Vec<&Placed<'_>> = parent
+            .children
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| *i != index && c.start < c.end)
+            .map(|(_, c)| c)
+            .collect();
+        let sibling_labels: Vec<&str> = siblings.iter().map(|s| s.node.display_label()).collect();
+        let sibling_idents: Vec<&str> = siblings.iter().map(|s| s.node.field.ident).collect();
+        let total_label = total.node.display_label();
+        let elementwise = total.is_row();
+        let (default_zh, default_en) = if elementwise {
+            (
+                format!("{total_label}等于{}之和（逐列）", sibling_labels.join("、")),
+                format!(
+                    "{total_label} equals the sum of {}, column by column",
+                    sibling_labels.join(", ")
+                ),
+            )
+        } else {
+            (
+                format!("{total_label}等于{}之和", sibling_labels.join("、")),
+                format!(
+                    "{total_label} equals the sum of {}",
+                    sibling_labels.join(", ")
+                ),
+            )
+        };
+        let rule = self.rule(Declared {
+            id: meta.id.map_or_else(
+                || format!("{}.{}", info.name, total.node.field.ident),
+                str::to_owned,
+            ),
+            kind: RuleKind::Total,
+            meta: meta.clone(),
+            default_zh,
+            default_en,
+            expression: format!(
+                "{} == {}",
+                total.node.field.ident,
+                sibling_idents.join(" + ")
+            ),
+            declared_in: info.name,
+        });
+        let cell = |i: usize| Term {
+            negative: false,
+            operand: Operand::Cell(i),
+        };
+        if elementwise {
+            let rows: Vec<&Placed<'_>> = siblings.iter().flat_map(|s| s.rows()).collect();
+            for c in 0..total.end - total.start {
+                let (at, at_key) = self.column_at(total, c);
+                let body = Body::Compare {
+                    lhs: vec![cell(total.start + c)],
+                    op: crate::rule::Op::Eq,
+                    rhs: rows.iter().map(|r| cell(r.start + c)).collect(),
+                    result: Some(Side::Lhs),
+                };
+                self.push(rule, at, at_key, body);
+            }
+        } else {
+            let body = Body::Compare {
+                lhs: (total.start..total.end).map(cell).collect(),
+                op: crate::rule::Op::Eq,
+                rhs: siblings
+                    .iter()
+                    .flat_map(|s| s.start..s.end)
+                    .map(cell)
+                    .collect(),
+                result: Some(Side::Lhs),
+            };
+            self.push(rule, parent.labels.clone(), parent.pointer.clone(), body);
+        }
+    }
+
+    fn expand_check(&mut self, placed: &Placed<'_>, info: &StructInfo, check: &CheckDecl) {
+        let rule = self.rule(Declared {
+            id: check
+                .meta
+                .id
+                .map_or_else(|| format!("{}.check", info.name), str::to_owned),
+            kind: RuleKind::Check,
+            meta: check.meta.clone(),
+            default_zh: check.expr.to_owned(),
+            default_en: check.expr.to_owned(),
+            expression: check.expr.to_owned(),
+            declared_in: info.name,
+        });
+        let operand = |term: &TermDecl| -> Option<&Placed<'_>> {
+            match term.operand {
+                OperandDecl::Path(path) => Some(path.iter().fold(placed, |at, ident| {
+                    at.child(ident).unwrap_or_else(|| {
+                        panic!(
+                            "`{}`: no field `{ident}` (checked at compile time)",
+                            check.expr
+                        )
+                    })
+                })),
+                OperandDecl::Literal(_) => None,
+            }
+        };
+        let first_row = check
+            .lhs
+            .iter()
+            .chain(&check.rhs)
+            .filter_map(operand)
+            .find(|p| p.is_row());
+        let width = first_row.map_or(1, |r| r.end - r.start);
+        for c in 0..width {
+            let terms = |side: &[TermDecl]| -> Vec<Term> {
+                side.iter()
+                    .map(|t| Term {
+                        negative: t.negative,
+                        operand: match t.operand {
+                            OperandDecl::Literal(text) => {
+                                Operand::Const(Num::parse(text).unwrap_or_else(|| {
+                                    panic!("`{text}` is not a number (checked at compile time)")
+                                }))
+                            }
+                            OperandDecl::Path(_) => {
+                                let p = operand(t).expect("a path operand");
+                                Operand::Cell(p.start + if p.is_row() { c } else { 0 })
+                            }
+                        },
+                    })
+                    .collect()
+            };
+            let lhs = terms(&check.lhs);
+            let rhs = terms(&check.rhs);
+            let single =
+                |side: &[Term]| side.len() == 1 && matches!(side[0].operand, Operand::Cell(_));
+            let result = if single(&lhs) {
+                Some(Side::Lhs)
+            } else if single(&rhs) {
+                Some(Side::Rhs)
+            } else {
+                None
+            };
+            let (at, at_key) = match first_row {
+                Some(row) => self.column_at(row, c),
+                None => (placed.labels.clone(), placed.pointer.clone()),
+            };
+            let body = Body::Compare {
+                lhs,
+                op: check.op,
+                rhs,
+                result,
+            };
+            self.push(rule, at, at_key, body);
+        }
+    }
+
+    fn expand_range(
+        &mut self,
+        placed: &Placed<'_>,
+        declared_in: &'static str,
+        default_id: String,
+        range: &RangeDecl,
+    ) {
+        let (zh, en) = match (range.min, range.max) {
+            (Some(min), Some(max)) => (
+                format!("数值应在{min}至{max}之间"),
+                format!("the value must be between {min} and {max}"),
+            ),
+            (Some(min), None) => (
+                format!("数值不得小于{min}"),
+                format!("the value must not be less than {min}"),
+            ),
+            (None, Some(max)) => (
+                format!("数值不得大于{max}"),
+                format!("the value must not be greater than {max}"),
+            ),
+            (None, None) => (String::new(), String::new()),
+        };
+        let expression = match (range.min, range.max) {
+            (Some(min), Some(max)) => format!("{min} <= value <= {max}"),
+            (Some(min), None) => format!("value >= {min}"),
+            (None, Some(max)) => format!("value <= {max}"),
+            (None, None) => String::new(),
+        };
+        let rule = self.rule(Declared {
+            id: range.meta.id.map_or(default_id, str::to_owned),
+            kind: RuleKind::Range,
+            meta: range.meta.clone(),
+            default_zh: zh,
+            default_en: en,
+            expression,
+            declared_in,
+        });
+        let bound = |text: Option<&str>| {
+            text.map(|t| {
+                Num::parse(t)
+                    .unwrap_or_else(|| panic!("`{t}` is not a number (checked at compile time)"))
+            })
+        };
+        let (min, max) = (bound(range.min), bound(range.max));
+        for index in placed.start..placed.end {
+            let cell = &self.cells[index];
+            let by_type = max.is_none()
+                && match (min, cell.kind.type_minimum()) {
+                    (Some(min), Some(floor)) => min <= floor,
+                    _ => false,
+                };
+            let body = Body::Range {
+                cell: index,
+                min,
+                max,
+                by_type,
+            };
+            self.push(rule, cell.labels.clone(), cell.pointer.clone(), body);
+        }
+    }
+}

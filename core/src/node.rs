@@ -1,0 +1,107 @@
+//! Form descriptions: the tree a derived form builds of itself.
+//!
+//! [`Node`] is what one field declares (its key, label, unit, rules) together with what its type
+//! is (a cell, text, or a struct of further nodes). The tree is built once per form, from the
+//! derive's generated `describe` functions, and everything else (rule expansion, labels of
+//! cells, later schemas and layouts) reads it.
+
+use crate::cell::ValueKind;
+use crate::rule::{CheckDecl, RangeDecl, RuleMeta};
+
+/// What a field declares about itself in its parent struct.
+#[derive(Clone, Debug, Default)]
+pub struct Field {
+    /// The Rust field name (empty for the root).
+    pub ident: &'static str,
+    /// The name in serialised form (serde renames applied).
+    pub key: &'static str,
+    /// The official label, e.g. `（一）予以公开`.
+    pub label: Option<&'static str>,
+    /// Other labels the same field is published under.
+    pub aliases: &'static [&'static str],
+    /// The doc comment.
+    pub doc: Option<&'static str>,
+    /// The unit of the field's numbers, e.g. `万元`.
+    pub unit: Option<&'static str>,
+    /// `#[form(total)]`: the field is the sum of its siblings.
+    pub total: Option<RuleMeta>,
+    /// `#[form(range(..))]` on the field.
+    pub ranges: Vec<RangeDecl>,
+}
+
+impl Field {
+    /// The field a whole form stands in.
+    pub fn root() -> Field {
+        Field::default()
+    }
+}
+
+/// One node of a form description: a field and what its type is.
+#[derive(Clone, Debug)]
+pub struct Node {
+    /// The field as declared.
+    pub field: Field,
+    /// What the field's type is.
+    pub kind: NodeKind,
+}
+
+/// What a field's type is.
+#[derive(Clone, Debug)]
+pub enum NodeKind {
+    /// A numeric cell.
+    Cell(ValueKind),
+    /// Narrative text.
+    Text,
+    /// Metadata that is neither a cell nor text (a year, say).
+    Meta,
+    /// A derived struct.
+    Struct(Box<StructInfo>),
+}
+
+/// What a derived struct declares at the container level.
+#[derive(Clone, Debug, Default)]
+pub struct StructInfo {
+    /// The Rust type name.
+    pub name: &'static str,
+    /// `#[form(label = ..)]` on the struct (a column group's header, a section's title).
+    pub label: Option<&'static str>,
+    /// `#[form(corner = ..)]`: a table's top-left note.
+    pub corner: Option<&'static str>,
+    /// The doc comment.
+    pub doc: Option<&'static str>,
+    /// `#[form(columns)]`: the struct is one row of columns (or a group of columns).
+    pub columns: bool,
+    /// The fields, in declaration order (skipped fields left out).
+    pub fields: Vec<Node>,
+    /// `#[form(check(..))]` rules.
+    pub checks: Vec<CheckDecl>,
+    /// `#[form(range(..))]` rules that apply to every numeric cell of the struct.
+    pub ranges: Vec<RangeDecl>,
+}
+
+impl Node {
+    /// The struct behind this node, if it is one.
+    pub fn as_struct(&self) -> Option<&StructInfo> {
+        match &self.kind {
+            NodeKind::Struct(info) => Some(info),
+            _ => None,
+        }
+    }
+
+    /// True if the node holds numbers somewhere.
+    pub fn is_numeric(&self) -> bool {
+        match &self.kind {
+            NodeKind::Cell(_) => true,
+            NodeKind::Text | NodeKind::Meta => false,
+            NodeKind::Struct(info) => info.fields.iter().any(Node::is_numeric),
+        }
+    }
+
+    /// The label to show for this node: its field label, else its struct's label, else its key.
+    pub fn display_label(&self) -> &'static str {
+        self.field
+            .label
+            .or_else(|| self.as_struct().and_then(|s| s.label))
+            .unwrap_or(self.field.key)
+    }
+}

@@ -1,0 +1,29 @@
+//! JSON pointers (RFC 6901).
+
+/// `base` with one more reference token, escaped.
+pub fn push(base: &str, token: &str) -> String {
+    let mut out = String::with_capacity(base.len() + token.len() + 1);
+    out.push_str(base);
+    out.push('/');
+    for ch in token.chars() {
+        match ch {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// The pointer for a path of keys.
+pub fn from_keys<'a>(keys: impl IntoIterator<Item = &'a str>) -> String {
+    keys.into_iter().fold(String::new(), |acc, k| push(&acc, k))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes_tokens() {
+        assert_eq!(super::from_keys(["a/b", "c~d", "e"]), "/a~1b/c~0d/e");
+    }
+}

@@ -1,0 +1,26 @@
+//! What generated code needs. Not public API: may change in any release.
+
+pub use core::option::Option::{self, None, Some};
+pub use std::boxed::Box;
+pub use std::sync::OnceLock;
+pub use std::vec;
+pub use std::vec::Vec;
+
+pub use crate::cell::Slot;
+pub use crate::component::Component;
+pub use crate::form::Form;
+pub use crate::info::FormInfo;
+pub use crate::node::{Field, Node, NodeKind, StructInfo};
+pub use crate::rule::{CheckDecl, Op, OperandDecl, RangeDecl, RuleMeta, Severity, TermDecl};
+pub use crate::shape::{Shape, assert_elementwise, assert_total};
+
+/// The shape of the field a closure reaches, for compile-time checks of `check` operands whose
+/// types the derive cannot see.
+pub const fn shape_of<S, T: Component>(_reach: fn(&S) -> &T) -> Shape {
+    T::SHAPE
+}
+
+/// A form's info, built on first use and cached in the type's own `static`.
+pub fn form_info<T: Component>(cache: &'static OnceLock<FormInfo>) -> &'static FormInfo {
+    cache.get_or_init(|| FormInfo::build(T::describe(Field::root())))
+}

@@ -1,0 +1,396 @@
+//! [`Report`]: the outcome of checking one filled form, and its items for people and machines.
+//!
+//! The report keeps the form's cells and every instance's outcome; violations, not-assessable
+//! instances and blank-cell information are derived from them on request, in Chinese or
+//! English. Every item names its rule and every cell involved, by JSON pointer and by labels.
+
+use serde::Serialize;
+
+use crate::cell::Slot;
+use crate::check::{self, CheckOptions, Outcome, Reason, Status};
+use crate::info::FormInfo;
+use crate::lang::Lang;
+use crate::num::Num;
+use crate::rule::{Body, Operand, RuleDef, Severity, Side, Term};
+
+/// Id of the strict-mode rule: no cell may be blank or not applicable.
+pub const STRICT_BLANK: &str = "BLANK-CELL";
+
+/// A cell named in a report item.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CellRef {
+    /// JSON pointer to the cell.
+    pub pointer: String,
+    /// Labels from the outermost field down to the cell.
+    pub labels: Vec<&'static str>,
+    /// The cell as written: a number, `null` for blank, or the mark.
+    pub value: serde_json::Value,
+}
+
+/// A failed rule instance.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Violation {
+    /// Rule id.
+    pub rule: String,
+    /// Where in the form (row or column labels).
+    pub at: String,
+    /// Severity of the rule.
+    pub severity: Severity,
+    /// The rule's wording.
+    pub message: String,
+    /// The value the rule requires, exact decimal text.
+    pub expected: String,
+    /// The value found, exact decimal text.
+    pub actual: String,
+    /// Both sides with their cells, e.g. `一、…(12) + 二、…(0) = 12；（七）总计(11) + 四、…(0) = 11`.
+    pub detail: String,
+    /// Every cell the instance reads.
+    pub cells: Vec<CellRef>,
+}
+
+impl Violation {
+    /// The severity's name in `lang`.
+    pub fn severity_name(&self, lang: Lang) -> &'static str {
+        self.severity.name(lang)
+    }
+}
+
+/// A rule instance that could not be decided.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NotAssessable {
+    /// Rule id.
+    pub rule: String,
+    /// Where in the form.
+    pub at: String,
+    /// Severity of the rule.
+    pub severity: Severity,
+    /// The rule's wording.
+    pub message: String,
+    /// Why it could not be decided.
+    pub reason: String,
+    /// Every cell the instance reads.
+    pub cells: Vec<CellRef>,
+}
+
+/// Information: blank cells a rule read as 0.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Info {
+    /// Rule id.
+    pub rule: String,
+    /// Where in the form.
+    pub at: String,
+    /// What happened.
+    pub message: String,
+    /// The blank cells.
+    pub cells: Vec<CellRef>,
+}
+
+/// The whole outcome of a check, in the JSON shape `baobiao check --format json` prints.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Summary {
+    /// True when no error-severity rule failed.
+    pub ok: bool,
+    /// Failed instances.
+    pub violations: Vec<Violation>,
+    /// Instances that could not be decided.
+    pub not_assessable: Vec<NotAssessable>,
+    /// Blank cells read as 0.
+    pub info: Vec<Info>,
+}
+
+/// The outcome of checking one filled form.
+#[derive(Clone, Debug)]
+pub struct Report<'f> {
+    info: &'f FormInfo,
+    slots: Vec<Slot>,
+    outcomes: Vec<Outcome>,
+    options: CheckOptions,
+}
+
+impl<'f> Report<'f> {
+    /// Checks `slots` (the form's cells, in declaration order) against every rule of `info`.
+    pub fn new(info: &'f FormInfo, slots: Vec<Slot>, options: CheckOptions) -> Report<'f> {
+        let outcomes = check::evaluate(info, &slots);
+        Report {
+            info,
+            slots,
+            outcomes,
+            options,
+        }
+    }
+
+    /// The form checked.
+    pub fn form(&self) -> &'f FormInfo {
+        self.info
+    }
+
+    /// Every instance's outcome, in instance order.
+    pub fn outcomes(&self) -> &[Outcome] {
+        &self.outcomes
+    }
+
+    /// The form's cells as checked.
+    pub fn slots(&self) -> &[Slot] {
+        &self.slots
+    }
+
+    /// Cells that strict mode rejects (blank or not applicable); empty when not strict.
+    pub fn strict_blanks(&self) -> Vec<usize> {
+        if !self.options.strict {
+            return Vec::new();
+        }
+        (0..self.slots.len())
+            .filter(|&i| self.slots[i].num().is_none())
+            .collect()
+    }
+
+    /// True when no error-severity rule failed (strict blanks included).
+    pub fn is_ok(&self) -> bool {
+        let failed = self.outcomes.iter().any(|o| {
+            matches!(o.status, Status::Fail { .. }) && self.rule_of(o).severity == Severity::Error
+        });
+        !failed && self.strict_blanks().is_empty()
+    }
+
+    fn rule_of(&self, outcome: &Outcome) -> &'f RuleDef {
+        &self.info.rules[self.info.instances[outcome.instance].rule]
+    }
+
+    fn cell_ref(&self, index: usize) -> CellRef {
+        let cell = &self.info.cells[index];
+        CellRef {
+            pointer: cell.pointer.clone(),
+            labels: cell.labels.clone(),
+            value: slot_json(self.slots[index]),
+        }
+    }
+
+    fn cell_refs(&self, cells: &[usize]) -> Vec<CellRef> {
+        cells.iter().map(|&i| self.cell_ref(i)).collect()
+    }
+
+    /// Every failed instance, in the order the rules are declared.
+    pub fn violations(&self, lang: Lang) -> Vec<Violation> {
+        let mut out: Vec<Violation> = self
+            .outcomes
+            .iter()
+            .filter_map(|o| match o.status {
+                Status::Fail { lhs, rhs } => Some(self.violation(o, lhs, rhs, lang)),
+                _ => None,
+            })
+            .collect();
+        for index in self.strict_blanks() {
+            let cell = self.cell_ref(index);
+            out.push(Violation {
+                rule: STRICT_BLANK.to_owned(),
+                at: cell.labels.join(" › "),
+                severity: Severity::Error,
+                message: lang
+                    .pick(
+                        "严格模式：单元格必须填写数值，不得为空或填写“/”“—”“无”",
+                        "strict mode: the cell must hold a number, not a blank or a not-applicable mark",
+                    )
+                    .to_owned(),
+                expected: lang.pick("数值", "a number").to_owned(),
+                actual: self.slots[index].to_string(),
+                detail: String::new(),
+                cells: vec![cell],
+            });
+        }
+        out
+    }
+
+    fn violation(&self, outcome: &Outcome, lhs: Num, rhs: Num, lang: Lang) -> Violation {
+        let instance = &self.info.instances[outcome.instance];
+        let rule = self.rule_of(outcome);
+        let cells = instance.cells();
+        let (expected, actual, detail) = match &instance.body {
+            Body::Compare {
+                lhs: lt,
+                op,
+                rhs: rt,
+                result,
+            } => {
+                let names = short_names(self.info, &cells);
+                let side_text = |terms: &[Term], total: Num| {
+                    format!("{} = {total}", self.terms_text(terms, &cells, &names))
+                };
+                let detail = format!(
+                    "{} {} {}",
+                    side_text(lt, lhs),
+                    match op {
+                        crate::rule::Op::Eq => "≠",
+                        crate::rule::Op::Le => ">",
+                        crate::rule::Op::Ge => "<",
+                    },
+                    side_text(rt, rhs)
+                );
+                let (expected, actual) = match result {
+                    Some(Side::Rhs) => (lhs, rhs),
+                    _ => (rhs, lhs),
+                };
+                let expected = match op {
+                    crate::rule::Op::Eq => expected.to_string(),
+                    crate::rule::Op::Le if *result != Some(Side::Rhs) => format!("<= {expected}"),
+                    crate::rule::Op::Ge if *result != Some(Side::Rhs) => format!(">= {expected}"),
+                    crate::rule::Op::Le => format!(">= {expected}"),
+                    crate::rule::Op::Ge => format!("<= {expected}"),
+                };
+                (expected, actual.to_string(), detail)
+            }
+            Body::Range { min, max, .. } => {
+                let expected = match (min, max) {
+                    (Some(min), Some(max)) => format!("{min} ..= {max}"),
+                    (Some(min), None) => format!(">= {min}"),
+                    (None, Some(max)) => format!("<= {max}"),
+                    (None, None) => String::new(),
+                };
+                (expected, lhs.to_string(), String::new())
+            }
+        };
+        Violation {
+            rule: rule.id.clone(),
+            at: instance.at.join(" › "),
+            severity: rule.severity,
+            message: rule.message(lang).to_owned(),
+            expected,
+            actual,
+            detail,
+            cells: self.cell_refs(&cells),
+        }
+    }
+
+    fn terms_text(&self, terms: &[Term], cells: &[usize], names: &[String]) -> String {
+        let mut text = String::new();
+        for (i, term) in terms.iter().enumerate() {
+            if i > 0 || term.negative {
+                text.push_str(if term.negative { " - " } else { " + " });
+            }
+            match term.operand {
+                Operand::Const(n) => text.push_str(&n.to_string()),
+                Operand::Cell(c) => {
+                    let name = cells
+                        .iter()
+                        .position(|&x| x == c)
+                        .map_or("", |p| names[p].as_str());
+                    text.push_str(&format!("{name}({})", self.slots[c]));
+                }
+            }
+        }
+        text.trim_start_matches(" + ").to_owned()
+    }
+
+    /// Every instance that could not be decided.
+    pub fn not_assessable(&self, lang: Lang) -> Vec<NotAssessable> {
+        self.outcomes
+            .iter()
+            .filter_map(|o| match o.status {
+                Status::NotAssessable(reason) => {
+                    let instance = &self.info.instances[o.instance];
+                    let rule = self.rule_of(o);
+                    Some(NotAssessable {
+                        rule: rule.id.clone(),
+                        at: instance.at.join(" › "),
+                        severity: rule.severity,
+                        message: rule.message(lang).to_owned(),
+                        reason: reason_text(reason, lang).to_owned(),
+                        cells: self.cell_refs(&instance.cells()),
+                    })
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Blank cells that assessed instances read as 0.
+    pub fn info(&self, lang: Lang) -> Vec<Info> {
+        self.outcomes
+            .iter()
+            .filter(|o| !o.blanks.is_empty() && !matches!(o.status, Status::NotAssessable(_)))
+            .map(|o| {
+                let instance = &self.info.instances[o.instance];
+                Info {
+                    rule: self.rule_of(o).id.clone(),
+                    at: instance.at.join(" › "),
+                    message: lang
+                        .pick("空白单元格按0计算", "blank cells were counted as 0")
+                        .to_owned(),
+                    cells: self.cell_refs(&o.blanks),
+                }
+            })
+            .collect()
+    }
+
+    /// Everything, in the shape `baobiao check --format json` prints.
+    pub fn summary(&self, lang: Lang) -> Summary {
+        Summary {
+            ok: self.is_ok(),
+            violations: self.violations(lang),
+            not_assessable: self.not_assessable(lang),
+            info: self.info(lang),
+        }
+    }
+}
+
+fn reason_text(reason: Reason, lang: Lang) -> &'static str {
+    match reason {
+        Reason::ResultBlank(_) => lang.pick(
+            "结果单元格为空，无法核验",
+            "the stated result is blank, so the rule cannot be assessed",
+        ),
+        Reason::SideBlank(_) => lang.pick(
+            "等式一侧的单元格全部为空，无法核验",
+            "every cell on one side is blank, so the rule cannot be assessed",
+        ),
+        Reason::Overflow => lang.pick(
+            "数值超出精确计算的范围",
+            "the sum exceeds the range of exact arithmetic",
+        ),
+    }
+}
+
+fn slot_json(slot: Slot) -> serde_json::Value {
+    match slot {
+        Slot::Num(n) => n.to_string().parse::<serde_json::Number>().map_or_else(
+            |_| serde_json::Value::String(n.to_string()),
+            serde_json::Value::Number,
+        ),
+        Slot::Blank => serde_json::Value::Null,
+        Slot::NotApplicable(m) => serde_json::Value::String(m.as_str().to_owned()),
+    }
+}
+
+/// Short names for the cells of one instance: their labels without what all of them share at
+/// the start (the section) and at the end (the column of an element-wise rule).
+fn short_names(info: &FormInfo, cells: &[usize]) -> Vec<String> {
+    let labels: Vec<&[&'static str]> = cells
+        .iter()
+        .map(|&c| info.cells[c].labels.as_slice())
+        .collect();
+    let shortest = labels.iter().map(|l| l.len()).min().unwrap_or(0);
+    let (prefix, suffix) = if labels.len() > 1 {
+        let shared = |pick: fn(&[&'static str], usize) -> &'static str| {
+            (0..shortest)
+                .take_while(|&k| labels.iter().all(|l| pick(l, k) == pick(labels[0], k)))
+                .count()
+        };
+        let prefix = shared(|l, k| l[k]);
+        (
+            prefix,
+            shared(|l, k| l[l.len() - 1 - k]).min(shortest - prefix),
+        )
+    } else {
+        (0, 0)
+    };
+    labels
+        .iter()
+        .map(|l| {
+            let middle = &l[prefix..l.len() - suffix];
+            if middle.is_empty() {
+                l.last().copied().unwrap_or("").to_owned()
+            } else {
+                middle.join(" › ")
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,278 @@
+//! Rules as data: what a declaration says, and what it expands to in one form.
+//!
+//! A declaration ([`CheckDecl`], a field's `total`, a [`RangeDecl`]) is written once on a
+//! struct. Wherever that struct occurs in a form, and for every column when the rule is
+//! element-wise, it becomes one [`Instance`] over concrete cells. A [`RuleDef`] keeps the
+//! declaration's id, severity and official wording and lists its instances, so a form's rules
+//! can be listed and exported without any report at hand.
+
+use core::fmt;
+
+use serde::Serialize;
+
+use crate::lang::Lang;
+use crate::num::Num;
+
+/// How serious a failed rule is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Informational.
+    Info,
+    /// Probably wrong; does not fail a check.
+    Warning,
+    /// Wrong: fails a check.
+    Error,
+}
+
+impl Severity {
+    /// The severity's name in `lang`.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Error, Lang::Zh) => "错误",
+            (Severity::Warning, Lang::Zh) => "警告",
+            (Severity::Info, Lang::Zh) => "提示",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::En) => "warning",
+            (Severity::Info, Lang::En) => "info",
+        }
+    }
+}
+
+/// Id, severity and wording of a declared rule.
+#[derive(Clone, Debug)]
+pub struct RuleMeta {
+    /// The stable id, e.g. `T3-IDENT`; `None` takes a default from where it is declared.
+    pub id: Option<&'static str>,
+    /// How serious a failure is.
+    pub severity: Severity,
+    /// The official wording (Chinese).
+    pub message: Option<&'static str>,
+    /// The wording in English.
+    pub message_en: Option<&'static str>,
+}
+
+impl Default for RuleMeta {
+    fn default() -> Self {
+        RuleMeta {
+            id: None,
+            severity: Severity::Error,
+            message: None,
+            message_en: None,
+        }
+    }
+}
+
+/// A comparison operator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Op {
+    /// `==`
+    #[serde(rename = "==")]
+    Eq,
+    /// `<=`
+    #[serde(rename = "<=")]
+    Le,
+    /// `>=`
+    #[serde(rename = ">=")]
+    Ge,
+}
+
+impl Op {
+    /// The operator as written.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Op::Eq => "==",
+            Op::Le => "<=",
+            Op::Ge => ">=",
+        }
+    }
+
+    /// Whether `lhs op rhs` holds.
+    pub fn holds(self, lhs: Num, rhs: Num) -> bool {
+        match self {
+            Op::Eq => lhs == rhs,
+            Op::Le => lhs <= rhs,
+            Op::Ge => lhs >= rhs,
+        }
+    }
+}
+
+impl fmt::Display for Op {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One operand of a declared check: a field path or a literal, with its sign.
+#[derive(Clone, Debug)]
+pub struct TermDecl {
+    /// True when subtracted.
+    pub negative: bool,
+    /// What the term reads.
+    pub operand: OperandDecl,
+}
+
+/// What a declared term reads.
+#[derive(Clone, Debug)]
+pub enum OperandDecl {
+    /// A path of Rust field names from the declaring struct, e.g. `outcomes.total`.
+    Path(&'static [&'static str]),
+    /// A numeric literal, as written.
+    Literal(&'static str),
+}
+
+/// `#[form(check(lhs op rhs, ..))]` on a struct.
+#[derive(Clone, Debug)]
+pub struct CheckDecl {
+    /// Id, severity, wording.
+    pub meta: RuleMeta,
+    /// The expression as written.
+    pub expr: &'static str,
+    /// Left side.
+    pub lhs: Vec<TermDecl>,
+    /// Operator.
+    pub op: Op,
+    /// Right side.
+    pub rhs: Vec<TermDecl>,
+}
+
+/// `#[form(range(min = .., max = ..))]` on a field or a struct.
+#[derive(Clone, Debug)]
+pub struct RangeDecl {
+    /// Id, severity, wording.
+    pub meta: RuleMeta,
+    /// Smallest allowed value, as written.
+    pub min: Option<&'static str>,
+    /// Largest allowed value, as written.
+    pub max: Option<&'static str>,
+}
+
+/// Where a rule comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleKind {
+    /// A field's `total`.
+    Total,
+    /// A struct's `check`.
+    Check,
+    /// A `range`.
+    Range,
+}
+
+/// A rule of a form: one declaration, with every instance it has in the form.
+#[derive(Clone, Debug)]
+pub struct RuleDef {
+    /// Stable id.
+    pub id: String,
+    /// Where it comes from.
+    pub kind: RuleKind,
+    /// How serious a failure is.
+    pub severity: Severity,
+    /// Official wording, Chinese.
+    pub message_zh: String,
+    /// Wording, English.
+    pub message_en: String,
+    /// The expression as text, e.g. `total == natural_person + organisations.*`.
+    pub expression: String,
+    /// The struct that declares it.
+    pub declared_in: &'static str,
+    /// Indices into [`FormInfo::instances`](crate::FormInfo::instances).
+    pub instances: Vec<usize>,
+}
+
+impl RuleDef {
+    /// The wording in `lang`.
+    pub fn message(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.message_zh,
+            Lang::En => &self.message_en,
+        }
+    }
+}
+
+/// One side of a comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    /// Left of the operator.
+    Lhs,
+    /// Right of the operator.
+    Rhs,
+}
+
+/// One term of an instance: a cell or a constant, with its sign.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Term {
+    /// True when subtracted.
+    pub negative: bool,
+    /// What the term reads.
+    pub operand: Operand,
+}
+
+/// What an instance's term reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Operand {
+    /// The cell with this index in [`FormInfo::cells`](crate::FormInfo::cells).
+    Cell(usize),
+    /// A constant.
+    Const(Num),
+}
+
+/// What an instance asserts.
+#[derive(Clone, Debug)]
+pub enum Body {
+    /// `Σ lhs op Σ rhs`.
+    Compare {
+        /// Left side.
+        lhs: Vec<Term>,
+        /// Operator.
+        op: Op,
+        /// Right side.
+        rhs: Vec<Term>,
+        /// The side holding the stated result (a total, or a side of one cell), if any: when
+        /// that cell is blank the instance cannot be assessed.
+        result: Option<Side>,
+    },
+    /// `min <= cell <= max`.
+    Range {
+        /// The cell.
+        cell: usize,
+        /// Smallest allowed value.
+        min: Option<Num>,
+        /// Largest allowed value.
+        max: Option<Num>,
+        /// True when the cell's type already guarantees the range (a count is never negative):
+        /// kept as data for export, not evaluated.
+        by_type: bool,
+    },
+}
+
+/// One concrete application of a rule to the cells of a form.
+#[derive(Clone, Debug)]
+pub struct Instance {
+    /// Index into [`FormInfo::rules`](crate::FormInfo::rules).
+    pub rule: usize,
+    /// Where in the form, as labels (a row, or a column for element-wise rules).
+    pub at: Vec<&'static str>,
+    /// Where in the form, as a JSON pointer or a column path.
+    pub at_key: String,
+    /// What it asserts.
+    pub body: Body,
+}
+
+impl Instance {
+    /// Every cell the instance reads, in order.
+    pub fn cells(&self) -> Vec<usize> {
+        match &self.body {
+            Body::Compare { lhs, rhs, .. } => lhs
+                .iter()
+                .chain(rhs)
+                .filter_map(|t| match t.operand {
+                    Operand::Cell(i) => Some(i),
+                    Operand::Const(_) => None,
+                })
+                .collect(),
+            Body::Range { cell, .. } => vec![*cell],
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! Phase two: semantic rules over the parsed model, every violation recorded with its span.
+//!
+//! What needs the types of fields (can a `total` be summed from its siblings, do the operands of
+//! a `check` line up) is not decidable here; `emit` turns those into `const` assertions that
+//! the compiler evaluates, spanned at the attribute.
+
+use std::collections::HashMap;
+
+use crate::ctxt::Ctxt;
+use crate::model::{Container, Operand, Range, Sp};
+use crate::suggest;
+
+pub fn container(cx: &Ctxt, input: &syn::DeriveInput, c: &Container<'_>) {
+    if !input.generics.params.is_empty() {
+        cx.error_spanned_by(
+            &input.generics,
+            "`#[derive(Form)]` does not support generic structs: a form's cells and rules are fixed",
+        );
+    }
+    labels(cx, c);
+    fields(cx, c);
+    checks(cx, c);
+    rule_ids(cx, c);
+    for range in c
+        .ranges
+        .iter()
+        .chain(c.fields.iter().flat_map(|f| &f.ranges))
+    {
+        bounds(cx, range);
+    }
+}
+
+fn labels(cx: &Ctxt, c: &Container<'_>) {
+    let labels = c.label.iter().chain(&c.corner).chain(
+        c.fields
+            .iter()
+            .flat_map(|f| f.label.iter().chain(&f.aliases).chain(&f.unit)),
+    );
+    for label in labels {
+        if label.value.trim().is_empty() {
+            cx.error_at(label.span, "this text must not be empty");
+        }
+    }
+}
+
+fn fields(cx: &Ctxt, c: &Container<'_>) {
+    let mut first_total: Option<&syn::Ident> = None;
+    for field in &c.fields {
+        if let Some(skip) = field.skip {
+            let conflicts = [
+                field.total.as_ref().map(|t| ("total", t.span)),
+                field.ranges.first().map(|r| ("range", r.span)),
+                field.unit.as_ref().map(|u| ("unit", u.span)),
+            ];
+            for (key, span) in conflicts.into_iter().flatten() {
+                cx.error_at(
+                    span,
+                    format!("`{key}` on a `#[form(skip)]` field has no effect; remove one of them"),
+                );
+                cx.error_at(skip, "`skip` is here");
+            }
+        } else if let Some(reshape) = &field.serde_reshapes {
+            cx.error_at(
+                reshape.span,
+                format!(
+                    "`#[serde({})]` changes where this field sits in JSON; mark it `#[form(skip)]` too",
+                    reshape.value
+                ),
+            );
+        }
+        if let Some(total) = &field.total {
+            match first_total {
+                Some(first) => {
+                    cx.error_at(
+                        total.span,
+                        format!("only one field of a struct can be `total`; `{first}` already is"),
+                    );
+                }
+                None => first_total = Some(field.ident),
+            }
+            if c.fields.iter().filter(|f| f.skip.is_none()).count() < 2 {
+                cx.error_at(total.span, "`total` needs sibling fields to sum");
+            }
+        }
+    }
+}
+
+fn checks(cx: &Ctxt, c: &Container<'_>) {
+    let names: Vec<String> = c
+        .fields
+        .iter()
+        .filter(|f| f.skip.is_none())
+        .map(|f| f.ident.to_string())
+        .collect();
+    for check in &c.checks {
+        if check.meta.id.is_none() {
+            cx.error_at(
+                check.span,
+                "`check` needs a stable `id`, e.g. `check(a == b, id = \"T3-IDENT\")`",
+            );
+        }
+        for term in check.terms() {
+            let Operand::Path(path) = &term.operand else {
+                continue;
+            };
+            let first = &path[0];
+            let name = first.to_string();
+            if names.contains(&name) {
+                continue;
+            }
+            if c.fields.iter().any(|f| *f.ident == name) {
+                cx.error_spanned_by(
+                    first,
+                    format!("field `{name}` is `#[form(skip)]`; a check cannot read it"),
+                );
+            } else {
+                let hint =
+                    suggest::hint(&name, &names.iter().map(String::as_str).collect::<Vec<_>>());
+                cx.error_spanned_by(first, format!("no field `{name}` in `{}`; {hint}", c.ident));
+            }
+        }
+    }
+}
+
+fn rule_ids(cx: &Ctxt, c: &Container<'_>) {
+    let mut seen: HashMap<String, &Sp<String>> = HashMap::new();
+    let ids = c
+        .checks
+        .iter()
+        .filter_map(|ch| ch.meta.id.as_ref())
+        .chain(c.ranges.iter().filter_map(|r| r.meta.id.as_ref()))
+        .chain(c.fields.iter().flat_map(|f| {
+            f.total
+                .iter()
+                .filter_map(|t| t.meta.id.as_ref())
+                .chain(f.ranges.iter().filter_map(|r| r.meta.id.as_ref()))
+        }));
+    for id in ids {
+        if let Some(first) = seen.get(&id.value) {
+            cx.error_at(
+                id.span,
+                format!("rule id `{}` is used twice; ids must be unique", id.value),
+            );
+            cx.error_at(first.span, "first used here");
+        } else {
+            seen.insert(id.value.clone(), id);
+        }
+    }
+}
+
+fn bounds(cx: &Ctxt, range: &Range) {
+    if let (Some(min), Some(max)) = (&range.min, &range.max) {
+        if min.value.value > max.value.value {
+            cx.error_at(
+                max.span,
+                format!(
+                    "`max = {}` is below `min = {}`; no value could satisfy this range",
+                    max.value.text, min.value.text
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! `Component` and `Form` impls of a checked struct, and the `const` assertions of its rules.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::opt_str;
+use crate::model::{Check, Container, Field, Op, Operand, Range, RuleMeta, Severity};
+
+pub fn impls(c: &Container<'_>) -> TokenStream {
+    let ident = c.ident;
+    let name = ident.to_string();
+    let rename_all = c.serde_rename_all.as_ref().map(|r| r.value.as_str());
+    let fields: Vec<&Field<'_>> = c.fields.iter().filter(|f| f.skip.is_none()).collect();
+
+    let shape = if c.columns.is_some() {
+        let entries = fields.iter().map(|f| {
+            let ty = f.ty;
+            let name = f.ident.to_string();
+            quote_spanned!(ty.span()=> (#name, <#ty as __bb::Component>::SHAPE))
+        });
+        quote!(__bb::Shape::row(&[#(#entries),*]))
+    } else {
+        let entries = fields.iter().map(|f| {
+            let ty = f.ty;
+            quote_spanned!(ty.span()=> <#ty as __bb::Component>::SHAPE)
+        });
+        quote!(__bb::Shape::group(&[#(#entries),*]))
+    };
+
+    let field_nodes = fields.iter().map(|f| field_node(f, rename_all));
+    let checks = c.checks.iter().map(check_decl);
+    let ranges = c.ranges.iter().map(range_decl);
+    let label = opt_str(c.label.as_ref().map(|l| &l.value));
+    let corner = opt_str(c.corner.as_ref().map(|l| &l.value));
+    let doc = opt_str(c.doc.as_ref());
+    let columns = c.columns.is_some();
+    let collect = fields.iter().map(|f| {
+        let (ty, member) = (f.ty, f.ident);
+        quote_spanned!(ty.span()=> <#ty as __bb::Component>::collect_slots(&self.#member, __baobiao_out);)
+    });
+    let assertions = total_assertions(&fields)
+        .into_iter()
+        .chain(c.checks.iter().map(|check| check_assertion(ident, check)));
+
+    quote! {
+        #[automatically_derived]
+        impl __bb::Component for #ident {
+            const SHAPE: __bb::Shape = #shape;
+
+            fn describe(__baobiao_field: __bb::Field) -> __bb::Node {
+                __bb::Node {
+                    field: __baobiao_field,
+                    kind: __bb::NodeKind::Struct(__bb::Box::new(__bb::StructInfo {
+                        name: #name,
+                        label: #label,
+                        corner: #corner,
+                        doc: #doc,
+                        columns: #columns,
+                        fields: __bb::vec![#(#field_nodes),*],
+                        checks: __bb::vec![#(#checks),*],
+                        ranges: __bb::vec![#(#ranges),*],
+                    })),
+                }
+            }
+
+            #[inline]
+            fn collect_slots(&self, __baobiao_out: &mut __bb::Vec<__bb::Slot>) {
+                #(#collect)*
+            }
+        }
+
+        #[automatically_derived]
+        impl __bb::Form for #ident {
+            fn info() -> &'static __bb::FormInfo {
+                static __BAOBIAO_INFO: __bb::OnceLock<__bb::FormInfo> = __bb::OnceLock::new();
+                __bb::form_info::<Self>(&__BAOBIAO_INFO)
+            }
+        }
+
+        #(#assertions)*
+    }
+}
+
+fn field_node(f: &Field<'_>, rename_all: Option<&str>) -> TokenStream {
+    let ty = f.ty;
+    let ident = f.ident.to_string();
+    let ident = ident.strip_prefix("r#").unwrap_or(&ident).to_owned();
+    let key = f.key(rename_all);
+    let label = opt_str(f.label.as_ref().map(|l| &l.value));
+    let aliases = f.aliases.iter().map(|a| &a.value);
+    let doc = opt_str(f.doc.as_ref());
+    let unit = opt_str(f.unit.as_ref().map(|u| &u.value));
+    let total = match &f.total {
+        Some(total) => {
+            let meta = rule_meta(&total.meta);
+            quote!(__bb::Some(#meta))
+        }
+        None => quote!(__bb::None),
+    };
+    let ranges = f.ranges.iter().map(range_decl);
+    quote_spanned! {ty.span()=>
+        <#ty as __bb::Component>::describe(__bb::Field {
+            ident: #ident,
+            key: #key,
+            label: #label,
+            aliases: &[#(#aliases),*],
+            doc: #doc,
+            unit: #unit,
+            total: #total,
+            ranges: __bb::vec![#(#ranges),*],
+        })
+    }
+}
+
+fn rule_meta(meta: &RuleMeta) -> TokenStream {
+    let id = opt_str(meta.id.as_ref().map(|i| &i.value));
+    let message = opt_str(meta.message.as_ref().map(|m| &m.value));
+    let message_en = opt_str(meta.message_en.as_ref().map(|m| &m.value));
+    let severity = match meta.severity.as_ref().map(|s| s.value) {
+        None | Some(Severity::Error) => quote!(Error),
+        Some(Severity::Warning) => quote!(Warning),
+        Some(Severity::Info) => quote!(Info),
+    };
+    quote! {
+        __bb::RuleMeta {
+            id: #id,
+            severity: __bb::Severity::#severity,
+            message: #message,
+            message_en: #message_en,
+        }
+    }
+}
+
+fn check_decl(check: &Check) -> TokenStream {
+    let meta = rule_meta(&check.meta);
+    let expr = check.text();
+    let terms = |side: &[crate::model::Term]| {
+        let terms = side.iter().map(|t| {
+            let negative = t.negative;
+            let operand = match &t.operand {
+                Operand::Path(path) => {
+                    let names = path.iter().map(ToString::to_string);
+                    quote!(__bb::OperandDecl::Path(&[#(#names),*]))
+                }
+                Operand::Literal(n) => {
+                    let text = &n.value.text;
+                    quote!(__bb::OperandDecl::Literal(#text))
+                }
+            };
+            quote!(__bb::TermDecl { negative: #negative, operand: #operand })
+        });
+        quote!(__bb::vec![#(#terms),*])
+    };
+    let lhs = terms(&check.lhs);
+    let rhs = terms(&check.rhs);
+    let op = match check.op {
+        Op::Eq => quote!(Eq),
+        Op::Le => quote!(Le),
+        Op::Ge => quote!(Ge),
+    };
+    quote! {
+        __bb::CheckDecl { meta: #meta, expr: #expr, lhs: #lhs, op: __bb::Op::#op, rhs: #rhs }
+    }
+}
+
+fn range_decl(range: &Range) -> TokenStream {
+    let meta = rule_meta(&range.meta);
+    let min = opt_str(range.min.as_ref().map(|n| &n.value.text));
+    let max = opt_str(range.max.as_ref().map(|n| &n.value.text));
+    quote!(__bb::RangeDecl { meta: #meta, min: #min, max: #max })
+}
+
+/// `const` assertions that a `total` can be summed from its siblings; spanned at `total`.
+fn total_assertions(fields: &[&Field<'_>]) -> Vec<TokenStream> {
+    fields
+        .iter()
+        .filter_map(|f| f.total.as_ref().map(|t| (f, t)))
+        .map(|(f, total)| {
+            let ty = f.ty;
+            let siblings = fields
+                .iter()
+                .filter(|s| s.ident != f.ident)
+                .map(|s| s.ty)
+                .map(|ty| quote!(<#ty as __bb::Component>::SHAPE));
+            quote_spanned! {total.span=>
+                const _: () = __bb::assert_total(
+                    <#ty as __bb::Component>::SHAPE,
+                    &[#(#siblings),*],
+                );
+            }
+        })
+        .collect()
+}
+
+/// A `const` assertion that a check's operands line up. Each operand is reached through a
+/// closure, so a misspelt inner field is the compiler's error at the misspelt token.
+fn check_assertion(ident: &syn::Ident, check: &Check) -> TokenStream {
+    let operands = check.terms().filter_map(|t| match &t.operand {
+        Operand::Path(path) => Some(quote!(
+            __bb::shape_of::<#ident, _>(|__baobiao_s| &__baobiao_s #(.#path)*)
+        )),
+        Operand::Literal(_) => None,
+    });
+    quote_spanned! {check.span=>
+        const _: () = __bb::assert_elementwise(&[#(#operands),*]);
+    }
+}

@@ -1,0 +1,51 @@
+//! Phase three: the checked model into code. No validation happens here.
+
+mod dummy;
+mod form;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ctxt::Ctxt;
+use crate::{attr, check};
+
+/// The whole derive: impls, or the errors plus a dummy impl so uses of the type do not cascade.
+pub fn derive(input: &syn::DeriveInput) -> TokenStream {
+    let cx = Ctxt::new();
+    let model = attr::container(&cx, input);
+    if let Some(model) = &model {
+        check::container(&cx, input, model);
+    }
+    let krate = model
+        .as_ref()
+        .and_then(|m| m.crate_path.clone())
+        .unwrap_or_else(|| syn::parse_quote!(::baobiao));
+    let body = match (cx.check(), &model) {
+        (Ok(()), Some(model)) => form::impls(model),
+        (Err(err), _) => {
+            let mut out = err.to_compile_error();
+            out.extend(dummy::impls(&input.ident));
+            out
+        }
+        (Ok(()), None) => unreachable!("no model without an error"),
+    };
+    quote! {
+        #[doc(hidden)]
+        #[allow(non_upper_case_globals, unused_qualifications, clippy::needless_borrow)]
+        const _: () = {
+            use #krate::__private as __bb;
+            #body
+        };
+    }
+}
+
+/// `__bb::Some(text)` or `__bb::None`.
+fn opt_str<T: AsRef<str>>(value: Option<T>) -> TokenStream {
+    match value {
+        Some(v) => {
+            let v = v.as_ref();
+            quote!(__bb::Some(#v))
+        }
+        None => quote!(__bb::None),
+    }
+}

@@ -1,0 +1,165 @@
+//! The derive's model of one struct: what `attr` parses and `check` validates, spans kept.
+
+use proc_macro2::Span;
+
+/// A value with the span of the tokens it came from.
+#[derive(Clone)]
+pub struct Sp<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Sp<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Sp { value, span }
+    }
+}
+
+/// The struct being derived.
+pub struct Container<'a> {
+    pub ident: &'a syn::Ident,
+    pub label: Option<Sp<String>>,
+    pub corner: Option<Sp<String>>,
+    pub columns: Option<Span>,
+    pub checks: Vec<Check>,
+    pub ranges: Vec<Range>,
+    pub crate_path: Option<syn::Path>,
+    pub doc: Option<String>,
+    pub serde_rename_all: Option<Sp<String>>,
+    pub fields: Vec<Field<'a>>,
+}
+
+/// One named field.
+pub struct Field<'a> {
+    pub ident: &'a syn::Ident,
+    pub ty: &'a syn::Type,
+    pub label: Option<Sp<String>>,
+    pub aliases: Vec<Sp<String>>,
+    pub total: Option<Total>,
+    pub unit: Option<Sp<String>>,
+    pub ranges: Vec<Range>,
+    pub skip: Option<Span>,
+    pub doc: Option<String>,
+    pub serde_rename: Option<Sp<String>>,
+    /// `#[serde(skip)]`, `skip_serializing`, `skip_deserializing` or `flatten`: the JSON shape
+    /// no longer follows the struct, so the field must be `#[form(skip)]`.
+    pub serde_reshapes: Option<Sp<String>>,
+}
+
+/// Id, severity and wording of a rule.
+#[derive(Default)]
+pub struct RuleMeta {
+    pub id: Option<Sp<String>>,
+    pub severity: Option<Sp<Severity>>,
+    pub message: Option<Sp<String>>,
+    pub message_en: Option<Sp<String>>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+/// `#[form(total)]` or `#[form(total(id = .., ..))]`.
+pub struct Total {
+    pub span: Span,
+    pub meta: RuleMeta,
+}
+
+/// `#[form(range(min = .., max = .., ..))]`.
+pub struct Range {
+    pub span: Span,
+    pub min: Option<Sp<Number>>,
+    pub max: Option<Sp<Number>>,
+    pub meta: RuleMeta,
+}
+
+/// A numeric literal as written, with its value for compile-time comparisons.
+#[derive(Clone)]
+pub struct Number {
+    pub text: String,
+    pub value: f64,
+}
+
+/// `#[form(check(lhs op rhs, ..))]`.
+pub struct Check {
+    pub span: Span,
+    pub lhs: Vec<Term>,
+    pub op: Op,
+    pub rhs: Vec<Term>,
+    pub meta: RuleMeta,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    Eq,
+    Le,
+    Ge,
+}
+
+/// One operand of a check, with its sign.
+pub struct Term {
+    pub negative: bool,
+    pub operand: Operand,
+}
+
+pub enum Operand {
+    /// `a.b.c`: field names from the declaring struct.
+    Path(Vec<syn::Ident>),
+    Literal(Sp<Number>),
+}
+
+impl Check {
+    /// The expression as text, normalised: `a + b.c == d`.
+    pub fn text(&self) -> String {
+        let side = |terms: &[Term]| {
+            let mut out = String::new();
+            for (i, term) in terms.iter().enumerate() {
+                match (i, term.negative) {
+                    (0, false) => {}
+                    (0, true) => out.push('-'),
+                    (_, false) => out.push_str(" + "),
+                    (_, true) => out.push_str(" - "),
+                }
+                match &term.operand {
+                    Operand::Path(path) => out.push_str(
+                        &path
+                            .iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join("."),
+                    ),
+                    Operand::Literal(n) => out.push_str(&n.value.text),
+                }
+            }
+            out
+        };
+        let op = match self.op {
+            Op::Eq => "==",
+            Op::Le => "<=",
+            Op::Ge => ">=",
+        };
+        format!("{} {op} {}", side(&self.lhs), side(&self.rhs))
+    }
+
+    pub fn terms(&self) -> impl Iterator<Item = &Term> {
+        self.lhs.iter().chain(&self.rhs)
+    }
+}
+
+impl Field<'_> {
+    /// The key in serialised form, given the container's `rename_all`.
+    pub fn key(&self, rename_all: Option<&str>) -> String {
+        if let Some(rename) = &self.serde_rename {
+            return rename.value.clone();
+        }
+        let ident = self.ident.to_string();
+        let ident = ident.strip_prefix("r#").unwrap_or(&ident).to_owned();
+        match rename_all {
+            Some(rule) => crate::attr::apply_rename_all(rule, &ident).unwrap_or(ident),
+            None => ident,
+        }
+    }
+}

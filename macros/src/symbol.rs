@@ -1,0 +1,32 @@
+//! Attribute names, in one place.
+
+pub const FORM: &str = "form";
+pub const SERDE: &str = "serde";
+
+// Container keys.
+pub const LABEL: &str = "label";
+pub const CORNER: &str = "corner";
+pub const COLUMNS: &str = "columns";
+pub const CHECK: &str = "check";
+pub const RANGE: &str = "range";
+pub const CRATE: &str = "crate";
+
+// Field keys (with LABEL and RANGE).
+pub const ALIAS: &str = "alias";
+pub const TOTAL: &str = "total";
+pub const UNIT: &str = "unit";
+pub const SKIP: &str = "skip";
+
+// Rule keys.
+pub const ID: &str = "id";
+pub const MESSAGE: &str = "message";
+pub const MESSAGE_EN: &str = "message_en";
+pub const SEVERITY: &str = "severity";
+pub const MIN: &str = "min";
+pub const MAX: &str = "max";
+
+pub const CONTAINER_KEYS: &[&str] = &[LABEL, CORNER, COLUMNS, CHECK, RANGE, CRATE];
+pub const FIELD_KEYS: &[&str] = &[LABEL, ALIAS, TOTAL, UNIT, RANGE, SKIP];
+pub const RULE_KEYS: &[&str] = &[ID, MESSAGE, MESSAGE_EN, SEVERITY];
+pub const RANGE_KEYS: &[&str] = &[MIN, MAX, ID, MESSAGE, MESSAGE_EN, SEVERITY];
+pub const SEVERITIES: &[&str] = &["error", "warning", "info"];

@@ -1,0 +1,113 @@
+//! Human-readable output of a check, in Chinese or English.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use baobiao::{CellRef, Lang, Report, Status, Summary};
+
+pub fn render(
+    file: &Path,
+    title: &str,
+    report: &Report<'_>,
+    summary: &Summary,
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    let outcomes = report.outcomes();
+    let passed = outcomes.iter().filter(|o| o.status == Status::Pass).count();
+    let _ = writeln!(
+        out,
+        "{} {} ({title})",
+        lang.pick("检查", "Checked"),
+        file.display()
+    );
+    let verdict = match (summary.ok, lang) {
+        (true, Lang::Zh) => "通过",
+        (false, Lang::Zh) => "未通过",
+        (true, Lang::En) => "passed",
+        (false, Lang::En) => "failed",
+    };
+    let _ = match lang {
+        Lang::Zh => writeln!(
+            out,
+            "结论：{verdict}。规则实例 {} 条：通过 {passed}，不符合 {}，无法核验 {}；空白单元格提示 {} 条。",
+            outcomes.len(),
+            summary.violations.len(),
+            summary.not_assessable.len(),
+            summary.info.len()
+        ),
+        Lang::En => writeln!(
+            out,
+            "Result: {verdict}. {} rule instances: {passed} passed, {} violated, {} not assessable; {} blank-cell notes.",
+            outcomes.len(),
+            summary.violations.len(),
+            summary.not_assessable.len(),
+            summary.info.len()
+        ),
+    };
+
+    if !summary.violations.is_empty() {
+        let _ = writeln!(out, "\n{}", lang.pick("不符合的规则：", "Violations:"));
+        for v in &summary.violations {
+            let _ = writeln!(
+                out,
+                "✗ [{}] {}  {}",
+                v.severity_name(lang),
+                v.rule,
+                v.message
+            );
+            if !v.at.is_empty() {
+                let _ = writeln!(out, "  {}{}", lang.pick("位置：", "at: "), v.at);
+            }
+            if !v.detail.is_empty() {
+                let _ = writeln!(out, "  {}", v.detail);
+            }
+            let _ = writeln!(
+                out,
+                "  {} {}{} {}",
+                lang.pick("期望", "expected"),
+                v.expected,
+                lang.pick("，实际", ", found"),
+                v.actual
+            );
+            cells(&mut out, &v.cells, lang);
+        }
+    }
+    if !summary.not_assessable.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            lang.pick("无法核验的规则：", "Not assessable:")
+        );
+        for n in &summary.not_assessable {
+            let _ = writeln!(out, "? {}  {}", n.rule, n.message);
+            let _ = writeln!(out, "  {}{}", lang.pick("位置：", "at: "), n.at);
+            let _ = writeln!(out, "  {}{}", lang.pick("原因：", "why: "), n.reason);
+        }
+    }
+    if !summary.info.is_empty() {
+        let _ = writeln!(out, "\n{}", lang.pick("提示：", "Notes:"));
+        for i in &summary.info {
+            let _ = writeln!(out, "i {}  {}（{}）", i.rule, i.message, i.at);
+            cells(&mut out, &i.cells, lang);
+        }
+    }
+    out
+}
+
+fn cells(out: &mut String, cells: &[CellRef], lang: Lang) {
+    let _ = writeln!(out, "  {}", lang.pick("单元格：", "cells:"));
+    for cell in cells {
+        let value = match &cell.value {
+            serde_json::Value::Null => lang.pick("空白", "blank").to_owned(),
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "    {} = {value}  ({})",
+            cell.labels.join(" › "),
+            cell.pointer
+        );
+    }
+}

@@ -1,0 +1,108 @@
+//! Reading a filled form from JSON, with errors that say where: file, line, column and the
+//! JSON pointer of the value at fault.
+
+use std::fmt;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+/// Why a file could not be read as a form.
+#[derive(Debug)]
+pub struct InputError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub pointer: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            write!(f, ":{line}:{column}")?;
+        }
+        write!(f, ": ")?;
+        if let Some(pointer) = &self.pointer {
+            write!(f, "at {pointer}: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// Reads the file's text; an unreadable or non-UTF-8 file is an [`InputError`].
+pub fn read_text(path: &Path) -> Result<String, InputError> {
+    let bytes = std::fs::read(path).map_err(|e| InputError {
+        file: path.display().to_string(),
+        line: None,
+        column: None,
+        pointer: None,
+        message: format!("cannot read the file: {e}"),
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let before = &e.as_bytes()[..offset];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = offset
+            - before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1)
+            + 1;
+        InputError {
+            file: path.display().to_string(),
+            line: Some(line),
+            column: Some(column),
+            pointer: None,
+            message: "the file is not valid UTF-8".to_owned(),
+        }
+    })
+}
+
+/// Parses `text` as the form `F`.
+pub fn read_json<F: DeserializeOwned>(path: &Path, text: &str) -> Result<F, InputError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let form = serde_path_to_error::deserialize::<_, F>(&mut de).map_err(|err| {
+        let pointer = pointer(err.path());
+        located(path, pointer, &err.into_inner())
+    })?;
+    // Trailing characters after the document are an error too.
+    de.end().map_err(|err| located(path, None, &err))?;
+    Ok(form)
+}
+
+fn located(path: &Path, pointer: Option<String>, inner: &serde_json::Error) -> InputError {
+    let (line, column) = (inner.line(), inner.column());
+    let text = inner.to_string();
+    let message = match text.rfind(" at line ") {
+        Some(cut) => text[..cut].to_owned(),
+        None => text,
+    };
+    let message = match inner.classify() {
+        serde_json::error::Category::Eof => {
+            format!("the file ends too early (is it truncated?): {message}")
+        }
+        serde_json::error::Category::Syntax => format!("JSON syntax error: {message}"),
+        _ => message,
+    };
+    InputError {
+        file: path.display().to_string(),
+        line: (line > 0).then_some(line),
+        column: (line > 0).then_some(column),
+        pointer,
+        message,
+    }
+}
+
+fn pointer(path: &serde_path_to_error::Path) -> Option<String> {
+    let tokens: Vec<String> = path
+        .iter()
+        .filter_map(|segment| match segment {
+            serde_path_to_error::Segment::Seq { index } => Some(index.to_string()),
+            serde_path_to_error::Segment::Map { key } => Some(key.clone()),
+            serde_path_to_error::Segment::Enum { variant } => Some(variant.clone()),
+            serde_path_to_error::Segment::Unknown => None,
+        })
+        .collect();
+    (!tokens.is_empty()).then(|| baobiao::pointer::from_keys(tokens.iter().map(String::as_str)))
+}

@@ -1,0 +1,82 @@
+//! Command-line entry: argument parsing and dispatch. Exit codes: 0 no error-severity rule
+//! failed, 1 one did, 2 the input could not be read (or the arguments were wrong).
+
+mod check;
+mod forms;
+mod human;
+mod input;
+mod rules;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use baobiao::Lang;
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "baobiao",
+    version,
+    about = "检查政府信息公开工作年度报告等报表 · check official report forms"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check a filled form (JSON) against every rule of its form.
+    Check {
+        /// The report, as JSON.
+        file: PathBuf,
+        /// Output: human-readable text, or JSON for machines.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Treat every blank or not-applicable cell as an error.
+        #[arg(long)]
+        strict: bool,
+        /// Language of messages.
+        #[arg(long, value_parser = parse_lang, default_value = "zh")]
+        lang: Lang,
+        /// The form the file is filled in.
+        #[arg(long, default_value = forms::DEFAULT)]
+        form: String,
+    },
+    /// List the rules of a form, with ids, severities, wording and cells.
+    Rules {
+        /// Output: human-readable text, or JSON for machines.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Language of messages.
+        #[arg(long, value_parser = parse_lang, default_value = "zh")]
+        lang: Lang,
+        /// The form.
+        #[arg(long, default_value = forms::DEFAULT)]
+        form: String,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::parse(text).ok_or_else(|| format!("unknown language {text:?}; use zh or en"))
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check {
+            file,
+            format,
+            strict,
+            lang,
+            form,
+        } => check::run(&file, format, strict, lang, &form),
+        Command::Rules { format, lang, form } => rules::run(format, lang, &form),
+    }
+}

@@ -1,0 +1,89 @@
+//! `baobiao rules`: a form's rules as data, without any report.
+
+use std::fmt::Write;
+use std::process::ExitCode;
+
+use baobiao::{Lang, RuleDef};
+use serde::Serialize;
+
+use super::{Format, forms};
+
+#[derive(Serialize)]
+struct RuleOut<'a> {
+    id: &'a str,
+    kind: baobiao::RuleKind,
+    severity: baobiao::Severity,
+    message: &'a str,
+    expression: &'a str,
+    declared_in: &'a str,
+    instances: Vec<InstanceOut>,
+}
+
+#[derive(Serialize)]
+struct InstanceOut {
+    at: String,
+    cells: Vec<String>,
+}
+
+pub fn run(format: Format, lang: Lang, form: &str) -> ExitCode {
+    let entry = match forms::find(form) {
+        Ok(entry) => entry,
+        Err(message) => {
+            eprintln!("baobiao: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let info = (entry.info)();
+    let rules: Vec<RuleOut<'_>> = info
+        .rules
+        .iter()
+        .map(|rule: &RuleDef| RuleOut {
+            id: &rule.id,
+            kind: rule.kind,
+            severity: rule.severity,
+            message: rule.message(lang),
+            expression: &rule.expression,
+            declared_in: rule.declared_in,
+            instances: rule
+                .instances
+                .iter()
+                .map(|&i| {
+                    let instance = &info.instances[i];
+                    InstanceOut {
+                        at: instance.at.join(" › "),
+                        cells: instance
+                            .cells()
+                            .iter()
+                            .map(|&c| info.cells[c].pointer.clone())
+                            .collect(),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    match format {
+        Format::Json => match serde_json::to_string_pretty(&rules) {
+            Ok(json) => println!("{json}"),
+            Err(err) => {
+                eprintln!("baobiao: cannot write JSON: {err}");
+                return ExitCode::from(2);
+            }
+        },
+        Format::Text => {
+            let mut out = format!("{}\n", entry.title);
+            for rule in &rules {
+                let _ = writeln!(
+                    out,
+                    "\n{}  [{}]  {} × {}",
+                    rule.id,
+                    rule.severity.name(lang),
+                    rule.expression,
+                    rule.instances.len()
+                );
+                let _ = writeln!(out, "  {}", rule.message);
+            }
+            print!("{out}");
+        }
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,6 @@
+//! The official forms, declared with `#[derive(Form)]`.
+//!
+//! - [`annual_report_2021`]: 政府信息公开工作年度报告, 2021 template (国办公开办函〔2021〕30号),
+//!   for reports on 2021 and later years.
+
+pub mod annual_report_2021;

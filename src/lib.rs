@@ -1,0 +1,12 @@
+#![doc = include_str!("../README.md")]
+
+// Lets the official forms in this crate use the derive, whose generated code names `::baobiao`.
+extern crate self as baobiao;
+
+pub use baobiao_core::*;
+pub use baobiao_macros::Form;
+
+pub mod forms;
+
+#[doc(hidden)]
+pub use baobiao_core::__private;
