@@ -278,11 +278,18 @@ impl Expander<'_> {
         });
     }
 
-    /// Labels and key of column `c` of `row`, for element-wise instances.
-    fn column_at(&self, row: &Placed<'_>, c: usize) -> (Vec<&'static str>, String) {
+    /// Labels and key of column `c` of `row`, for element-wise instances declared on `owner`.
+    fn column_at(
+        &self,
+        owner: &Placed<'_>,
+        row: &Placed<'_>,
+        c: usize,
+    ) -> (Vec<&'static str>, String) {
         let cell = &self.cells[row.start + c];
-        let key = cell.pointer[row.pointer.len()..].to_owned();
-        (cell.column().to_vec(), key)
+        let key = format!("{}#{}", owner.pointer, &cell.pointer[row.pointer.len()..]);
+        let mut at = owner.labels.clone();
+        at.extend_from_slice(cell.column());
+        (at, key)
     }
 
     fn expand_total(
@@ -344,7 +351,7 @@ impl Expander<'_> {
         if elementwise {
             let rows: Vec<&Placed<'_>> = siblings.iter().flat_map(|s| s.rows()).collect();
             for c in 0..total.end - total.start {
-                let (at, at_key) = self.column_at(total, c);
+                let (at, at_key) = self.column_at(parent, total, c);
                 let body = Body::Compare {
                     lhs: vec![cell(total.start + c)],
                     op: crate::rule::Op::Eq,
@@ -432,7 +439,7 @@ impl Expander<'_> {
                 None
             };
             let (at, at_key) = match first_row {
-                Some(row) => self.column_at(row, c),
+                Some(row) => self.column_at(placed, row, c),
                 None => (placed.labels.clone(), placed.pointer.clone()),
             };
             let body = Body::Compare {

@@ -213,10 +213,13 @@ impl<'f> Report<'f> {
             } => {
                 let names = short_names(self.info, &cells);
                 let side_text = |terms: &[Term], total: Num| {
-                    format!("{} = {total}", self.terms_text(terms, &cells, &names))
+                    format!("{} = {total}", self.terms_text(terms, &cells, &names, lang))
                 };
+                let difference = lhs.checked_sub(rhs).map_or_else(String::new, |d| {
+                    format!("{}{d}", lang.pick("；差额 ", "; difference "))
+                });
                 let detail = format!(
-                    "{} {} {}",
+                    "{} {} {}{difference}",
                     side_text(lt, lhs),
                     match op {
                         crate::rule::Op::Eq => "≠",
@@ -260,24 +263,51 @@ impl<'f> Report<'f> {
         }
     }
 
-    fn terms_text(&self, terms: &[Term], cells: &[usize], names: &[String]) -> String {
-        let mut text = String::new();
-        for (i, term) in terms.iter().enumerate() {
-            if i > 0 || term.negative {
-                text.push_str(if term.negative { " - " } else { " + " });
-            }
-            match term.operand {
-                Operand::Const(n) => text.push_str(&n.to_string()),
+    /// One side as text. Long sums name only the cells that are not 0 and count the rest, so
+    /// the line stays readable; the JSON output lists every cell regardless.
+    fn terms_text(&self, terms: &[Term], cells: &[usize], names: &[String], lang: Lang) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        let mut zeros = 0;
+        for term in terms {
+            let part = match term.operand {
+                Operand::Const(n) => n.to_string(),
                 Operand::Cell(c) => {
+                    let slot = self.slots[c];
+                    if terms.len() > 3 && slot.num() == Some(Num::ZERO) {
+                        zeros += 1;
+                        continue;
+                    }
                     let name = cells
                         .iter()
                         .position(|&x| x == c)
                         .map_or("", |p| names[p].as_str());
-                    text.push_str(&format!("{name}({})", self.slots[c]));
+                    let value = match slot {
+                        Slot::Blank => lang.pick("空白", "blank").to_owned(),
+                        other => other.to_string(),
+                    };
+                    format!("{name}({value})")
                 }
-            }
+            };
+            let sign = if term.negative {
+                "- "
+            } else if parts.is_empty() {
+                ""
+            } else {
+                "+ "
+            };
+            parts.push(format!("{sign}{part}"));
         }
-        text.trim_start_matches(" + ").to_owned()
+        if zeros > 0 {
+            parts.push(match lang {
+                Lang::Zh => format!("（其余{zeros}项为0）"),
+                Lang::En => format!("(and {zeros} cells of 0)"),
+            });
+        }
+        if parts.is_empty() {
+            "0".to_owned()
+        } else {
+            parts.join(" ")
+        }
     }
 
     /// Every instance that could not be decided.

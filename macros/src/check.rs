@@ -68,7 +68,7 @@ fn fields(cx: &Ctxt, c: &Container<'_>) {
                 ),
             );
         }
-        if let Some(total) = &field.total {
+        if let (Some(total), None) = (&field.total, field.skip) {
             match first_total {
                 Some(first) => {
                     cx.error_at(

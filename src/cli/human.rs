@@ -95,9 +95,17 @@ pub fn render(
     out
 }
 
+/// Lists the cells of an item. Long lists leave out the cells holding 0 and count them; the
+/// JSON output always lists every cell.
 fn cells(out: &mut String, cells: &[CellRef], lang: Lang) {
     let _ = writeln!(out, "  {}", lang.pick("单元格：", "cells:"));
-    for cell in cells {
+    let is_zero = |cell: &CellRef| cell.value.as_u64() == Some(0);
+    let long = cells.len() > 6;
+    for (i, cell) in cells.iter().enumerate() {
+        // The first cell of a rule is its stated result: always shown.
+        if long && i > 0 && is_zero(cell) {
+            continue;
+        }
         let value = match &cell.value {
             serde_json::Value::Null => lang.pick("空白", "blank").to_owned(),
             serde_json::Value::String(s) => s.clone(),
@@ -109,5 +117,12 @@ fn cells(out: &mut String, cells: &[CellRef], lang: Lang) {
             cell.labels.join(" › "),
             cell.pointer
         );
+    }
+    let zeros = cells.iter().skip(1).filter(|c| is_zero(c)).count();
+    if long && zeros > 0 {
+        let _ = match lang {
+            Lang::Zh => writeln!(out, "    （另有{zeros}个单元格为0）"),
+            Lang::En => writeln!(out, "    (and {zeros} cells holding 0)"),
+        };
     }
 }

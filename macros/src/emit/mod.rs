@@ -22,9 +22,12 @@ pub fn derive(input: &syn::DeriveInput) -> TokenStream {
         .unwrap_or_else(|| syn::parse_quote!(::baobiao));
     let body = match (cx.check(), &model) {
         (Ok(()), Some(model)) => form::impls(model),
-        (Err(err), _) => {
+        (Err(err), model) => {
             let mut out = err.to_compile_error();
-            out.extend(dummy::impls(&input.ident));
+            out.extend(dummy::impls(input));
+            if let Some(model) = model {
+                out.extend(dummy::field_probes(model));
+            }
             out
         }
         (Ok(()), None) => unreachable!("no model without an error"),
