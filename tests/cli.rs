@@ -1,0 +1,263 @@
+//! The `baobiao` command line, run as a user runs it.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn baobiao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_baobiao"))
+        .args(args)
+        .output()
+        .expect("run baobiao")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn the_bundled_report_checks_clean() {
+    let out = baobiao(&["check", common::BUNDLED]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("结论：通过"), "{stdout}");
+    assert!(stdout.contains("无法核验 1"), "{stdout}");
+}
+
+#[test]
+fn json_output_has_the_documented_shape() {
+    let out = baobiao(&["check", common::BUNDLED, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["ok"], true);
+    assert_eq!(json["violations"].as_array().unwrap().len(), 0);
+    assert_eq!(json["not_assessable"].as_array().unwrap().len(), 1);
+    assert_eq!(json["info"].as_array().unwrap().len(), 7);
+    let na = &json["not_assessable"][0];
+    for key in ["rule", "severity", "message", "reason", "cells"] {
+        assert!(!na[key].is_null(), "{key} missing in {na}");
+    }
+}
+
+#[test]
+fn every_raised_cell_makes_check_exit_1_naming_the_cell() {
+    let json = common::bundled_json();
+    for (i, pointer) in common::table_3_and_4_pointers().iter().enumerate() {
+        let changed = common::bump(&json, pointer, 1);
+        let path = temp_file(&format!("raised-{i}.json"), changed.to_string().as_bytes());
+        let out = baobiao(&["check", path.to_str().unwrap(), "--format", "json"]);
+        assert_eq!(out.status.code(), Some(1), "raising {pointer}");
+        let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(result["ok"], false);
+        let named = result["violations"].as_array().unwrap().iter().any(|v| {
+            v["cells"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["pointer"] == pointer.as_str())
+        });
+        assert!(named, "no violation names {pointer}: {result}");
+        for v in result["violations"].as_array().unwrap() {
+            for key in ["rule", "severity", "message", "expected", "actual", "cells"] {
+                assert!(!v[key].is_null(), "{key} missing in {v}");
+            }
+        }
+    }
+}
+
+#[test]
+fn human_output_names_the_rule_cells_and_values() {
+    let changed = common::bump(
+        &common::bundled_json(),
+        "/reviews_and_lawsuits/litigation/direct/upheld",
+        2,
+    );
+    let path = temp_file("t4.json", changed.to_string().as_bytes());
+    let out = baobiao(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("T4-GROUP-TOTAL"), "{stdout}");
+    assert!(
+        stdout.contains("总计等于结果维持、结果纠正、其他结果、尚未审结之和"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("期望 2，实际 0"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "四、政府信息公开行政复议、行政诉讼情况 › 行政诉讼 › 未经复议直接起诉 › 结果维持 = 2"
+        ),
+        "{stdout}"
+    );
+    let english = text(&baobiao(&["check", path.to_str().unwrap(), "--lang", "en"]).stdout);
+    assert!(english.contains("Result: failed"), "{english}");
+    assert!(english.contains("expected 2, found 0"), "{english}");
+}
+
+#[test]
+fn strict_mode_fails_on_the_blank_row() {
+    let out = baobiao(&["check", common::BUNDLED, "--strict", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules: Vec<&str> = json["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, vec!["BLANK-CELL"; 7]);
+}
+
+/// Malformed input: exit 2, a message naming the place, never a panic.
+fn assert_unreadable(name: &str, contents: &[u8], wanted: &[&str]) {
+    let path = temp_file(name, contents);
+    let out = baobiao(&["check", path.to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
+    assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+    for want in wanted {
+        assert!(
+            stderr.contains(want),
+            "{name}: expected {want:?} in {stderr}"
+        );
+    }
+}
+
+fn with(pointer: &str, value: &str) -> Vec<u8> {
+    let mut json = common::bundled_json();
+    *json.pointer_mut(pointer).unwrap() = serde_json::from_str(value).unwrap();
+    serde_json::to_string_pretty(&json).unwrap().into_bytes()
+}
+
+#[test]
+fn malformed_input_exits_2_and_says_where() {
+    let full = std::fs::read(common::BUNDLED).unwrap();
+    assert_unreadable(
+        "truncated.json",
+        &full[..full.len() / 2],
+        &["truncated.json:", "ends too early"],
+    );
+    assert_unreadable(
+        "negative.json",
+        &with("/applications/new_received/natural_persons", "-3"),
+        &[
+            "at /applications/new_received/natural_persons",
+            "-3 is negative",
+            ":",
+        ],
+    );
+    assert_unreadable(
+        "string.json",
+        &with(
+            "/applications/carried_over/organisations/business",
+            "\"abc\"",
+        ),
+        &[
+            "at /applications/carried_over/organisations/business",
+            "\"abc\"",
+            "non-negative integer",
+        ],
+    );
+    assert_unreadable(
+        "huge.json",
+        &with(
+            "/reviews_and_lawsuits/reconsideration/total",
+            "18446744073709551616",
+        ),
+        &[
+            "at /reviews_and_lawsuits/reconsideration/total",
+            "larger than the largest count",
+        ],
+    );
+    assert_unreadable(
+        "fraction.json",
+        &with("/active_disclosure/article_20_5/licensing/decisions", "1.5"),
+        &[
+            "at /active_disclosure/article_20_5/licensing/decisions",
+            "not a whole number",
+        ],
+    );
+    let mut unknown = common::bundled_json();
+    unknown["applications"]["new_received"]["subtotal"] = 1.into();
+    assert_unreadable(
+        "unknown.json",
+        unknown.to_string().as_bytes(),
+        &["unknown field `subtotal`", "/applications/new_received"],
+    );
+    let mut missing = common::bundled_json();
+    missing
+        .as_object_mut()
+        .unwrap()
+        .remove("reviews_and_lawsuits");
+    assert_unreadable(
+        "missing.json",
+        missing.to_string().as_bytes(),
+        &["missing field `reviews_and_lawsuits`"],
+    );
+    assert_unreadable(
+        "syntax.json",
+        b"{\n  \"title\": \"x\",\n  oops\n}",
+        &["syntax.json:3:3", "JSON syntax error"],
+    );
+    assert_unreadable(
+        "trailing.json",
+        &[full.as_slice(), b" x"].concat(),
+        &["trailing.json:", "trailing characters"],
+    );
+    assert_unreadable(
+        "binary.json",
+        &[0xff, 0xfe, 0x00, 0x41],
+        &["binary.json:1:1", "not valid UTF-8"],
+    );
+    assert_unreadable("empty.json", b"", &["empty.json", "ends too early"]);
+}
+
+#[test]
+fn a_missing_file_or_unknown_form_exits_2() {
+    let out = baobiao(&["check", "no/such/report.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("no/such/report.json"));
+    let out = baobiao(&["check", common::BUNDLED, "--form", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("annual-report-2021"));
+}
+
+#[test]
+fn json_errors_are_machine_readable_too() {
+    let path = temp_file(
+        "neg-json.json",
+        &with("/applications/new_received/total", "-1"),
+    );
+    let out = baobiao(&["check", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["ok"], false);
+    assert_eq!(json["error"]["pointer"], "/applications/new_received/total");
+    assert!(json["error"]["line"].as_u64().unwrap() > 1);
+}
+
+#[test]
+fn rules_are_listed_without_a_report() {
+    let out = baobiao(&["rules", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let rules: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ident = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "T3-IDENT")
+        .unwrap();
+    assert_eq!(ident["instances"].as_array().unwrap().len(), 7);
+    assert_eq!(
+        ident["instances"][0]["cells"][2],
+        "/applications/outcomes/total/natural_persons"
+    );
+}

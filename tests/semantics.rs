@@ -1,0 +1,220 @@
+//! Rule semantics on small forms declared here: blanks, marks, renames, comparisons, literals.
+
+use baobiao::{Cell, CheckOptions, Count, Form, Lang, Mark, Reason, Side, Status};
+use serde::{Deserialize, Serialize};
+
+#[derive(Form, Serialize, Deserialize, Debug, Clone)]
+#[form(columns)]
+#[serde(rename_all = "camelCase")]
+struct Row {
+    #[form(label = "个人")]
+    natural_person: Count,
+    #[form(label = "组织")]
+    #[serde(rename = "org")]
+    organisation: Count,
+    #[form(label = "合计", total(id = "ROW"))]
+    row_total: Count,
+}
+
+#[derive(Form, Serialize, Deserialize, Debug, Clone)]
+#[form(check(opening + received == handled + closing, id = "BAL", message = "期初加收到等于办结加期末"))]
+struct Ledger {
+    #[form(label = "期初")]
+    opening: Row,
+    #[form(label = "收到")]
+    received: Row,
+    #[form(label = "办结")]
+    handled: Row,
+    #[form(label = "期末")]
+    closing: Row,
+}
+
+fn row(a: Option<u64>, b: Option<u64>, total: Option<u64>) -> Row {
+    let cell = |v: Option<u64>| v.map_or(Cell::Blank, Cell::Value);
+    Row {
+        natural_person: cell(a),
+        organisation: cell(b),
+        row_total: cell(total),
+    }
+}
+
+fn ledger() -> Ledger {
+    Ledger {
+        opening: row(Some(1), Some(0), Some(1)),
+        received: row(Some(5), Some(2), Some(7)),
+        handled: row(Some(4), Some(2), Some(6)),
+        closing: row(Some(2), Some(0), Some(2)),
+    }
+}
+
+fn statuses(ledger: &Ledger) -> Vec<(String, String, Status)> {
+    let report = ledger.check();
+    let info = Ledger::info();
+    report
+        .outcomes()
+        .iter()
+        .map(|o| {
+            let instance = &info.instances[o.instance];
+            (
+                info.rules[instance.rule].id.clone(),
+                instance.at.join("|"),
+                o.status,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn pointers_follow_serde_renames() {
+    let pointers: Vec<&str> = Ledger::info()
+        .cells
+        .iter()
+        .map(|c| c.pointer.as_str())
+        .take(3)
+        .collect();
+    assert_eq!(
+        pointers,
+        [
+            "/opening/naturalPerson",
+            "/opening/org",
+            "/opening/rowTotal"
+        ]
+    );
+    let json = serde_json::to_value(ledger()).unwrap();
+    for cell in &Ledger::info().cells {
+        assert!(
+            json.pointer(&cell.pointer).is_some(),
+            "{} not in {json}",
+            cell.pointer
+        );
+    }
+}
+
+#[test]
+fn a_consistent_ledger_passes_every_instance() {
+    let all = statuses(&ledger());
+    // 4 row totals + 3 element-wise balance instances.
+    assert_eq!(all.len(), 7);
+    assert!(all.iter().all(|(_, _, s)| *s == Status::Pass), "{all:?}");
+}
+
+#[test]
+fn a_blank_addend_counts_as_zero_and_is_reported() {
+    let mut l = ledger();
+    l.opening.organisation = Cell::Blank;
+    let report = l.check();
+    assert!(report.is_ok());
+    let info = report.info(Lang::Zh);
+    // The blank is an addend of the row total and of the balance in its column.
+    let rules: Vec<&str> = info.iter().map(|i| i.rule.as_str()).collect();
+    assert_eq!(rules, ["BAL", "ROW"]);
+    assert!(info.iter().all(|i| i.cells[0].pointer == "/opening/org"));
+}
+
+#[test]
+fn a_blank_result_is_not_assessable_not_a_failure() {
+    let mut l = ledger();
+    l.received.row_total = Cell::Blank;
+    l.received.natural_person = Cell::Value(99); // would fail if the total were read as 0
+    let all = statuses(&l);
+    let row = all
+        .iter()
+        .find(|(id, at, _)| id == "ROW" && at == "收到")
+        .unwrap();
+    assert_eq!(row.2, Status::NotAssessable(Reason::ResultBlank(Side::Lhs)));
+}
+
+#[test]
+fn a_side_blank_in_every_cell_is_not_assessable() {
+    let mut l = ledger();
+    l.handled = row(None, None, Some(6));
+    let all = statuses(&l);
+    let row = all
+        .iter()
+        .find(|(id, at, _)| id == "ROW" && at == "办结")
+        .unwrap();
+    assert_eq!(row.2, Status::NotAssessable(Reason::SideBlank(Side::Rhs)));
+}
+
+#[test]
+fn not_applicable_marks_behave_as_blanks_and_are_kept() {
+    let mut l = ledger();
+    l.opening.organisation = Cell::NotApplicable(Mark::Slash);
+    let report = l.check();
+    assert!(report.is_ok());
+    let json = serde_json::to_value(&l).unwrap();
+    assert_eq!(json["opening"]["org"], "/");
+    assert_eq!(report.info(Lang::Zh)[0].cells[0].value, "/");
+    let strict = l.check_with(CheckOptions { strict: true });
+    assert!(!strict.is_ok());
+}
+
+#[test]
+fn an_element_wise_failure_names_its_column() {
+    let mut l = ledger();
+    l.closing = row(Some(3), Some(0), Some(3));
+    let report = l.check();
+    let violations = report.violations(Lang::Zh);
+    let bal: Vec<_> = violations.iter().filter(|v| v.rule == "BAL").collect();
+    assert_eq!(bal.len(), 2, "{violations:#?}");
+    assert_eq!(bal[0].at, "个人");
+    assert_eq!(bal[1].at, "合计");
+    assert_eq!(bal[0].message, "期初加收到等于办结加期末");
+    assert_eq!(
+        (bal[0].actual.as_str(), bal[0].expected.as_str()),
+        ("6", "7")
+    );
+}
+
+#[derive(Form, Serialize, Deserialize, Debug)]
+#[form(
+    check(done <= received, id = "LE"),
+    check(received - done >= 0 - 1, id = "GE"),
+    check(done == 3, id = "LIT", severity = warning)
+)]
+struct Bounds {
+    #[form(label = "收到")]
+    received: Count,
+    #[form(label = "办结", range(max = 10, id = "MAX"))]
+    done: Count,
+}
+
+#[test]
+fn comparisons_literals_ranges_and_severities() {
+    let ok = Bounds {
+        received: Cell::Value(5),
+        done: Cell::Value(3),
+    };
+    assert!(ok.check().violations(Lang::Zh).is_empty());
+    let bad = Bounds {
+        received: Cell::Value(5),
+        done: Cell::Value(11),
+    };
+    let report = bad.check();
+    let ids: Vec<String> = report
+        .violations(Lang::Zh)
+        .into_iter()
+        .map(|v| v.rule)
+        .collect();
+    // 5 - 11 >= -1 fails too.
+    assert_eq!(ids, ["LE", "GE", "LIT", "MAX"]);
+    assert!(!report.is_ok());
+    let warning_only = Bounds {
+        received: Cell::Value(5),
+        done: Cell::Value(2),
+    };
+    let report = warning_only.check();
+    assert_eq!(report.violations(Lang::Zh).len(), 1);
+    assert!(report.is_ok(), "a warning does not fail the check");
+}
+
+#[test]
+fn rules_are_data_before_any_instance_exists() {
+    let info = Bounds::info();
+    let lit = info.rule("LIT").unwrap();
+    assert_eq!(lit.expression, "done == 3");
+    assert_eq!(lit.severity, baobiao::Severity::Warning);
+    let max = info.rule("MAX").unwrap();
+    assert_eq!(max.message_zh, "数值不得大于10");
+    assert_eq!(info.instances[max.instances[0]].cells(), vec![1]);
+}
