@@ -125,16 +125,54 @@ impl Placed<'_> {
         self.node.as_struct().is_some_and(|s| s.columns)
     }
 
-    /// The rows under this node: itself if it is a row, else the rows of its children.
+    /// The child declared `total`, if any: it stands for the whole struct in sums around it.
+    fn total_child(&self) -> Option<&Self> {
+        self.children.iter().find(|c| c.node.field.total.is_some())
+    }
+
+    /// The rows this node contributes to a sum: itself if it is a row; else its `total` row if
+    /// it has one (a subtotal stands for its group, so nothing is counted twice); else the
+    /// rows of its children.
     fn rows(&self) -> Vec<&Self> {
         if self.is_row() {
             return vec![self];
+        }
+        if let Some(total) = self.total_child() {
+            return total.rows();
         }
         self.children
             .iter()
             .filter(|c| c.start < c.end)
             .flat_map(|c| c.rows())
             .collect()
+    }
+
+    /// How the expression text names what this node contributes: `withheld.subtotal` when a
+    /// subtotal stands for the group.
+    fn summand_path(&self, elementwise: bool) -> String {
+        if elementwise && self.is_row() {
+            return self.node.field.ident.to_owned();
+        }
+        match self.total_child() {
+            Some(total) if self.node.as_struct().is_some() => {
+                format!(
+                    "{}.{}",
+                    self.node.field.ident,
+                    total.summand_path(elementwise)
+                )
+            }
+            _ => self.node.field.ident.to_owned(),
+        }
+    }
+
+    /// The cells this node contributes to a sum of single cells: as [`Placed::rows`], a struct
+    /// with a `total` field contributes that field only.
+    fn summands(&self) -> Vec<usize> {
+        match self.total_child() {
+            Some(total) if self.node.as_struct().is_some() => total.summands(),
+            _ if self.children.is_empty() => (self.start..self.end).collect(),
+            _ => self.children.iter().flat_map(|c| c.summands()).collect(),
+        }
     }
 }
 
@@ -308,7 +346,10 @@ impl Expander<'_> {
             .map(|(_, c)| c)
             .collect();
         let sibling_labels: Vec<&str> = siblings.iter().map(|s| s.node.display_label()).collect();
-        let sibling_idents: Vec<&str> = siblings.iter().map(|s| s.node.field.ident).collect();
+        let sibling_idents: Vec<String> = siblings
+            .iter()
+            .map(|s| s.summand_path(total.is_row()))
+            .collect();
         let total_label = total.node.display_label();
         let elementwise = total.is_row();
         let (default_zh, default_en) = if elementwise {
@@ -366,7 +407,7 @@ impl Expander<'_> {
                 op: crate::rule::Op::Eq,
                 rhs: siblings
                     .iter()
-                    .flat_map(|s| s.start..s.end)
+                    .flat_map(|s| s.summands())
                     .map(cell)
                     .collect(),
                 result: Some(Side::Lhs),
