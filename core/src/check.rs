@@ -1,8 +1,7 @@
 //! Checking a filled form: every rule instance ends as pass, fail or not assessable.
 //!
 //! Blank-cell semantics (documented in the README and tested):
-//! - a blank or not-applicable *addend* counts as 0, and the instance records it so the blank is
-//!   reported as information;
+//! - a blank or not-applicable *addend* counts as 0, and the blank is reported as information;
 //! - an instance whose *result* cell is blank (a `total` left empty, or a side of one cell), or
 //!   one side of which is blank in every cell, is *not assessable*, never a failure;
 //! - with [`CheckOptions::strict`] every blank or not-applicable cell is itself an error.
@@ -10,9 +9,9 @@
 //! Arithmetic is exact and checked; an overflow makes the instance not assessable and says so.
 
 use crate::cell::Slot;
-use crate::info::FormInfo;
 use crate::num::Num;
-use crate::rule::{Body, Instance, Operand, Side, Term};
+use crate::program::{Code, Program, Step};
+use crate::rule::{Op, Side};
 
 /// Options of a check.
 #[derive(Clone, Copy, Debug, Default)]
@@ -37,7 +36,8 @@ pub enum Reason {
 pub enum Status {
     /// It holds.
     Pass,
-    /// It does not hold; the two sides as computed (blanks as 0).
+    /// It does not hold; the two sides as computed (blanks as 0). For a range, the value and
+    /// the bound it breaks.
     Fail {
         /// Left side.
         lhs: Num,
@@ -49,94 +49,124 @@ pub enum Status {
 }
 
 /// The outcome of one rule instance.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Outcome {
-    /// Index into [`FormInfo::instances`].
+    /// Index into [`FormInfo::instances`](crate::FormInfo::instances).
     pub instance: usize,
     /// How it ended.
     pub status: Status,
-    /// Blank or not-applicable cells it met (read as 0 where the instance was assessed).
-    pub blanks: Vec<usize>,
+    /// How many blank or not-applicable cells it met (read as 0 where it was assessed).
+    pub blanks: u32,
 }
 
-/// Evaluates every instance of `info` over `slots` (the form's cells in declaration order).
-pub fn evaluate(info: &FormInfo, slots: &[Slot]) -> Vec<Outcome> {
-    let mut outcomes = Vec::with_capacity(info.instances.len());
-    for (index, instance) in info.instances.iter().enumerate() {
-        if let Some(outcome) = evaluate_one(index, instance, slots) {
-            outcomes.push(outcome);
-        }
+/// Evaluates every compiled instance over `slots` (the form's cells in declaration order).
+pub fn evaluate(program: &Program, slots: &[Slot]) -> Vec<Outcome> {
+    let mut outcomes = Vec::with_capacity(program.steps.len());
+    for step in &program.steps {
+        outcomes.push(match *step {
+            Step::Compare {
+                instance,
+                start,
+                split,
+                end,
+                op,
+                result,
+            } => {
+                let codes = &program.codes;
+                let left = sum_side(&codes[start as usize..split as usize], program, slots);
+                let right = sum_side(&codes[split as usize..end as usize], program, slots);
+                Outcome {
+                    instance: instance as usize,
+                    status: compare(&left, &right, op, result),
+                    blanks: left.blank_cells + right.blank_cells,
+                }
+            }
+            Step::Range {
+                instance,
+                cell,
+                min,
+                max,
+            } => Outcome {
+                instance: instance as usize,
+                status: range(slots[cell as usize], min, max),
+                blanks: 0,
+            },
+        });
     }
     outcomes
 }
 
-/// Evaluates one instance; `None` for range instances that the cell's type guarantees.
-pub fn evaluate_one(index: usize, instance: &Instance, slots: &[Slot]) -> Option<Outcome> {
-    let mut blanks = Vec::new();
-    let status = match &instance.body {
-        Body::Compare {
-            lhs,
-            op,
-            rhs,
-            result,
-        } => {
-            let left = sum_side(lhs, slots, &mut blanks);
-            let right = sum_side(rhs, slots, &mut blanks);
-            compare(left, right, *result, |l, r| op.holds(l, r))
-        }
-        Body::Range { by_type: true, .. } => return None,
-        Body::Range { cell, min, max, .. } => match slots[*cell].num() {
-            // A range constrains the values that are given; blanks are the sum rules' and
-            // strict mode's business.
-            None => Status::Pass,
-            Some(v) if min.is_some_and(|m| v < m) || max.is_some_and(|m| v > m) => Status::Fail {
-                lhs: v,
-                rhs: if min.is_some_and(|m| v < m) {
-                    min.unwrap_or(Num::ZERO)
-                } else {
-                    max.unwrap_or(Num::ZERO)
-                },
-            },
-            Some(_) => Status::Pass,
-        },
+/// A range constrains the values that are given; blanks are the sum rules' and strict mode's
+/// business.
+fn range(slot: Slot, min: Option<Num>, max: Option<Num>) -> Status {
+    let Some(value) = slot.num() else {
+        return Status::Pass;
     };
-    Some(Outcome {
-        instance: index,
-        status,
-        blanks,
-    })
+    match (min, max) {
+        (Some(min), _) if value < min => Status::Fail {
+            lhs: value,
+            rhs: min,
+        },
+        (_, Some(max)) if value > max => Status::Fail {
+            lhs: value,
+            rhs: max,
+        },
+        _ => Status::Pass,
+    }
 }
 
-/// One side summed: its value (blanks as 0), whether every cell was blank, and whether it was a
-/// single blank cell.
+/// One side summed, blanks as 0.
 struct SideSum {
     value: Option<Num>,
-    cells: usize,
-    blank_cells: usize,
+    cells: u32,
+    blank_cells: u32,
 }
 
 #[inline]
-fn sum_side(terms: &[Term], slots: &[Slot], blanks: &mut Vec<usize>) -> SideSum {
-    let mut value = Some(Num::ZERO);
+fn sum_side(codes: &[Code], program: &Program, slots: &[Slot]) -> SideSum {
     let mut cells = 0;
     let mut blank_cells = 0;
-    for term in terms {
-        let n = match term.operand {
-            Operand::Const(n) => n,
-            Operand::Cell(i) => {
-                cells += 1;
-                match slots[i] {
-                    Slot::Num(n) => n,
-                    Slot::Blank | Slot::NotApplicable(_) => {
-                        blank_cells += 1;
-                        blanks.push(i);
-                        continue;
-                    }
+    // Counts are summed in i128 without checks: a side has fewer than 2^30 terms (a code's
+    // index has 30 bits) and each cell is below 2^64 in magnitude, so the sum stays below 2^94.
+    // The first term that is not a count (an amount, a constant) moves to checked `Num`
+    // arithmetic for the rest of the side.
+    let mut int: i128 = 0;
+    let mut rest = codes;
+    while let Some((&code, tail)) = rest.split_first() {
+        if code & 0b10 != 0 {
+            break;
+        }
+        match slots[(code >> 2) as usize] {
+            Slot::Num(Num::Int(i)) => {
+                if code & 1 == 1 {
+                    int -= i;
+                } else {
+                    int += i;
                 }
             }
+            Slot::Num(Num::Dec(_)) => break,
+            Slot::Blank | Slot::NotApplicable(_) => blank_cells += 1,
+        }
+        cells += 1;
+        rest = tail;
+    }
+    let mut value = Some(Num::Int(int));
+    for &code in rest {
+        let negative = code & 1 == 1;
+        let n = if code & 0b10 == 0 {
+            cells += 1;
+            match slots[(code >> 2) as usize] {
+                Slot::Num(n) => n,
+                Slot::Blank | Slot::NotApplicable(_) => {
+                    blank_cells += 1;
+                    continue;
+                }
+            }
+        } else {
+            program.constants[(code >> 2) as usize]
         };
         value = value.and_then(|v| {
-            if term.negative {
+            if negative {
                 v.checked_sub(n)
             } else {
                 v.checked_add(n)
@@ -151,13 +181,8 @@ fn sum_side(terms: &[Term], slots: &[Slot], blanks: &mut Vec<usize>) -> SideSum 
 }
 
 #[inline]
-fn compare(
-    left: SideSum,
-    right: SideSum,
-    result: Option<Side>,
-    holds: impl Fn(Num, Num) -> bool,
-) -> Status {
-    for (side, sum) in [(Side::Lhs, &left), (Side::Rhs, &right)] {
+fn compare(left: &SideSum, right: &SideSum, op: Op, result: Option<Side>) -> Status {
+    for (side, sum) in [(Side::Lhs, left), (Side::Rhs, right)] {
         if result == Some(side) && sum.blank_cells > 0 {
             return Status::NotAssessable(Reason::ResultBlank(side));
         }
@@ -166,7 +191,7 @@ fn compare(
         }
     }
     match (left.value, right.value) {
-        (Some(l), Some(r)) if holds(l, r) => Status::Pass,
+        (Some(l), Some(r)) if op.holds(l, r) => Status::Pass,
         (Some(lhs), Some(rhs)) => Status::Fail { lhs, rhs },
         _ => Status::NotAssessable(Reason::Overflow),
     }

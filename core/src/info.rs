@@ -15,6 +15,7 @@ use crate::cell::ValueKind;
 use crate::node::{Node, NodeKind, StructInfo};
 use crate::num::Num;
 use crate::pointer;
+use crate::program::Program;
 use crate::rule::{
     Body, CheckDecl, Instance, Operand, OperandDecl, RangeDecl, RuleDef, RuleKind, RuleMeta, Side,
     Term, TermDecl,
@@ -63,6 +64,8 @@ pub struct FormInfo {
     pub rules: Vec<RuleDef>,
     /// Every rule instance.
     pub instances: Vec<Instance>,
+    /// The instances compiled for evaluation.
+    pub program: Program,
     by_pointer: HashMap<String, usize>,
 }
 
@@ -86,11 +89,13 @@ impl FormInfo {
             .enumerate()
             .map(|(i, c)| (c.pointer.clone(), i))
             .collect();
+        let program = Program::compile(&instances);
         FormInfo {
             root,
             cells,
             rules,
             instances,
+            program,
             by_pointer,
         }
     }

@@ -17,18 +17,20 @@ mod lang;
 mod node;
 mod num;
 pub mod pointer;
+mod program;
 mod report;
 mod rule;
 mod shape;
 
 pub use cell::{Amount, Cell, CellValue, Count, Mark, SignedCount, Slot, ValueKind};
-pub use check::{CheckOptions, Outcome, Reason, Status, evaluate, evaluate_one};
+pub use check::{CheckOptions, Outcome, Reason, Status, evaluate};
 pub use component::Component;
 pub use form::Form;
 pub use info::{CellInfo, FormInfo};
 pub use lang::Lang;
 pub use node::{Field, Node, NodeKind, StructInfo};
 pub use num::Num;
+pub use program::{Code, Program, Step};
 pub use report::{CellRef, Info, NotAssessable, Report, STRICT_BLANK, Summary, Violation};
 pub use rule::{
     Body, CheckDecl, Instance, Op, Operand, OperandDecl, RangeDecl, RuleDef, RuleKind, RuleMeta,

@@ -110,7 +110,7 @@ pub struct Report<'f> {
 impl<'f> Report<'f> {
     /// Checks `slots` (the form's cells, in declaration order) against every rule of `info`.
     pub fn new(info: &'f FormInfo, slots: Vec<Slot>, options: CheckOptions) -> Report<'f> {
-        let outcomes = check::evaluate(info, &slots);
+        let outcomes = check::evaluate(&info.program, &slots);
         Report {
             info,
             slots,
@@ -336,16 +336,21 @@ impl<'f> Report<'f> {
     pub fn info(&self, lang: Lang) -> Vec<Info> {
         self.outcomes
             .iter()
-            .filter(|o| !o.blanks.is_empty() && !matches!(o.status, Status::NotAssessable(_)))
+            .filter(|o| o.blanks > 0 && !matches!(o.status, Status::NotAssessable(_)))
             .map(|o| {
                 let instance = &self.info.instances[o.instance];
+                let blanks: Vec<usize> = instance
+                    .cells()
+                    .into_iter()
+                    .filter(|&c| self.slots[c].num().is_none())
+                    .collect();
                 Info {
                     rule: self.rule_of(o).id.clone(),
                     at: instance.at.join(" › "),
                     message: lang
                         .pick("空白单元格按0计算", "blank cells were counted as 0")
                         .to_owned(),
-                    cells: self.cell_refs(&o.blanks),
+                    cells: self.cell_refs(&blanks),
                 }
             })
             .collect()
