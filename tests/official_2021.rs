@@ -231,7 +231,8 @@ fn a_negative_fee_breaks_t2_nonneg() {
 
 #[test]
 fn outcomes_are_one_per_evaluated_instance() {
-    let checked = common::bundled().check();
+    let report = common::bundled();
+    let checked = report.check();
     // Count ranges are guaranteed by type and not evaluated; the fee's range is.
     assert_eq!(checked.outcomes().len(), 7 + 7 + 25 + 3 + 1);
     assert!(

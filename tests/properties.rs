@@ -108,3 +108,43 @@ proptest! {
         );
     }
 }
+
+/// A report with some cells blanked or marked not applicable, and some raised.
+fn messy() -> impl Strategy<Value = serde_json::Value> {
+    (
+        consistent(),
+        prop::collection::vec((0usize..200, 0u8..4, 1u64..50), 0..12),
+    )
+        .prop_map(|(mut json, edits)| {
+            let info = AnnualReport::info();
+            for (which, kind, delta) in edits {
+                let pointer = &info.cells[which].pointer;
+                let cell = json.pointer_mut(pointer).unwrap();
+                *cell = match kind {
+                    0 => serde_json::Value::Null,
+                    1 => "—".into(),
+                    2 => (cell.as_u64().unwrap_or(0) + delta).into(),
+                    _ => cell.clone(),
+                };
+            }
+            json
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// The generated check and the interpreting engine decide every instance alike.
+    #[test]
+    fn generated_and_interpreted_checks_agree(json in messy()) {
+        let report: AnnualReport = serde_json::from_value(json).unwrap();
+        let generated = report.check();
+        let interpreted = baobiao::Report::new(
+            AnnualReport::info(),
+            report.slots(),
+            baobiao::CheckOptions::default(),
+        );
+        prop_assert_eq!(generated.outcomes(), interpreted.outcomes());
+        prop_assert_eq!(generated.summary(Lang::En), interpreted.summary(Lang::En));
+    }
+}

@@ -124,6 +124,18 @@ pub enum ValueKind {
 }
 
 impl ValueKind {
+    /// Every kind.
+    pub const ALL: [ValueKind; 3] = [ValueKind::Count, ValueKind::SignedCount, ValueKind::Amount];
+
+    /// The kind as one bit of a mask.
+    pub const fn bit(self) -> u8 {
+        match self {
+            ValueKind::Count => 1,
+            ValueKind::SignedCount => 2,
+            ValueKind::Amount => 4,
+        }
+    }
+
     /// The smallest value the type itself admits, if any: a `range(min = ..)` at or below it
     /// always holds and need not be evaluated.
     pub fn type_minimum(self) -> Option<Num> {
@@ -145,6 +157,9 @@ pub trait CellValue: Sized + Clone + fmt::Display {
     fn from_json_number(text: &str) -> Result<Self, String>;
     /// The value for rule arithmetic.
     fn to_num(&self) -> Num;
+    /// Adds a cell into an accumulator (the compiled check's hot path): its value, or, for a
+    /// blank or not-applicable cell, nothing but the count of blanks.
+    fn add_cell(cell: &Cell<Self>, acc: &mut crate::acc::Acc, negative: bool);
     /// Writes the value as a JSON number, digits as they are held.
     fn serialize_number<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
 }
@@ -165,6 +180,13 @@ impl CellValue for u64 {
     fn to_num(&self) -> Num {
         Num::Int(i128::from(*self))
     }
+    #[inline(always)]
+    fn add_cell(cell: &Cell<Self>, acc: &mut crate::acc::Acc, negative: bool) {
+        match cell {
+            Cell::Value(v) => acc.add_cell_int(i128::from(*v), negative),
+            _ => acc.count_blank(),
+        }
+    }
     fn serialize_number<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_u64(*self)
     }
@@ -183,6 +205,13 @@ impl CellValue for i64 {
     }
     fn to_num(&self) -> Num {
         Num::Int(i128::from(*self))
+    }
+    #[inline(always)]
+    fn add_cell(cell: &Cell<Self>, acc: &mut crate::acc::Acc, negative: bool) {
+        match cell {
+            Cell::Value(v) => acc.add_cell_int(i128::from(*v), negative),
+            _ => acc.count_blank(),
+        }
     }
     fn serialize_number<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i64(*self)
@@ -203,6 +232,13 @@ impl CellValue for Decimal {
     }
     fn to_num(&self) -> Num {
         Num::Dec(*self)
+    }
+    #[inline]
+    fn add_cell(cell: &Cell<Self>, acc: &mut crate::acc::Acc, negative: bool) {
+        match cell {
+            Cell::Value(v) => acc.add_cell_num(Num::Dec(*v), negative),
+            _ => acc.count_blank(),
+        }
     }
     fn serialize_number<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // With serde_json's `arbitrary_precision` a `Number` parsed from text writes that text

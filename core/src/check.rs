@@ -8,6 +8,7 @@
 //!
 //! Arithmetic is exact and checked; an overflow makes the instance not assessable and says so.
 
+use crate::acc::RangeSpec;
 use crate::cell::Slot;
 use crate::num::Num;
 use crate::program::{Code, Program, Step};
@@ -59,7 +60,28 @@ pub struct Outcome {
     pub blanks: u32,
 }
 
+impl Outcome {
+    /// The outcome of instance `instance` with these two sides (what generated code calls).
+    #[inline(always)]
+    pub fn decided(
+        instance: usize,
+        lhs: crate::acc::Acc,
+        rhs: crate::acc::Acc,
+        op: Op,
+        result: Option<Side>,
+    ) -> Outcome {
+        Outcome {
+            instance,
+            blanks: lhs.blanks() + rhs.blanks(),
+            status: crate::acc::decide(lhs, rhs, op, result),
+        }
+    }
+}
+
 /// Evaluates every compiled instance over `slots` (the form's cells in declaration order).
+///
+/// This is the interpreting engine: it needs no generated code, only a [`Program`]. Derived
+/// forms check through their generated `Component::evaluate`, which decides the same.
 pub fn evaluate(program: &Program, slots: &[Slot]) -> Vec<Outcome> {
     let mut outcomes = Vec::with_capacity(program.steps.len());
     for step in &program.steps {
@@ -88,31 +110,12 @@ pub fn evaluate(program: &Program, slots: &[Slot]) -> Vec<Outcome> {
                 max,
             } => Outcome {
                 instance: instance as usize,
-                status: range(slots[cell as usize], min, max),
+                status: RangeSpec::new(min, max).status(slots[cell as usize]),
                 blanks: 0,
             },
         });
     }
     outcomes
-}
-
-/// A range constrains the values that are given; blanks are the sum rules' and strict mode's
-/// business.
-fn range(slot: Slot, min: Option<Num>, max: Option<Num>) -> Status {
-    let Some(value) = slot.num() else {
-        return Status::Pass;
-    };
-    match (min, max) {
-        (Some(min), _) if value < min => Status::Fail {
-            lhs: value,
-            rhs: min,
-        },
-        (_, Some(max)) if value > max => Status::Fail {
-            lhs: value,
-            rhs: max,
-        },
-        _ => Status::Pass,
-    }
 }
 
 /// One side summed, blanks as 0.

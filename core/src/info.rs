@@ -11,6 +11,7 @@
 
 use std::collections::HashMap;
 
+use crate::acc::RangeSpec;
 use crate::cell::ValueKind;
 use crate::node::{Node, NodeKind, StructInfo};
 use crate::num::Num;
@@ -542,13 +543,10 @@ impl Expander<'_> {
             })
         };
         let (min, max) = (bound(range.min), bound(range.max));
+        let spec = RangeSpec::new(min, max);
         for index in placed.start..placed.end {
             let cell = &self.cells[index];
-            let by_type = max.is_none()
-                && match (min, cell.kind.type_minimum()) {
-                    (Some(min), Some(floor)) => min <= floor,
-                    _ => false,
-                };
+            let by_type = spec.guaranteed_for(cell.kind);
             let body = Body::Range {
                 cell: index,
                 min,

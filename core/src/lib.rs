@@ -8,6 +8,7 @@
 //! - [`Report::summary`] gives violations, not-assessable rules and blank-cell information,
 //!   each naming its rule and cells, in Chinese or English.
 
+mod acc;
 mod cell;
 mod check;
 mod component;
@@ -22,6 +23,7 @@ mod report;
 mod rule;
 mod shape;
 
+pub use acc::{Acc, RangeSpec, decide};
 pub use cell::{Amount, Cell, CellValue, Count, Mark, SignedCount, Slot, ValueKind};
 pub use check::{CheckOptions, Outcome, Reason, Status, evaluate};
 pub use component::Component;
@@ -31,7 +33,9 @@ pub use lang::Lang;
 pub use node::{Field, Node, NodeKind, StructInfo};
 pub use num::Num;
 pub use program::{Code, Program, Step};
-pub use report::{CellRef, Info, NotAssessable, Report, STRICT_BLANK, Summary, Violation};
+pub use report::{
+    CellRef, CellSource, Info, NotAssessable, Report, STRICT_BLANK, Summary, Violation,
+};
 pub use rule::{
     Body, CheckDecl, Instance, Op, Operand, OperandDecl, RangeDecl, RuleDef, RuleKind, RuleMeta,
     Severity, Side, Term, TermDecl,

@@ -6,18 +6,41 @@ pub use std::sync::OnceLock;
 pub use std::vec;
 pub use std::vec::Vec;
 
+pub use crate::acc::{Acc, RangeSpec, decide};
 pub use crate::cell::Slot;
+pub use crate::check::Outcome;
 pub use crate::component::Component;
 pub use crate::form::Form;
 pub use crate::info::FormInfo;
 pub use crate::node::{Field, Node, NodeKind, StructInfo};
+pub use crate::num::Num;
+pub use crate::rule::Side;
 pub use crate::rule::{CheckDecl, Op, OperandDecl, RangeDecl, RuleMeta, Severity, TermDecl};
 pub use crate::shape::{Shape, assert_elementwise, assert_total};
+pub use rust_decimal::Decimal;
 
 /// The shape of the field a closure reaches, for compile-time checks of `check` operands whose
 /// types the derive cannot see.
 pub const fn shape_of<S, T: Component>(_reach: fn(&S) -> &T) -> Shape {
     T::SHAPE
+}
+
+/// The number of cells of the field a closure reaches.
+pub const fn cells_of<S, T: Component>(_reach: fn(&S) -> &T) -> usize {
+    T::CELLS
+}
+
+/// The largest of `values` (1 when empty): the width of an element-wise `check`.
+pub const fn widest(values: &[usize]) -> usize {
+    let mut max = 1;
+    let mut i = 0;
+    while i < values.len() {
+        if values[i] > max {
+            max = values[i];
+        }
+        i += 1;
+    }
+    max
 }
 
 /// A form's info, built on first use and cached in the type's own `static`.

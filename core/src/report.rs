@@ -4,10 +4,13 @@
 //! instances and blank-cell information are derived from them on request, in Chinese or
 //! English. Every item names its rule and every cell involved, by JSON pointer and by labels.
 
+use std::cell::OnceCell;
+
 use serde::Serialize;
 
 use crate::cell::Slot;
 use crate::check::{self, CheckOptions, Outcome, Reason, Status};
+use crate::component::Component;
 use crate::info::FormInfo;
 use crate::lang::Lang;
 use crate::num::Num;
@@ -98,22 +101,65 @@ pub struct Summary {
     pub info: Vec<Info>,
 }
 
+/// Something whose cells can be read in declaration order: a filled form.
+pub trait CellSource {
+    /// Appends the cells.
+    fn collect(&self, out: &mut Vec<Slot>);
+}
+
+impl<T: Component> CellSource for T {
+    fn collect(&self, out: &mut Vec<Slot>) {
+        self.collect_slots(out);
+    }
+}
+
 /// The outcome of checking one filled form.
-#[derive(Clone, Debug)]
+///
+/// It borrows the form: the cells' values are read only when an item needs them (a violation's
+/// cells, blank-cell notes, strict mode), so a check that finds nothing costs no more than the
+/// rules themselves.
 pub struct Report<'f> {
     info: &'f FormInfo,
-    slots: Vec<Slot>,
+    source: Option<&'f dyn CellSource>,
+    slots: OnceCell<Vec<Slot>>,
     outcomes: Vec<Outcome>,
     options: CheckOptions,
 }
 
+impl core::fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Report")
+            .field("outcomes", &self.outcomes)
+            .field("options", &self.options)
+            .finish_non_exhaustive()
+    }
+}
+
 impl<'f> Report<'f> {
-    /// Checks `slots` (the form's cells, in declaration order) against every rule of `info`.
+    /// Checks `slots` (the form's cells, in declaration order) against every rule of `info`,
+    /// with the interpreting engine ([`check::evaluate`]).
     pub fn new(info: &'f FormInfo, slots: Vec<Slot>, options: CheckOptions) -> Report<'f> {
         let outcomes = check::evaluate(&info.program, &slots);
         Report {
             info,
-            slots,
+            source: None,
+            slots: OnceCell::from(slots),
+            outcomes,
+            options,
+        }
+    }
+
+    /// A report of outcomes already decided (by generated code) for `form`.
+    pub fn from_outcomes(
+        info: &'f FormInfo,
+        form: &'f dyn CellSource,
+        outcomes: Vec<Outcome>,
+        options: CheckOptions,
+    ) -> Report<'f> {
+        Report {
+            info,
+            source: Some(form),
+            slots: OnceCell::new(),
             outcomes,
             options,
         }
@@ -131,7 +177,13 @@ impl<'f> Report<'f> {
 
     /// The form's cells as checked.
     pub fn slots(&self) -> &[Slot] {
-        &self.slots
+        self.slots.get_or_init(|| {
+            let mut slots = Vec::with_capacity(self.info.cells.len());
+            if let Some(source) = self.source {
+                source.collect(&mut slots);
+            }
+            slots
+        })
     }
 
     /// Cells that strict mode rejects (blank or not applicable); empty when not strict.
@@ -139,8 +191,9 @@ impl<'f> Report<'f> {
         if !self.options.strict {
             return Vec::new();
         }
-        (0..self.slots.len())
-            .filter(|&i| self.slots[i].num().is_none())
+        let slots = self.slots();
+        (0..slots.len())
+            .filter(|&i| slots[i].num().is_none())
             .collect()
     }
 
@@ -161,7 +214,7 @@ impl<'f> Report<'f> {
         CellRef {
             pointer: cell.pointer.clone(),
             labels: cell.labels.clone(),
-            value: slot_json(self.slots[index]),
+            value: slot_json(self.slots()[index]),
         }
     }
 
@@ -192,7 +245,7 @@ impl<'f> Report<'f> {
                     )
                     .to_owned(),
                 expected: lang.pick("数值", "a number").to_owned(),
-                actual: self.slots[index].to_string(),
+                actual: self.slots()[index].to_string(),
                 detail: String::new(),
                 cells: vec![cell],
             });
@@ -272,7 +325,7 @@ impl<'f> Report<'f> {
             let part = match term.operand {
                 Operand::Const(n) => n.to_string(),
                 Operand::Cell(c) => {
-                    let slot = self.slots[c];
+                    let slot = self.slots()[c];
                     if terms.len() > 3 && slot.num() == Some(Num::ZERO) {
                         zeros += 1;
                         continue;
@@ -342,7 +395,7 @@ impl<'f> Report<'f> {
                 let blanks: Vec<usize> = instance
                     .cells()
                     .into_iter()
-                    .filter(|&c| self.slots[c].num().is_none())
+                    .filter(|&c| self.slots()[c].num().is_none())
                     .collect();
                 Info {
                     rule: self.rule_of(o).id.clone(),

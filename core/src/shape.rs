@@ -99,6 +99,17 @@ impl Shape {
         }
     }
 
+    /// True for a row (a `#[form(columns)]` struct).
+    pub const fn is_row(self) -> bool {
+        matches!(self, Shape::Row(_))
+    }
+
+    /// How many instances a `total` of this shape and size has: one per column of a row, else
+    /// one.
+    pub const fn total_width(self, cells: usize) -> usize {
+        if self.is_row() { cells } else { 1 }
+    }
+
     /// The layout of the rows this component holds, if it is a row or rows of one layout.
     pub const fn layout(self) -> Option<u64> {
         match self {

@@ -21,6 +21,7 @@ pub fn container(cx: &Ctxt, input: &syn::DeriveInput, c: &Container<'_>) {
     fields(cx, c);
     checks(cx, c);
     rule_ids(cx, c);
+    literals(cx, c);
     for range in c
         .ranges
         .iter()
@@ -144,6 +145,34 @@ fn rule_ids(cx: &Ctxt, c: &Container<'_>) {
             cx.error_at(first.span, "first used here");
         } else {
             seen.insert(id.value.clone(), id);
+        }
+    }
+}
+
+fn literals(cx: &Ctxt, c: &Container<'_>) {
+    let numbers = c
+        .checks
+        .iter()
+        .flat_map(|ch| ch.terms())
+        .filter_map(|t| match &t.operand {
+            Operand::Literal(n) => Some(n),
+            Operand::Path(_) => None,
+        })
+        .chain(
+            c.ranges
+                .iter()
+                .chain(c.fields.iter().flat_map(|f| &f.ranges))
+                .flat_map(|r| r.min.iter().chain(&r.max)),
+        );
+    for number in numbers {
+        if number.value.mantissa_scale().is_none() {
+            cx.error_at(
+                number.span,
+                format!(
+                    "`{}` cannot be held exactly (at most 28 decimal places and 38 digits)",
+                    number.value.text
+                ),
+            );
         }
     }
 }

@@ -83,6 +83,19 @@ pub struct Number {
     pub value: f64,
 }
 
+impl Number {
+    /// The literal as an exact integer mantissa and decimal scale, e.g. `-1.50` → (-150, 2);
+    /// `None` when it does not fit.
+    pub fn mantissa_scale(&self) -> Option<(i128, u32)> {
+        let (int, frac) = self.text.split_once('.').unwrap_or((&self.text, ""));
+        let digits = format!("{int}{frac}");
+        let scale = u32::try_from(frac.len()).ok().filter(|&s| s <= 28)?;
+        let mantissa: i128 = digits.parse().ok()?;
+        // An exact decimal has a 96-bit mantissa.
+        (mantissa.unsigned_abs() < 1 << 96).then_some((mantissa, scale))
+    }
+}
+
 /// `#[form(check(lhs op rhs, ..))]`.
 pub struct Check {
     pub span: Span,

@@ -16,25 +16,22 @@ pub fn run(file: &Path, format: Format, strict: bool, lang: Lang, form: &str) ->
             return ExitCode::from(2);
         }
     };
-    let report =
-        input::read_text(file).and_then(|text| (entry.check)(file, &text, CheckOptions { strict }));
-    let report = match report {
-        Ok(report) => report,
+    let checked = input::read_text(file)
+        .and_then(|text| (entry.check)(file, &text, CheckOptions { strict }, lang));
+    let checked = match checked {
+        Ok(checked) => checked,
         Err(err) => return unreadable(&err, format, lang),
     };
-    let summary = report.summary(lang);
+    let summary = &checked.summary;
     match format {
-        Format::Json => match serde_json::to_string_pretty(&summary) {
+        Format::Json => match serde_json::to_string_pretty(summary) {
             Ok(json) => println!("{json}"),
             Err(err) => {
                 eprintln!("baobiao: cannot write JSON: {err}");
                 return ExitCode::from(2);
             }
         },
-        Format::Text => print!(
-            "{}",
-            human::render(file, entry.title, &report, &summary, lang)
-        ),
+        Format::Text => print!("{}", human::render(file, entry.title, &checked, lang)),
     }
     if summary.ok {
         ExitCode::SUCCESS

@@ -1,28 +1,55 @@
 //! The forms the command line knows, by name.
 
+use std::path::Path;
+
 use baobiao::forms::annual_report_2021::AnnualReport;
-use baobiao::{CheckOptions, Form, FormInfo, Report};
+use baobiao::{CheckOptions, Form, FormInfo, Lang, Status, Summary};
+use serde::de::DeserializeOwned;
 
 use super::input::{self, InputError};
 
 pub const DEFAULT: &str = "annual-report-2021";
+
+/// What a check found, ready to print.
+pub struct Checked {
+    pub summary: Summary,
+    pub instances: usize,
+    pub passed: usize,
+}
 
 /// A form the command line can read and check.
 pub struct Entry {
     pub name: &'static str,
     pub title: &'static str,
     pub info: fn() -> &'static FormInfo,
-    pub check: fn(&std::path::Path, &str, CheckOptions) -> Result<Report<'static>, InputError>,
+    pub check: fn(&Path, &str, CheckOptions, Lang) -> Result<Checked, InputError>,
 }
 
 pub const ALL: &[Entry] = &[Entry {
     name: "annual-report-2021",
     title: "政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）",
     info: AnnualReport::info,
-    check: |path, text, options| {
-        Ok(input::read_json::<AnnualReport>(path, text)?.check_with(options))
-    },
+    check: check_as::<AnnualReport>,
 }];
+
+fn check_as<F: Form + DeserializeOwned>(
+    path: &Path,
+    text: &str,
+    options: CheckOptions,
+    lang: Lang,
+) -> Result<Checked, InputError> {
+    let form: F = input::read_json(path, text)?;
+    let report = form.check_with(options);
+    Ok(Checked {
+        summary: report.summary(lang),
+        instances: report.outcomes().len(),
+        passed: report
+            .outcomes()
+            .iter()
+            .filter(|o| o.status == Status::Pass)
+            .count(),
+    })
+}
 
 /// The entry named `name`, or a message listing the known ones.
 pub fn find(name: &str) -> Result<&'static Entry, String> {

@@ -3,18 +3,14 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use baobiao::{CellRef, Lang, Report, Status, Summary};
+use baobiao::{CellRef, Lang};
 
-pub fn render(
-    file: &Path,
-    title: &str,
-    report: &Report<'_>,
-    summary: &Summary,
-    lang: Lang,
-) -> String {
+use super::forms::Checked;
+
+pub fn render(file: &Path, title: &str, checked: &Checked, lang: Lang) -> String {
     let mut out = String::new();
-    let outcomes = report.outcomes();
-    let passed = outcomes.iter().filter(|o| o.status == Status::Pass).count();
+    let summary = &checked.summary;
+    let passed = checked.passed;
     let _ = writeln!(
         out,
         "{} {} ({title})",
@@ -31,7 +27,7 @@ pub fn render(
         Lang::Zh => writeln!(
             out,
             "结论：{verdict}。规则实例 {} 条：通过 {passed}，不符合 {}，无法核验 {}；空白单元格提示 {} 条。",
-            outcomes.len(),
+            checked.instances,
             summary.violations.len(),
             summary.not_assessable.len(),
             summary.info.len()
@@ -39,7 +35,7 @@ pub fn render(
         Lang::En => writeln!(
             out,
             "Result: {verdict}. {} rule instances: {passed} passed, {} violated, {} not assessable; {} blank-cell notes.",
-            outcomes.len(),
+            checked.instances,
             summary.violations.len(),
             summary.not_assessable.len(),
             summary.info.len()

@@ -39,6 +39,7 @@ pub fn impls(c: &Container<'_>) -> TokenStream {
         let (ty, member) = (f.ty, f.ident);
         quote_spanned!(ty.span()=> <#ty as __bb::Component>::collect_slots(&self.#member, __baobiao_out);)
     });
+    let evaluation = super::evaluate::component_items(c, &fields);
     let assertions = total_assertions(&fields)
         .into_iter()
         .chain(c.checks.iter().map(|check| check_assertion(ident, check)));
@@ -68,6 +69,8 @@ pub fn impls(c: &Container<'_>) -> TokenStream {
             fn collect_slots(&self, __baobiao_out: &mut __bb::Vec<__bb::Slot>) {
                 #(#collect)*
             }
+
+            #evaluation
         }
 
         #[automatically_derived]

@@ -1,6 +1,7 @@
 //! Phase three: the checked model into code. No validation happens here.
 
 mod dummy;
+mod evaluate;
 mod form;
 
 use proc_macro2::TokenStream;

@@ -1,0 +1,230 @@
+//! The arithmetic of compiled checks: what generated `evaluate` code calls.
+//!
+//! `#[derive(Form)]` emits, for every rule, straight-line code that adds the rule's cells into
+//! [`Acc`]umulators by direct field access and then [`decide`]s the instance, so checking a
+//! form costs about what a hand-written check costs. The semantics are those of
+//! [`crate::check`] (blanks, result sides, exact arithmetic); `tests/` compares the two
+//! engines on many reports.
+
+use rust_decimal::Decimal;
+
+use crate::cell::{Slot, ValueKind};
+use crate::check::{Reason, Status};
+use crate::num::Num;
+use crate::rule::{Op, Side};
+
+/// One side of one rule instance, being summed.
+#[derive(Clone, Copy, Debug)]
+pub struct Acc {
+    int: i128,
+    dec: Decimal,
+    cells: u32,
+    blanks: u32,
+    /// `HAS_DEC` and `OVERFLOW`.
+    flags: u8,
+}
+
+const HAS_DEC: u8 = 1;
+const OVERFLOW: u8 = 2;
+
+impl Acc {
+    /// An empty side.
+    pub const ZERO: Acc = Acc {
+        int: 0,
+        dec: Decimal::ZERO,
+        cells: 0,
+        blanks: 0,
+        flags: 0,
+    };
+
+    /// Adds (or subtracts) a count cell's value.
+    ///
+    /// Unchecked on purpose: a cell holds less than 2^64 in magnitude, and one side reads each
+    /// cell of a form at most once, so an i128 sum would need 2^63 cells to overflow.
+    #[inline(always)]
+    pub fn add_cell_int(&mut self, value: i128, negative: bool) {
+        self.cells += 1;
+        if negative {
+            self.int -= value;
+        } else {
+            self.int += value;
+        }
+    }
+
+    /// Adds (or subtracts) a number that is not a count cell: a literal, or an amount.
+    #[inline]
+    pub fn add_num(&mut self, value: Num, negative: bool) {
+        match value {
+            Num::Int(i) => {
+                let sum = if negative {
+                    self.int.checked_sub(i)
+                } else {
+                    self.int.checked_add(i)
+                };
+                match sum {
+                    Some(sum) => self.int = sum,
+                    None => self.flags |= OVERFLOW,
+                }
+            }
+            Num::Dec(d) => {
+                let d = if negative { -d } else { d };
+                match self.dec.checked_add(d) {
+                    Some(sum) => {
+                        self.dec = sum;
+                        self.flags |= HAS_DEC;
+                    }
+                    None => self.flags |= OVERFLOW,
+                }
+            }
+        }
+    }
+
+    /// Adds (or subtracts) an amount cell.
+    #[inline]
+    pub fn add_cell_num(&mut self, value: Num, negative: bool) {
+        self.cells += 1;
+        self.add_num(value, negative);
+    }
+
+    /// Marks one blank or not-applicable cell read.
+    #[inline(always)]
+    pub fn count_blank(&mut self) {
+        self.cells += 1;
+        self.blanks += 1;
+    }
+
+    /// How many blank or not-applicable cells were read.
+    #[inline(always)]
+    pub fn blanks(&self) -> u32 {
+        self.blanks
+    }
+
+    /// The sum, or `None` on overflow.
+    #[inline]
+    pub fn value(&self) -> Option<Num> {
+        if self.flags & OVERFLOW != 0 {
+            return None;
+        }
+        if self.flags & HAS_DEC == 0 {
+            return Some(Num::Int(self.int));
+        }
+        Num::Dec(self.dec).checked_add(Num::Int(self.int))
+    }
+}
+
+/// Decides one instance from its two sides, with the documented blank semantics.
+#[inline(always)]
+///
+/// The sides are taken by value so that, in generated code, an accumulator's address never
+/// escapes and it can live in registers while the cells are added.
+pub fn decide(lhs: Acc, rhs: Acc, op: Op, result: Option<Side>) -> Status {
+    // The common case: no blank, no amount, no overflow on either side.
+    if lhs.blanks | rhs.blanks | u32::from(lhs.flags | rhs.flags) == 0 {
+        let (l, r) = (lhs.int, rhs.int);
+        let holds = match op {
+            Op::Eq => l == r,
+            Op::Le => l <= r,
+            Op::Ge => l >= r,
+        };
+        return if holds {
+            Status::Pass
+        } else {
+            Status::Fail {
+                lhs: Num::Int(l),
+                rhs: Num::Int(r),
+            }
+        };
+    }
+    decide_general(lhs, rhs, op, result)
+}
+
+#[inline(never)]
+fn decide_general(lhs: Acc, rhs: Acc, op: Op, result: Option<Side>) -> Status {
+    for (side, acc) in [(Side::Lhs, &lhs), (Side::Rhs, &rhs)] {
+        if result == Some(side) && acc.blanks > 0 {
+            return Status::NotAssessable(Reason::ResultBlank(side));
+        }
+        if acc.cells > 0 && acc.blanks == acc.cells {
+            return Status::NotAssessable(Reason::SideBlank(side));
+        }
+    }
+    match (lhs.value(), rhs.value()) {
+        (Some(l), Some(r)) if op.holds(l, r) => Status::Pass,
+        (Some(lhs), Some(rhs)) => Status::Fail { lhs, rhs },
+        _ => Status::NotAssessable(Reason::Overflow),
+    }
+}
+
+/// The bounds of a `range` rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RangeSpec {
+    /// Smallest allowed value.
+    pub min: Option<Num>,
+    /// Largest allowed value.
+    pub max: Option<Num>,
+    /// The value kinds (as [`ValueKind::bit`]) every value of which satisfies the range.
+    guaranteed: u8,
+}
+
+impl RangeSpec {
+    /// A range from its bounds. A `const fn`, so generated code builds it at compile time.
+    pub const fn new(min: Option<Num>, max: Option<Num>) -> RangeSpec {
+        // A count is never below 0, a signed count never below i64::MIN: a range with no
+        // maximum and a minimum at or below that floor always holds for that kind.
+        let mut guaranteed = 0;
+        if max.is_none() {
+            match min {
+                Some(Num::Int(m)) => {
+                    if m <= 0 {
+                        guaranteed |= ValueKind::Count.bit();
+                    }
+                    if m <= i64::MIN as i128 {
+                        guaranteed |= ValueKind::SignedCount.bit();
+                    }
+                }
+                Some(Num::Dec(d)) if d.is_sign_negative() || d.is_zero() => {
+                    guaranteed |= ValueKind::Count.bit();
+                }
+                Some(Num::Dec(_)) | None => {}
+            }
+        }
+        RangeSpec {
+            min,
+            max,
+            guaranteed,
+        }
+    }
+
+    /// True when every value of `kind` satisfies the range (a count is never negative): such
+    /// instances are kept as data but not evaluated.
+    #[inline(always)]
+    pub fn guaranteed_for(&self, kind: ValueKind) -> bool {
+        self.guaranteed & kind.bit() != 0
+    }
+
+    /// True when every value of every kind in `kinds` (a [`ValueKind::bit`] mask) satisfies
+    /// the range: a whole struct of counts needs no visit for `min = 0`.
+    #[inline(always)]
+    pub fn guaranteed_for_all(&self, kinds: u8) -> bool {
+        kinds & !self.guaranteed == 0
+    }
+
+    /// How one cell fares. A range constrains the values that are given; blanks are the sum
+    /// rules' and strict mode's business.
+    pub fn status(&self, slot: Slot) -> Status {
+        let Some(value) = slot.num() else {
+            return Status::Pass;
+        };
+        match (self.min, self.max) {
+            (Some(min), _) if value < min => Status::Fail {
+                lhs: value,
+                rhs: min,
+            },
+            (_, Some(max)) if value > max => Status::Fail {
+                lhs: value,
+                rhs: max,
+            },
+            _ => Status::Pass,
+        }
+    }
+}
