@@ -99,6 +99,12 @@ impl Acc {
         self.blanks
     }
 
+    /// The integer sum, for sides that hold counts only.
+    #[inline(always)]
+    pub fn int_value(&self) -> Num {
+        Num::Int(self.int)
+    }
+
     /// The sum, or `None` on overflow.
     #[inline]
     pub fn value(&self) -> Option<Num> {
@@ -110,6 +116,21 @@ impl Acc {
         }
         Num::Dec(self.dec).checked_add(Num::Int(self.int))
     }
+}
+
+/// The common case of [`decide`]: with no blank, no amount and no overflow on either side,
+/// whether the comparison holds; `None` otherwise.
+#[inline(always)]
+pub fn fast_compare(lhs: &Acc, rhs: &Acc, op: Op) -> Option<bool> {
+    if lhs.blanks | rhs.blanks | u32::from(lhs.flags | rhs.flags) != 0 {
+        return None;
+    }
+    let (l, r) = (lhs.int, rhs.int);
+    Some(match op {
+        Op::Eq => l == r,
+        Op::Le => l <= r,
+        Op::Ge => l >= r,
+    })
 }
 
 /// Decides one instance from its two sides, with the documented blank semantics.

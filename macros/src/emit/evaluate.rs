@@ -193,13 +193,14 @@ fn total_code(total: &Field<'_>, fields: &[&Field<'_>]) -> (TokenStream, TokenSt
             <#ty as __bb::Component>::add_columns(&self.#member, &mut __baobiao_lhs, false);
             #(#rows)*
             for __baobiao_c in 0..#width {
-                __baobiao_out.push(__bb::Outcome::decided(
+                __bb::Outcome::push_decided(
+                    __baobiao_out,
                     __baobiao_k + __baobiao_c,
-                    __baobiao_lhs[__baobiao_c],
-                    __baobiao_rhs[__baobiao_c],
+                    &__baobiao_lhs[__baobiao_c],
+                    &__baobiao_rhs[__baobiao_c],
                     __bb::Op::Eq,
                     __bb::Some(__bb::Side::Lhs),
-                ));
+                );
             }
             __baobiao_k += #width;
         } else {
@@ -207,13 +208,14 @@ fn total_code(total: &Field<'_>, fields: &[&Field<'_>]) -> (TokenStream, TokenSt
             let mut __baobiao_rhs = __bb::Acc::ZERO;
             <#ty as __bb::Component>::add_all(&self.#member, &mut __baobiao_lhs, false);
             #(#cells)*
-            __baobiao_out.push(__bb::Outcome::decided(
+            __bb::Outcome::push_decided(
+                    __baobiao_out,
                 __baobiao_k,
-                __baobiao_lhs,
-                __baobiao_rhs,
+                &__baobiao_lhs,
+                &__baobiao_rhs,
                 __bb::Op::Eq,
                 __bb::Some(__bb::Side::Lhs),
-            ));
+            );
             __baobiao_k += 1;
         }
     };
@@ -273,13 +275,14 @@ fn check_code(ident: &syn::Ident, check: &Check) -> (TokenStream, TokenStream) {
             #lhs
             #rhs
             for __baobiao_c in 0..__BAOBIAO_WIDTH {
-                __baobiao_out.push(__bb::Outcome::decided(
+                __bb::Outcome::push_decided(
+                    __baobiao_out,
                     __baobiao_k + __baobiao_c,
-                    __baobiao_lhs[__baobiao_c],
-                    __baobiao_rhs[__baobiao_c],
+                    &__baobiao_lhs[__baobiao_c],
+                    &__baobiao_rhs[__baobiao_c],
                     #op,
                     #result,
-                ));
+                );
             }
             __baobiao_k += __BAOBIAO_WIDTH;
         }
