@@ -18,12 +18,15 @@ use crate::rule::{Op, Side};
 pub struct Acc {
     int: i128,
     dec: Decimal,
-    cells: u32,
-    blanks: u32,
+    /// Cells read (low 32 bits) and blank cells among them (high 32 bits), in one word so
+    /// that reading a cell is one update.
+    counts: u64,
     /// `HAS_DEC` and `OVERFLOW`.
     flags: u8,
 }
 
+const ONE_CELL: u64 = 1;
+const ONE_BLANK: u64 = 1 << 32;
 const HAS_DEC: u8 = 1;
 const OVERFLOW: u8 = 2;
 
@@ -32,8 +35,7 @@ impl Acc {
     pub const ZERO: Acc = Acc {
         int: 0,
         dec: Decimal::ZERO,
-        cells: 0,
-        blanks: 0,
+        counts: 0,
         flags: 0,
     };
 
@@ -43,7 +45,7 @@ impl Acc {
     /// cell of a form at most once, so an i128 sum would need 2^63 cells to overflow.
     #[inline(always)]
     pub fn add_cell_int(&mut self, value: i128, negative: bool) {
-        self.cells += 1;
+        self.counts += ONE_CELL;
         if negative {
             self.int -= value;
         } else {
@@ -82,21 +84,26 @@ impl Acc {
     /// Adds (or subtracts) an amount cell.
     #[inline]
     pub fn add_cell_num(&mut self, value: Num, negative: bool) {
-        self.cells += 1;
+        self.counts += ONE_CELL;
         self.add_num(value, negative);
     }
 
     /// Marks one blank or not-applicable cell read.
     #[inline(always)]
     pub fn count_blank(&mut self) {
-        self.cells += 1;
-        self.blanks += 1;
+        self.counts += ONE_CELL | ONE_BLANK;
     }
 
     /// How many blank or not-applicable cells were read.
     #[inline(always)]
     pub fn blanks(&self) -> u32 {
-        self.blanks
+        (self.counts >> 32) as u32
+    }
+
+    /// How many cells were read.
+    #[inline(always)]
+    pub fn cells(&self) -> u32 {
+        self.counts as u32
     }
 
     /// The integer sum, for sides that hold counts only.
@@ -122,7 +129,7 @@ impl Acc {
 /// whether the comparison holds; `None` otherwise.
 #[inline(always)]
 pub fn fast_compare(lhs: &Acc, rhs: &Acc, op: Op) -> Option<bool> {
-    if lhs.blanks | rhs.blanks | u32::from(lhs.flags | rhs.flags) != 0 {
+    if (lhs.counts | rhs.counts) >> 32 != 0 || lhs.flags | rhs.flags != 0 {
         return None;
     }
     let (l, r) = (lhs.int, rhs.int);
@@ -140,7 +147,7 @@ pub fn fast_compare(lhs: &Acc, rhs: &Acc, op: Op) -> Option<bool> {
 /// escapes and it can live in registers while the cells are added.
 pub fn decide(lhs: Acc, rhs: Acc, op: Op, result: Option<Side>) -> Status {
     // The common case: no blank, no amount, no overflow on either side.
-    if lhs.blanks | rhs.blanks | u32::from(lhs.flags | rhs.flags) == 0 {
+    if (lhs.counts | rhs.counts) >> 32 == 0 && lhs.flags | rhs.flags == 0 {
         let (l, r) = (lhs.int, rhs.int);
         let holds = match op {
             Op::Eq => l == r,
@@ -162,10 +169,10 @@ pub fn decide(lhs: Acc, rhs: Acc, op: Op, result: Option<Side>) -> Status {
 #[inline(never)]
 fn decide_general(lhs: Acc, rhs: Acc, op: Op, result: Option<Side>) -> Status {
     for (side, acc) in [(Side::Lhs, &lhs), (Side::Rhs, &rhs)] {
-        if result == Some(side) && acc.blanks > 0 {
+        if result == Some(side) && acc.blanks() > 0 {
             return Status::NotAssessable(Reason::ResultBlank(side));
         }
-        if acc.cells > 0 && acc.blanks == acc.cells {
+        if acc.cells() > 0 && acc.blanks() == acc.cells() {
             return Status::NotAssessable(Reason::SideBlank(side));
         }
     }
