@@ -32,10 +32,10 @@ pub trait Component {
     /// Appends this component's numeric cells, in declaration order.
     fn collect_slots(&self, out: &mut Vec<Slot>);
 
-    /// Adds the cells column by column into `acc`, one accumulator per column: for a cell,
-    /// itself into `acc[0]`; for a row, each cell into its column; for a group of rows, each
-    /// row (or only its `total`, which stands for the group).
-    fn add_columns(&self, acc: &mut [Acc], negative: bool);
+    /// Adds the cell in column `column` into `acc`: for a cell, itself (column 0); for a row,
+    /// its cell in that column; for a group of rows, that column of each row (or of its
+    /// `total`, which stands for the group).
+    fn add_column(&self, column: usize, acc: &mut Acc, negative: bool);
 
     /// Adds every cell that this component contributes to a sum of single cells into `acc`.
     fn add_all(&self, acc: &mut Acc, negative: bool);
@@ -67,9 +67,9 @@ impl<T: CellValue> Component for Cell<T> {
     }
 
     #[inline(always)]
-    fn add_columns(&self, acc: &mut [Acc], negative: bool) {
-        if let Some(first) = acc.first_mut() {
-            self.add_all(first, negative);
+    fn add_column(&self, column: usize, acc: &mut Acc, negative: bool) {
+        if column == 0 {
+            T::add_cell(self, acc, negative);
         }
     }
 
@@ -108,7 +108,7 @@ macro_rules! component_without_cells {
             #[inline]
             fn collect_slots(&self, _out: &mut Vec<Slot>) {}
             #[inline]
-            fn add_columns(&self, _acc: &mut [Acc], _negative: bool) {}
+            fn add_column(&self, _column: usize, _acc: &mut Acc, _negative: bool) {}
             #[inline]
             fn add_all(&self, _acc: &mut Acc, _negative: bool) {}
             #[inline]

@@ -43,6 +43,24 @@ pub const fn widest(values: &[usize]) -> usize {
     max
 }
 
+/// For a row whose fields start at `offsets` (and end at the last offset): the field each of
+/// its `N` columns belongs to, as a table for a jump in generated `add_column`.
+pub const fn field_of<const N: usize>(offsets: &[usize]) -> [u8; N] {
+    let mut table = [u8::MAX; N];
+    let mut field = 0;
+    while field + 1 < offsets.len() {
+        let mut column = offsets[field];
+        while column < offsets[field + 1] {
+            // Rows have far fewer than 255 fields; a wider one would fail to compile here.
+            assert!(field < u8::MAX as usize, "a row has at most 254 fields");
+            table[column] = field as u8;
+            column += 1;
+        }
+        field += 1;
+    }
+    table
+}
+
 /// A form's info, built on first use and cached in the type's own `static`.
 pub fn form_info<T: Component>(cache: &'static OnceLock<FormInfo>) -> &'static FormInfo {
     cache.get_or_init(|| FormInfo::build(T::describe(Field::root())))

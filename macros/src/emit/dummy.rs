@@ -34,7 +34,7 @@ pub fn impls(input: &syn::DeriveInput) -> TokenStream {
                 __bb::Node { field: __baobiao_field, kind: __bb::NodeKind::Text }
             }
             fn collect_slots(&self, _: &mut __bb::Vec<__bb::Slot>) {}
-            fn add_columns(&self, _: &mut [__bb::Acc], _: bool) {}
+            fn add_column(&self, _: usize, _: &mut __bb::Acc, _: bool) {}
             fn add_all(&self, _: &mut __bb::Acc, _: bool) {}
             fn evaluate(&self, _: usize, _: &mut __bb::Vec<__bb::Outcome>) {}
             fn evaluate_range(&self, _: &__bb::RangeSpec, _: usize, _: &mut __bb::Vec<__bb::Outcome>) {}

@@ -1,4 +1,4 @@
-//! The compiled check: `CELLS`, `INSTANCES`, `add_columns`, `add_all`, `evaluate` and
+//! The compiled check: `CELLS`, `INSTANCES`, `KINDS`, `add_column`, `add_all`, `evaluate` and
 //! `evaluate_range` of a checked struct.
 //!
 //! Instances are numbered exactly as `FormInfo` expands them: the struct's checks, then its
@@ -7,8 +7,7 @@
 //! tests compare the two.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
-use syn::spanned::Spanned;
+use quote::quote;
 
 use crate::model::{Check, Container, Field, Number, Operand, Range};
 
@@ -17,28 +16,45 @@ pub fn component_items(c: &Container<'_>, fields: &[&Field<'_>]) -> TokenStream 
     let cells = cells_sum(fields.iter().map(|f| f.ty));
     let total = fields.iter().find(|f| f.total.is_some());
 
-    let add_columns = if c.columns.is_some() {
-        // A row: each field's cells go to the columns at its offset.
+    let add_column = if c.columns.is_some() {
+        // A row: a const table gives the field of each column; one jump per level.
+        let ident = c.ident;
         let mut offset = quote!(0usize);
-        let parts: Vec<TokenStream> = fields
+        let mut offsets = vec![offset.clone()];
+        let arms: Vec<TokenStream> = fields
             .iter()
-            .map(|f| {
+            .enumerate()
+            .map(|(i, f)| {
                 let (ty, member) = (f.ty, f.ident);
-                let end = quote!(#offset + <#ty as __bb::Component>::CELLS);
-                let part = quote_spanned! {ty.span()=>
-                    <#ty as __bb::Component>::add_columns(
+                let index = u8::try_from(i).unwrap_or(u8::MAX);
+                let start = offset.clone();
+                offset = quote!(#offset + <#ty as __bb::Component>::CELLS);
+                offsets.push(offset.clone());
+                quote! {
+                    __bb::Some(#index) => <#ty as __bb::Component>::add_column(
                         &self.#member,
-                        &mut __baobiao_acc[#offset..#end],
+                        __baobiao_column - (#start),
+                        __baobiao_acc,
                         __baobiao_negative,
-                    );
-                };
-                offset = end;
-                part
+                    ),
+                }
             })
             .collect();
-        quote!(#(#parts)*)
+        quote! {
+            const __BAOBIAO_FIELD_OF: [u8; <#ident as __bb::Component>::CELLS] =
+                __bb::field_of::<{ <#ident as __bb::Component>::CELLS }>(&[#(#offsets),*]);
+            match __BAOBIAO_FIELD_OF.get(__baobiao_column).copied() {
+                #(#arms)*
+                _ => {}
+            }
+        }
     } else {
-        summands(fields, total, quote!(add_columns), quote!(__baobiao_acc))
+        summands(
+            fields,
+            total,
+            quote!(add_column),
+            quote!(__baobiao_column, __baobiao_acc),
+        )
     };
     let add_all = summands(fields, total, quote!(add_all), quote!(__baobiao_acc));
 
@@ -67,8 +83,8 @@ pub fn component_items(c: &Container<'_>, fields: &[&Field<'_>]) -> TokenStream 
         const KINDS: u8 = 0u8 #(| #kinds)*;
 
         #[inline(always)]
-        fn add_columns(&self, __baobiao_acc: &mut [__bb::Acc], __baobiao_negative: bool) {
-            #add_columns
+        fn add_column(&self, __baobiao_column: usize, __baobiao_acc: &mut __bb::Acc, __baobiao_negative: bool) {
+            #add_column
         }
 
         #[inline(always)]
@@ -179,7 +195,7 @@ fn total_code(total: &Field<'_>, fields: &[&Field<'_>]) -> (TokenStream, TokenSt
     let siblings: Vec<&&Field<'_>> = fields.iter().filter(|f| f.ident != total.ident).collect();
     let rows = siblings.iter().map(|s| {
         let (sty, smember) = (s.ty, s.ident);
-        quote!(<#sty as __bb::Component>::add_columns(&self.#smember, &mut __baobiao_rhs, false);)
+        quote!(<#sty as __bb::Component>::add_column(&self.#smember, __baobiao_c, &mut __baobiao_rhs, false);)
     });
     let cells = siblings.iter().map(|s| {
         let (sty, smember) = (s.ty, s.ident);
@@ -188,16 +204,16 @@ fn total_code(total: &Field<'_>, fields: &[&Field<'_>]) -> (TokenStream, TokenSt
     let width = quote!(<#ty as __bb::Component>::CELLS);
     let code = quote! {
         if __bb::Shape::is_row(<#ty as __bb::Component>::SHAPE) {
-            let mut __baobiao_lhs = [__bb::Acc::ZERO; #width];
-            let mut __baobiao_rhs = [__bb::Acc::ZERO; #width];
-            <#ty as __bb::Component>::add_columns(&self.#member, &mut __baobiao_lhs, false);
-            #(#rows)*
             for __baobiao_c in 0..#width {
+                let mut __baobiao_lhs = __bb::Acc::ZERO;
+                let mut __baobiao_rhs = __bb::Acc::ZERO;
+                <#ty as __bb::Component>::add_column(&self.#member, __baobiao_c, &mut __baobiao_lhs, false);
+                #(#rows)*
                 __bb::Outcome::push_decided(
                     __baobiao_out,
                     __baobiao_k + __baobiao_c,
-                    &__baobiao_lhs[__baobiao_c],
-                    &__baobiao_rhs[__baobiao_c],
+                    &__baobiao_lhs,
+                    &__baobiao_rhs,
                     __bb::Op::Eq,
                     __bb::Some(__bb::Side::Lhs),
                 );
@@ -236,15 +252,11 @@ fn check_code(ident: &syn::Ident, check: &Check) -> (TokenStream, TokenStream) {
             let negative = t.negative;
             match &t.operand {
                 Operand::Path(path) => quote! {
-                    __bb::Component::add_columns(&self #(.#path)*, &mut #acc, #negative);
+                    __bb::Component::add_column(&self #(.#path)*, __baobiao_c, &mut #acc, #negative);
                 },
                 Operand::Literal(n) => {
                     let num = num_tokens(&n.value);
-                    quote! {
-                        for __baobiao_a in #acc.iter_mut() {
-                            __baobiao_a.add_num(#num, #negative);
-                        }
-                    }
+                    quote!(#acc.add_num(#num, #negative);)
                 }
             }
         });
@@ -270,16 +282,16 @@ fn check_code(ident: &syn::Ident, check: &Check) -> (TokenStream, TokenStream) {
     let code = quote! {
         {
             const __BAOBIAO_WIDTH: usize = #width;
-            let mut __baobiao_lhs = [__bb::Acc::ZERO; __BAOBIAO_WIDTH];
-            let mut __baobiao_rhs = [__bb::Acc::ZERO; __BAOBIAO_WIDTH];
-            #lhs
-            #rhs
             for __baobiao_c in 0..__BAOBIAO_WIDTH {
+                let mut __baobiao_lhs = __bb::Acc::ZERO;
+                let mut __baobiao_rhs = __bb::Acc::ZERO;
+                #lhs
+                #rhs
                 __bb::Outcome::push_decided(
                     __baobiao_out,
                     __baobiao_k + __baobiao_c,
-                    &__baobiao_lhs[__baobiao_c],
-                    &__baobiao_rhs[__baobiao_c],
+                    &__baobiao_lhs,
+                    &__baobiao_rhs,
                     #op,
                     #result,
                 );

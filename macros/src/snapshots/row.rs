@@ -54,24 +54,41 @@ const _: () = {
         const KINDS: u8 = 0u8 | <Count as __bb::Component>::KINDS
             | <Count as __bb::Component>::KINDS;
         #[inline(always)]
-        fn add_columns(
+        fn add_column(
             &self,
-            __baobiao_acc: &mut [__bb::Acc],
+            __baobiao_column: usize,
+            __baobiao_acc: &mut __bb::Acc,
             __baobiao_negative: bool,
         ) {
-            <Count as __bb::Component>::add_columns(
-                &self.people,
-                &mut __baobiao_acc[0usize..0usize + <Count as __bb::Component>::CELLS],
-                __baobiao_negative,
+            const __BAOBIAO_FIELD_OF: [u8; <Row as __bb::Component>::CELLS] = __bb::field_of::<
+                { <Row as __bb::Component>::CELLS },
+            >(
+                &[
+                    0usize,
+                    0usize + <Count as __bb::Component>::CELLS,
+                    0usize + <Count as __bb::Component>::CELLS
+                        + <Count as __bb::Component>::CELLS,
+                ],
             );
-            <Count as __bb::Component>::add_columns(
-                &self.total,
-                &mut __baobiao_acc[0usize
-                    + <Count as __bb::Component>::CELLS..0usize
-                    + <Count as __bb::Component>::CELLS
-                    + <Count as __bb::Component>::CELLS],
-                __baobiao_negative,
-            );
+            match __BAOBIAO_FIELD_OF.get(__baobiao_column).copied() {
+                __bb::Some(0u8) => {
+                    <Count as __bb::Component>::add_column(
+                        &self.people,
+                        __baobiao_column - (0usize),
+                        __baobiao_acc,
+                        __baobiao_negative,
+                    )
+                }
+                __bb::Some(1u8) => {
+                    <Count as __bb::Component>::add_column(
+                        &self.total,
+                        __baobiao_column - (0usize + <Count as __bb::Component>::CELLS),
+                        __baobiao_acc,
+                        __baobiao_negative,
+                    )
+                }
+                _ => {}
+            }
         }
         #[inline(always)]
         fn add_all(&self, __baobiao_acc: &mut __bb::Acc, __baobiao_negative: bool) {
@@ -90,24 +107,26 @@ const _: () = {
         ) {
             let mut __baobiao_k: usize = __baobiao_base;
             if __bb::Shape::is_row(<Count as __bb::Component>::SHAPE) {
-                let mut __baobiao_lhs = [__bb::Acc::ZERO; <Count as __bb::Component>::CELLS];
-                let mut __baobiao_rhs = [__bb::Acc::ZERO; <Count as __bb::Component>::CELLS];
-                <Count as __bb::Component>::add_columns(
-                    &self.total,
-                    &mut __baobiao_lhs,
-                    false,
-                );
-                <Count as __bb::Component>::add_columns(
-                    &self.people,
-                    &mut __baobiao_rhs,
-                    false,
-                );
                 for __baobiao_c in 0..<Count as __bb::Component>::CELLS {
+                    let mut __baobiao_lhs = __bb::Acc::ZERO;
+                    let mut __baobiao_rhs = __bb::Acc::ZERO;
+                    <Count as __bb::Component>::add_column(
+                        &self.total,
+                        __baobiao_c,
+                        &mut __baobiao_lhs,
+                        false,
+                    );
+                    <Count as __bb::Component>::add_column(
+                        &self.people,
+                        __baobiao_c,
+                        &mut __baobiao_rhs,
+                        false,
+                    );
                     __bb::Outcome::push_decided(
                         __baobiao_out,
                         __baobiao_k + __baobiao_c,
-                        &__baobiao_lhs[__baobiao_c],
-                        &__baobiao_rhs[__baobiao_c],
+                        &__baobiao_lhs,
+                        &__baobiao_rhs,
                         __bb::Op::Eq,
                         __bb::Some(__bb::Side::Lhs),
                     );

@@ -79,23 +79,27 @@ const _: () = {
         const KINDS: u8 = 0u8 | <Row as __bb::Component>::KINDS
             | <Row as __bb::Component>::KINDS | <Row as __bb::Component>::KINDS;
         #[inline(always)]
-        fn add_columns(
+        fn add_column(
             &self,
-            __baobiao_acc: &mut [__bb::Acc],
+            __baobiao_column: usize,
+            __baobiao_acc: &mut __bb::Acc,
             __baobiao_negative: bool,
         ) {
-            <Row as __bb::Component>::add_columns(
+            <Row as __bb::Component>::add_column(
                 &self.a,
+                __baobiao_column,
                 __baobiao_acc,
                 __baobiao_negative,
             );
-            <Row as __bb::Component>::add_columns(
+            <Row as __bb::Component>::add_column(
                 &self.b,
+                __baobiao_column,
                 __baobiao_acc,
                 __baobiao_negative,
             );
-            <Row as __bb::Component>::add_columns(
+            <Row as __bb::Component>::add_column(
                 &self.sum,
+                __baobiao_column,
                 __baobiao_acc,
                 __baobiao_negative,
             );
@@ -134,20 +138,33 @@ const _: () = {
                         __bb::cells_of::<Table, _>(|__baobiao_s| &__baobiao_s.sum),
                     ],
                 );
-                let mut __baobiao_lhs = [__bb::Acc::ZERO; __BAOBIAO_WIDTH];
-                let mut __baobiao_rhs = [__bb::Acc::ZERO; __BAOBIAO_WIDTH];
-                __bb::Component::add_columns(&self.a, &mut __baobiao_lhs, false);
-                __bb::Component::add_columns(&self.b, &mut __baobiao_lhs, false);
-                __bb::Component::add_columns(&self.sum, &mut __baobiao_rhs, false);
-                for __baobiao_a in __baobiao_rhs.iter_mut() {
-                    __baobiao_a.add_num(__bb::Num::Int(1i128), true);
-                }
                 for __baobiao_c in 0..__BAOBIAO_WIDTH {
+                    let mut __baobiao_lhs = __bb::Acc::ZERO;
+                    let mut __baobiao_rhs = __bb::Acc::ZERO;
+                    __bb::Component::add_column(
+                        &self.a,
+                        __baobiao_c,
+                        &mut __baobiao_lhs,
+                        false,
+                    );
+                    __bb::Component::add_column(
+                        &self.b,
+                        __baobiao_c,
+                        &mut __baobiao_lhs,
+                        false,
+                    );
+                    __bb::Component::add_column(
+                        &self.sum,
+                        __baobiao_c,
+                        &mut __baobiao_rhs,
+                        false,
+                    );
+                    __baobiao_rhs.add_num(__bb::Num::Int(1i128), true);
                     __bb::Outcome::push_decided(
                         __baobiao_out,
                         __baobiao_k + __baobiao_c,
-                        &__baobiao_lhs[__baobiao_c],
-                        &__baobiao_rhs[__baobiao_c],
+                        &__baobiao_lhs,
+                        &__baobiao_rhs,
                         __bb::Op::Eq,
                         __bb::None,
                     );
