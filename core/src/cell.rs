@@ -164,6 +164,22 @@ pub trait CellValue: Sized + Clone + fmt::Display {
     fn serialize_number<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
 }
 
+/// `to_num` and `add_cell` of the integer cell types: exact in i128, the fast path of sums.
+macro_rules! integer_arithmetic {
+    () => {
+        fn to_num(&self) -> Num {
+            Num::Int(i128::from(*self))
+        }
+        #[inline(always)]
+        fn add_cell(cell: &Cell<Self>, acc: &mut crate::acc::Acc, negative: bool) {
+            match cell {
+                Cell::Value(v) => acc.add_cell_int(i128::from(*v), negative),
+                _ => acc.count_blank(),
+            }
+        }
+    };
+}
+
 impl CellValue for u64 {
     const KIND: ValueKind = ValueKind::Count;
     const EXPECTED: &'static str = "a non-negative integer, null for a blank cell, or a not-applicable mark (\"/\", \"—\", \"无\")";
@@ -177,16 +193,7 @@ impl CellValue for u64 {
         text.parse::<u64>()
             .map_err(|_| format!("{text} is larger than the largest count ({})", u64::MAX))
     }
-    fn to_num(&self) -> Num {
-        Num::Int(i128::from(*self))
-    }
-    #[inline(always)]
-    fn add_cell(cell: &Cell<Self>, acc: &mut crate::acc::Acc, negative: bool) {
-        match cell {
-            Cell::Value(v) => acc.add_cell_int(i128::from(*v), negative),
-            _ => acc.count_blank(),
-        }
-    }
+    integer_arithmetic!();
     fn serialize_number<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_u64(*self)
     }
@@ -203,16 +210,7 @@ impl CellValue for i64 {
         text.parse::<i64>()
             .map_err(|_| format!("{text} is outside the range of a signed count"))
     }
-    fn to_num(&self) -> Num {
-        Num::Int(i128::from(*self))
-    }
-    #[inline(always)]
-    fn add_cell(cell: &Cell<Self>, acc: &mut crate::acc::Acc, negative: bool) {
-        match cell {
-            Cell::Value(v) => acc.add_cell_int(i128::from(*v), negative),
-            _ => acc.count_blank(),
-        }
-    }
+    integer_arithmetic!();
     fn serialize_number<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i64(*self)
     }
