@@ -229,3 +229,67 @@ fn rules_are_data_before_any_instance_exists() {
     assert_eq!(max.message_zh, "数值不得大于10");
     assert_eq!(info.instances[max.instances[0]].cells(), vec![1]);
 }
+
+#[derive(Form, Serialize, Deserialize, Debug)]
+#[form(check(total <= 3.5 + a, id = "LIT-DEC"))]
+struct Money {
+    #[form(label = "甲", unit = "万元")]
+    a: baobiao::Amount,
+    #[form(label = "乙", unit = "万元")]
+    b: baobiao::Amount,
+    #[form(label = "丙")]
+    c: Count,
+    #[form(label = "合计", unit = "万元", total(id = "SUM"))]
+    total: baobiao::Amount,
+}
+
+fn money(json: &str) -> Money {
+    serde_json::from_str(json).unwrap()
+}
+
+#[test]
+fn amounts_are_summed_exactly_across_scales() {
+    // 0.1 + 0.20 + 3 == 3.30: no float would say so for 0.1 + 0.2.
+    let m = money(r#"{"a": 0.1, "b": 0.20, "c": 3, "total": 3.30}"#);
+    agree(&m);
+    assert!(m.check().violations(Lang::Zh).is_empty());
+    let off = money(r#"{"a": 0.1, "b": 0.20, "c": 3, "total": 3.31}"#);
+    agree(&off);
+    let violations = off.check().violations(Lang::Zh);
+    assert_eq!(violations.len(), 1, "{violations:#?}");
+    assert_eq!(violations[0].rule, "SUM");
+    assert_eq!(
+        (
+            violations[0].actual.as_str(),
+            violations[0].expected.as_str()
+        ),
+        ("3.31", "3.30")
+    );
+    let over = money(r#"{"a": 0.1, "b": 3.6, "c": 0, "total": 3.70}"#);
+    agree(&over);
+    let violations = over.check().violations(Lang::Zh);
+    assert_eq!(violations.len(), 1, "{violations:#?}");
+    assert_eq!(violations[0].rule, "LIT-DEC");
+    assert_eq!(
+        (
+            violations[0].actual.as_str(),
+            violations[0].expected.as_str()
+        ),
+        ("3.70", "<= 3.6")
+    );
+}
+
+#[test]
+fn sums_beyond_exact_range_are_not_assessable() {
+    let huge = money(
+        r#"{"a": 79228162514264337593543950335, "b": 79228162514264337593543950335, "c": 0, "total": 1}"#,
+    );
+    agree(&huge);
+    let report = huge.check();
+    let na = report.not_assessable(Lang::En);
+    assert!(
+        na.iter()
+            .any(|n| n.rule == "SUM" && n.reason.contains("exact")),
+        "{na:#?}"
+    );
+}

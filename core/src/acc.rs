@@ -14,39 +14,51 @@ use crate::num::Num;
 use crate::rule::{Op, Side};
 
 /// One side of one rule instance, being summed.
+///
+/// The sum is exact: an i128 holding the value times 10^`scale`. Counts alone keep scale 0
+/// and take an unchecked fast path; the first amount (a decimal) or literal moves the side to
+/// checked arithmetic, rescaling as decimals with more places arrive. A sum that no longer
+/// fits is flagged as an overflow, never wrapped or rounded. Kept at 32 bytes: accumulators sit
+/// in registers or small stack slots in generated code, and their size shows in the speed.
 #[derive(Clone, Copy, Debug)]
 pub struct Acc {
     int: i128,
-    dec: Decimal,
     /// Cells read (low 32 bits) and blank cells among them (high 32 bits), in one word so
     /// that reading a cell is one update.
     counts: u64,
-    /// `HAS_DEC` and `OVERFLOW`.
+    /// `CHECKED`, `HAS_DEC` and `OVERFLOW`.
     flags: u8,
+    scale: u8,
 }
 
 const ONE_CELL: u64 = 1;
 const ONE_BLANK: u64 = 1 << 32;
-const HAS_DEC: u8 = 1;
-const OVERFLOW: u8 = 2;
+/// Something other than a count was added: the fast path no longer applies.
+const CHECKED: u8 = 1;
+/// A decimal was added: the value is a decimal.
+const HAS_DEC: u8 = 2;
+const OVERFLOW: u8 = 4;
 
 impl Acc {
     /// An empty side.
     pub const ZERO: Acc = Acc {
         int: 0,
-        dec: Decimal::ZERO,
         counts: 0,
         flags: 0,
+        scale: 0,
     };
 
     /// Adds (or subtracts) a count cell's value.
     ///
-    /// Unchecked on purpose: a cell holds less than 2^64 in magnitude, and one side reads each
-    /// cell of a form at most once, so an i128 sum would need 2^63 cells to overflow.
+    /// While only counts were added the sum is unchecked on purpose: a cell holds less than
+    /// 2^64 in magnitude and one side reads each cell of a form at most once, so the i128 sum
+    /// would need 2^63 cells to overflow.
     #[inline(always)]
     pub fn add_cell_int(&mut self, value: i128, negative: bool) {
         self.counts += ONE_CELL;
-        if negative {
+        if self.flags != 0 {
+            *self = self.plus_scaled(value, 0, negative);
+        } else if negative {
             self.int -= value;
         } else {
             self.int += value;
@@ -57,28 +69,39 @@ impl Acc {
     #[inline]
     pub fn add_num(&mut self, value: Num, negative: bool) {
         match value {
-            Num::Int(i) => {
-                let sum = if negative {
-                    self.int.checked_sub(i)
-                } else {
-                    self.int.checked_add(i)
-                };
-                match sum {
-                    Some(sum) => self.int = sum,
-                    None => self.flags |= OVERFLOW,
-                }
-            }
+            Num::Int(i) => *self = self.plus_scaled(i, 0, negative),
             Num::Dec(d) => {
-                let d = if negative { -d } else { d };
-                match self.dec.checked_add(d) {
-                    Some(sum) => {
-                        self.dec = sum;
-                        self.flags |= HAS_DEC;
-                    }
-                    None => self.flags |= OVERFLOW,
-                }
+                self.flags |= HAS_DEC;
+                *self = self.plus_scaled(d.mantissa(), d.scale(), negative);
             }
         }
+    }
+
+    /// The side plus `mantissa / 10^scale`, exactly, or flagged as overflowed. By value and
+    /// out of line: the hot path never takes the accumulator's address.
+    #[inline(never)]
+    fn plus_scaled(mut self, mantissa: i128, scale: u32, negative: bool) -> Acc {
+        self.flags |= CHECKED;
+        let target = scale.max(u32::from(self.scale));
+        let ten = |places: u32| 10i128.checked_pow(places);
+        let sum = ten(target - u32::from(self.scale))
+            .and_then(|f| self.int.checked_mul(f))
+            .zip(ten(target - scale).and_then(|f| mantissa.checked_mul(f)))
+            .and_then(|(own, other)| {
+                if negative {
+                    own.checked_sub(other)
+                } else {
+                    own.checked_add(other)
+                }
+            });
+        match (sum, u8::try_from(target)) {
+            (Some(sum), Ok(target)) => {
+                self.int = sum;
+                self.scale = target;
+            }
+            _ => self.flags |= OVERFLOW,
+        }
+        self
     }
 
     /// Adds (or subtracts) an amount cell.
@@ -86,6 +109,16 @@ impl Acc {
     pub fn add_cell_num(&mut self, value: Num, negative: bool) {
         self.counts += ONE_CELL;
         self.add_num(value, negative);
+    }
+
+    /// Adds (or subtracts) a cell as the interpreting engine reads it.
+    #[inline]
+    pub fn add_slot(&mut self, slot: Slot, negative: bool) {
+        match slot {
+            Slot::Num(Num::Int(i)) => self.add_cell_int(i, negative),
+            Slot::Num(n) => self.add_cell_num(n, negative),
+            Slot::Blank | Slot::NotApplicable(_) => self.count_blank(),
+        }
     }
 
     /// Marks one blank or not-applicable cell read.
@@ -112,8 +145,7 @@ impl Acc {
         Num::Int(self.int)
     }
 
-    /// The sum, or `None` on overflow.
-    #[inline]
+    /// The sum, or `None` when it overflowed or is a decimal beyond what [`Decimal`] holds.
     pub fn value(&self) -> Option<Num> {
         if self.flags & OVERFLOW != 0 {
             return None;
@@ -121,7 +153,9 @@ impl Acc {
         if self.flags & HAS_DEC == 0 {
             return Some(Num::Int(self.int));
         }
-        Num::Dec(self.dec).checked_add(Num::Int(self.int))
+        Decimal::try_from_i128_with_scale(self.int, u32::from(self.scale))
+            .ok()
+            .map(Num::Dec)
     }
 }
 

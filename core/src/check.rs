@@ -8,7 +8,7 @@
 //!
 //! Arithmetic is exact and checked; an overflow makes the instance not assessable and says so.
 
-use crate::acc::RangeSpec;
+use crate::acc::{Acc, RangeSpec, decide};
 use crate::cell::Slot;
 use crate::num::Num;
 use crate::program::{Code, Program, Step};
@@ -121,8 +121,8 @@ pub fn evaluate(program: &Program, slots: &[Slot]) -> Vec<Outcome> {
                 let right = sum_side(&codes[split as usize..end as usize], program, slots);
                 Outcome {
                     instance: instance as usize,
-                    status: compare(&left, &right, op, result),
-                    blanks: left.blank_cells + right.blank_cells,
+                    blanks: left.blanks() + right.blanks(),
+                    status: decide(left, right, op, result),
                 }
             }
             Step::Range {
@@ -140,84 +140,18 @@ pub fn evaluate(program: &Program, slots: &[Slot]) -> Vec<Outcome> {
     outcomes
 }
 
-/// One side summed, blanks as 0.
-struct SideSum {
-    value: Option<Num>,
-    cells: u32,
-    blank_cells: u32,
-}
-
+/// One side summed with the same arithmetic as generated code.
 #[inline]
-fn sum_side(codes: &[Code], program: &Program, slots: &[Slot]) -> SideSum {
-    let mut cells = 0;
-    let mut blank_cells = 0;
-    // Counts are summed in i128 without checks: a side has fewer than 2^30 terms (a code's
-    // index has 30 bits) and each cell is below 2^64 in magnitude, so the sum stays below 2^94.
-    // The first term that is not a count (an amount, a constant) moves to checked `Num`
-    // arithmetic for the rest of the side.
-    let mut int: i128 = 0;
-    let mut rest = codes;
-    while let Some((&code, tail)) = rest.split_first() {
-        if code & 0b10 != 0 {
-            break;
-        }
-        match slots[(code >> 2) as usize] {
-            Slot::Num(Num::Int(i)) => {
-                if code & 1 == 1 {
-                    int -= i;
-                } else {
-                    int += i;
-                }
-            }
-            Slot::Num(Num::Dec(_)) => break,
-            Slot::Blank | Slot::NotApplicable(_) => blank_cells += 1,
-        }
-        cells += 1;
-        rest = tail;
-    }
-    let mut value = Some(Num::Int(int));
-    for &code in rest {
+fn sum_side(codes: &[Code], program: &Program, slots: &[Slot]) -> Acc {
+    let mut acc = Acc::ZERO;
+    for &code in codes {
         let negative = code & 1 == 1;
-        let n = if code & 0b10 == 0 {
-            cells += 1;
-            match slots[(code >> 2) as usize] {
-                Slot::Num(n) => n,
-                Slot::Blank | Slot::NotApplicable(_) => {
-                    blank_cells += 1;
-                    continue;
-                }
-            }
+        let index = (code >> 2) as usize;
+        if code & 0b10 == 0 {
+            acc.add_slot(slots[index], negative);
         } else {
-            program.constants[(code >> 2) as usize]
-        };
-        value = value.and_then(|v| {
-            if negative {
-                v.checked_sub(n)
-            } else {
-                v.checked_add(n)
-            }
-        });
-    }
-    SideSum {
-        value,
-        cells,
-        blank_cells,
-    }
-}
-
-#[inline]
-fn compare(left: &SideSum, right: &SideSum, op: Op, result: Option<Side>) -> Status {
-    for (side, sum) in [(Side::Lhs, left), (Side::Rhs, right)] {
-        if result == Some(side) && sum.blank_cells > 0 {
-            return Status::NotAssessable(Reason::ResultBlank(side));
-        }
-        if sum.cells > 0 && sum.blank_cells == sum.cells {
-            return Status::NotAssessable(Reason::SideBlank(side));
+            acc.add_num(program.constants[index], negative);
         }
     }
-    match (left.value, right.value) {
-        (Some(l), Some(r)) if op.holds(l, r) => Status::Pass,
-        (Some(lhs), Some(rhs)) => Status::Fail { lhs, rhs },
-        _ => Status::NotAssessable(Reason::Overflow),
-    }
+    acc
 }
