@@ -21,6 +21,7 @@ pub mod pointer;
 mod program;
 mod report;
 mod rule;
+pub mod schema;
 mod shape;
 
 pub use acc::{Acc, RangeSpec, decide};
@@ -41,6 +42,7 @@ pub use rule::{
     Severity, Side, Term, TermDecl,
 };
 pub use rust_decimal::Decimal;
+pub use schemars;
 pub use shape::Shape;
 
 #[doc(hidden)]

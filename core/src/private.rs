@@ -1,6 +1,7 @@
 //! What generated code needs. Not public API: may change in any release.
 
 pub use core::option::Option::{self, None, Some};
+pub use std::borrow::Cow;
 pub use std::boxed::Box;
 pub use std::sync::OnceLock;
 pub use std::vec;
@@ -16,8 +17,10 @@ pub use crate::node::{Field, Node, NodeKind, StructInfo};
 pub use crate::num::Num;
 pub use crate::rule::Side;
 pub use crate::rule::{CheckDecl, Op, OperandDecl, RangeDecl, RuleMeta, Severity, TermDecl};
+pub use crate::schema::{Object, Property, object};
 pub use crate::shape::{Shape, assert_elementwise, assert_total};
 pub use rust_decimal::Decimal;
+pub use schemars;
 
 /// The shape of the field a closure reaches, for compile-time checks of `check` operands whose
 /// types the derive cannot see.

@@ -59,20 +59,29 @@ pub fn container<'a>(cx: &Ctxt, input: &'a syn::DeriveInput) -> Option<Container
         crate_path: None,
         doc: doc(&input.attrs),
         serde_rename_all: None,
+        serde_default: false,
+        serde_deny_unknown_fields: false,
         fields: Vec::new(),
     };
     for attr in &input.attrs {
         if attr.path().is_ident(FORM) {
             parse_form_attr(cx, attr, |meta| container_key(cx, &mut container, meta));
         } else if attr.path().is_ident(SERDE) {
-            parse_serde(attr, |key, meta| {
-                if key == "rename_all" && meta.input.peek(Token![=]) {
+            parse_serde(attr, |key, meta| match key.as_str() {
+                "rename_all" if meta.input.peek(Token![=]) => {
                     let lit: syn::LitStr = meta.value()?.parse()?;
                     container.serde_rename_all = Some(Sp::new(lit.value(), lit.span()));
                     Ok(true)
-                } else {
+                }
+                "default" => {
+                    container.serde_default = true;
                     Ok(false)
                 }
+                "deny_unknown_fields" => {
+                    container.serde_deny_unknown_fields = true;
+                    Ok(false)
+                }
+                _ => Ok(false),
             });
         }
     }
@@ -100,6 +109,7 @@ fn field<'a>(cx: &Ctxt, field: &'a syn::Field) -> Field<'a> {
         skip: None,
         doc: doc(&field.attrs),
         serde_rename: None,
+        serde_default: false,
         serde_reshapes: None,
     };
     for attr in &field.attrs {
@@ -111,6 +121,10 @@ fn field<'a>(cx: &Ctxt, field: &'a syn::Field) -> Field<'a> {
                     let lit: syn::LitStr = meta.value()?.parse()?;
                     model.serde_rename = Some(Sp::new(lit.value(), lit.span()));
                     Ok(true)
+                }
+                "default" => {
+                    model.serde_default = true;
+                    Ok(false)
                 }
                 "skip" | "skip_serializing" | "skip_deserializing" | "flatten" => {
                     model.serde_reshapes = Some(Sp::new(key.clone(), meta.path.span()));

@@ -26,6 +26,10 @@ pub struct Container<'a> {
     pub crate_path: Option<syn::Path>,
     pub doc: Option<String>,
     pub serde_rename_all: Option<Sp<String>>,
+    /// `#[serde(default)]` on the struct: no field is required.
+    pub serde_default: bool,
+    /// `#[serde(deny_unknown_fields)]`.
+    pub serde_deny_unknown_fields: bool,
     pub fields: Vec<Field<'a>>,
 }
 
@@ -41,6 +45,8 @@ pub struct Field<'a> {
     pub skip: Option<Span>,
     pub doc: Option<String>,
     pub serde_rename: Option<Sp<String>>,
+    /// `#[serde(default)]` or `#[serde(default = "..")]`: the field may be missing.
+    pub serde_default: bool,
     /// `#[serde(skip)]`, `skip_serializing`, `skip_deserializing` or `flatten`: the JSON shape
     /// no longer follows the struct, so the field must be `#[form(skip)]`.
     pub serde_reshapes: Option<Sp<String>>,
@@ -163,6 +169,16 @@ impl Check {
 }
 
 impl Field<'_> {
+    /// Whether serde requires the field in its input: not with a default, and not an
+    /// `Option` (which serde fills with `None`).
+    pub fn required(&self, container_default: bool) -> bool {
+        let optional = match self.ty {
+            syn::Type::Path(p) => p.path.segments.last().is_some_and(|s| s.ident == "Option"),
+            _ => false,
+        };
+        !(container_default || self.serde_default || optional)
+    }
+
     /// The key in serialised form, given the container's `rename_all`.
     pub fn key(&self, rename_all: Option<&str>) -> String {
         if let Some(rename) = &self.serde_rename {

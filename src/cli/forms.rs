@@ -22,6 +22,7 @@ pub struct Entry {
     pub name: &'static str,
     pub title: &'static str,
     pub info: fn() -> &'static FormInfo,
+    pub schema: fn() -> serde_json::Value,
     pub check: fn(&Path, &str, CheckOptions, Lang) -> Result<Checked, InputError>,
 }
 
@@ -29,6 +30,7 @@ pub const ALL: &[Entry] = &[Entry {
     name: "annual-report-2021",
     title: "政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）",
     info: AnnualReport::info,
+    schema: baobiao::schema::root::<AnnualReport>,
     check: check_as::<AnnualReport>,
 }];
 

@@ -6,6 +6,7 @@ mod forms;
 mod human;
 mod input;
 mod rules;
+mod schema;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -43,6 +44,15 @@ enum Command {
         #[arg(long, default_value = forms::DEFAULT)]
         form: String,
     },
+    /// Write a form's JSON Schema (draft 2020-12).
+    Schema {
+        /// The form.
+        #[arg(default_value = forms::DEFAULT)]
+        form: String,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// List the rules of a form, with ids, severities, wording and cells.
     Rules {
         /// Output: human-readable text, or JSON for machines.
@@ -78,5 +88,6 @@ pub fn run() -> ExitCode {
             form,
         } => check::run(&file, format, strict, lang, &form),
         Command::Rules { format, lang, form } => rules::run(format, lang, &form),
+        Command::Schema { form, output } => schema::run(&form, output.as_deref()),
     }
 }

@@ -25,6 +25,15 @@ pub fn impls(input: &syn::DeriveInput) -> TokenStream {
     });
     quote! {
         #[automatically_derived]
+        impl #impl_generics __bb::schemars::JsonSchema for #ident #ty_generics #where_clause {
+            fn schema_name() -> __bb::Cow<'static, str> {
+                __bb::Cow::Borrowed(::core::stringify!(#ident))
+            }
+            fn json_schema(_: &mut __bb::schemars::SchemaGenerator) -> __bb::schemars::Schema {
+                __bb::schemars::Schema::default()
+            }
+        }
+        #[automatically_derived]
         impl #impl_generics __bb::Component for #ident #ty_generics #where_clause {
             const SHAPE: __bb::Shape = __bb::Shape::Record;
             const CELLS: usize = 0;

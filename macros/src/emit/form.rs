@@ -40,6 +40,7 @@ pub fn impls(c: &Container<'_>) -> TokenStream {
         quote_spanned!(ty.span()=> <#ty as __bb::Component>::collect_slots(&self.#member, __baobiao_out);)
     });
     let evaluation = super::evaluate::component_items(c, &fields);
+    let schema = super::schema::impls(c, &fields);
     let assertions = total_assertions(&fields)
         .into_iter()
         .chain(c.checks.iter().map(|check| check_assertion(ident, check)));
@@ -80,6 +81,8 @@ pub fn impls(c: &Container<'_>) -> TokenStream {
                 __bb::form_info::<Self>(&__BAOBIAO_INFO)
             }
         }
+
+        #schema
 
         #(#assertions)*
     }

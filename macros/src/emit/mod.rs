@@ -3,6 +3,7 @@
 mod dummy;
 mod evaluate;
 mod form;
+mod schema;
 
 use proc_macro2::TokenStream;
 use quote::quote;

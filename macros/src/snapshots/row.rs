@@ -199,6 +199,34 @@ const _: () = {
             __bb::form_info::<Self>(&__BAOBIAO_INFO)
         }
     }
+    #[automatically_derived]
+    impl __bb::schemars::JsonSchema for Row {
+        fn schema_name() -> __bb::Cow<'static, str> {
+            __bb::Cow::Borrowed("Row")
+        }
+        fn schema_id() -> __bb::Cow<'static, str> {
+            __bb::Cow::Borrowed(::core::concat!(::core::module_path!(), "::", "Row"))
+        }
+        fn json_schema(
+            __baobiao_generator: &mut __bb::schemars::SchemaGenerator,
+        ) -> __bb::schemars::Schema {
+            __bb::object(
+                __bb::Object {
+                    label: __bb::Some("申请人情况"),
+                    doc: __bb::None,
+                    deny_unknown_fields: false,
+                },
+                __bb::vec![
+                    __bb::Property { key : "people", label : __bb::Some("自然人"),
+                    aliases : & [], doc : __bb::None, unit : __bb::None, required : true,
+                    schema : __baobiao_generator.subschema_for:: < Count > (), },
+                    __bb::Property { key : "total", label : __bb::Some("总计"), aliases
+                    : & [], doc : __bb::None, unit : __bb::None, required : true, schema
+                    : __baobiao_generator.subschema_for:: < Count > (), }
+                ],
+            )
+        }
+    }
     const _: () = __bb::assert_total(
         <Count as __bb::Component>::SHAPE,
         &[<Count as __bb::Component>::SHAPE],

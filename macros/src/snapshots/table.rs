@@ -231,6 +231,37 @@ const _: () = {
             __bb::form_info::<Self>(&__BAOBIAO_INFO)
         }
     }
+    #[automatically_derived]
+    impl __bb::schemars::JsonSchema for Table {
+        fn schema_name() -> __bb::Cow<'static, str> {
+            __bb::Cow::Borrowed("Table")
+        }
+        fn schema_id() -> __bb::Cow<'static, str> {
+            __bb::Cow::Borrowed(::core::concat!(::core::module_path!(), "::", "Table"))
+        }
+        fn json_schema(
+            __baobiao_generator: &mut __bb::schemars::SchemaGenerator,
+        ) -> __bb::schemars::Schema {
+            __bb::object(
+                __bb::Object {
+                    label: __bb::None,
+                    doc: __bb::None,
+                    deny_unknown_fields: false,
+                },
+                __bb::vec![
+                    __bb::Property { key : "a", label : __bb::Some("甲"), aliases : &
+                    [], doc : __bb::None, unit : __bb::None, required : true, schema :
+                    __baobiao_generator.subschema_for:: < Row > (), }, __bb::Property {
+                    key : "B", label : __bb::Some("乙"), aliases : & ["乙项"], doc :
+                    __bb::None, unit : __bb::None, required : true, schema :
+                    __baobiao_generator.subschema_for:: < Row > (), }, __bb::Property {
+                    key : "sum", label : __bb::Some("和"), aliases : & [], doc :
+                    __bb::None, unit : __bb::None, required : true, schema :
+                    __baobiao_generator.subschema_for:: < Row > (), }
+                ],
+            )
+        }
+    }
     const _: () = __bb::assert_elementwise(
         &[
             __bb::shape_of::<Table, _>(|__baobiao_s| &__baobiao_s.a),

@@ -1,0 +1,142 @@
+//! JSON Schema (draft 2020-12, through schemars) of cells and derived structs.
+//!
+//! The derive implements `schemars::JsonSchema` for every form struct by calling [`object`]
+//! with its fields' subschemas; everything else (titles from labels, descriptions from doc
+//! comments, units, what may be blank) is decided here, from the same declaration that drives
+//! the rules.
+
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+use serde_json::{Map, Value, json};
+
+use crate::cell::{Cell, CellValue, Mark, ValueKind};
+
+/// The schema of a cell of `kind`: its number, `null` for a blank, or a not-applicable mark.
+pub fn cell(kind: ValueKind) -> Schema {
+    let number = match kind {
+        ValueKind::Count => json!({
+            "type": "integer",
+            "minimum": 0,
+            "maximum": u64::MAX,
+            "description": "a count: a non-negative integer",
+        }),
+        ValueKind::SignedCount => json!({
+            "type": "integer",
+            "minimum": i64::MIN,
+            "maximum": i64::MAX,
+            "description": "a signed count: an integer",
+        }),
+        ValueKind::Amount => json!({
+            "type": "number",
+            "description": "an amount: an exact decimal, written as a JSON number",
+        }),
+    };
+    let marks: Vec<&str> = Mark::ALL.iter().map(|m| m.as_str()).collect();
+    let schema = json!({
+        "anyOf": [
+            number,
+            { "type": "null", "description": "a blank cell" },
+            { "enum": marks, "description": "a not-applicable mark, kept as written" },
+        ],
+    });
+    Schema::try_from(schema).unwrap_or_default()
+}
+
+impl<T: CellValue> JsonSchema for Cell<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed(match T::KIND {
+            ValueKind::Count => "Count",
+            ValueKind::SignedCount => "SignedCount",
+            ValueKind::Amount => "Amount",
+        })
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        cell(T::KIND)
+    }
+}
+
+/// A property of a derived struct, as the derive hands it over.
+#[derive(Debug)]
+pub struct Property {
+    /// The key in JSON (serde renames applied).
+    pub key: &'static str,
+    /// The field's label: the property's `title`.
+    pub label: Option<&'static str>,
+    /// Other labels of the field.
+    pub aliases: &'static [&'static str],
+    /// The field's doc comment: the property's `description`.
+    pub doc: Option<&'static str>,
+    /// The unit of the field's numbers.
+    pub unit: Option<&'static str>,
+    /// Whether serde requires the field.
+    pub required: bool,
+    /// The subschema of the field's type.
+    pub schema: Schema,
+}
+
+/// The JSON Schema (draft 2020-12) of the form `F`, as `baobiao schema` writes it.
+pub fn root<F: JsonSchema>() -> Value {
+    SchemaGenerator::default()
+        .into_root_schema_for::<F>()
+        .to_value()
+}
+
+/// What a derived struct declares about itself.
+#[derive(Debug)]
+pub struct Object {
+    /// The struct's label (`#[form(label)]`): the schema's `title`.
+    pub label: Option<&'static str>,
+    /// The struct's doc comment: the schema's `description`.
+    pub doc: Option<&'static str>,
+    /// `#[serde(deny_unknown_fields)]`: unknown keys are rejected.
+    pub deny_unknown_fields: bool,
+}
+
+/// The schema of a derived struct.
+pub fn object(object: Object, properties: Vec<Property>) -> Schema {
+    let mut map = Map::new();
+    map.insert("type".into(), "object".into());
+    if let Some(label) = object.label {
+        map.insert("title".into(), label.into());
+    }
+    if let Some(doc) = object.doc {
+        map.insert("description".into(), doc.into());
+    }
+    let required: Vec<Value> = properties
+        .iter()
+        .filter(|p| p.required)
+        .map(|p| p.key.into())
+        .collect();
+    let mut props = Map::new();
+    for property in properties {
+        let mut schema = property.schema;
+        let map = schema.ensure_object();
+        if let Some(label) = property.label {
+            map.insert("title".into(), label.into());
+        }
+        if let Some(doc) = property.doc {
+            map.insert("description".into(), doc.into());
+        }
+        if !property.aliases.is_empty() {
+            map.insert("x-baobiao-aliases".into(), property.aliases.into());
+        }
+        if let Some(unit) = property.unit {
+            map.insert("x-baobiao-unit".into(), unit.into());
+        }
+        props.insert(property.key.into(), schema.to_value());
+    }
+    map.insert("properties".into(), props.into());
+    if !required.is_empty() {
+        map.insert("required".into(), required.into());
+    }
+    if object.deny_unknown_fields {
+        map.insert("additionalProperties".into(), false.into());
+    }
+    Schema::from(map)
+}

@@ -1,0 +1,34 @@
+//! `baobiao schema [FORM] [-o FILE]`: a form's JSON Schema.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::forms;
+
+pub fn run(form: &str, output: Option<&Path>) -> ExitCode {
+    let entry = match forms::find(form) {
+        Ok(entry) => entry,
+        Err(message) => {
+            eprintln!("baobiao: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let schema = (entry.schema)();
+    let text = match serde_json::to_string_pretty(&schema) {
+        Ok(text) => text + "\n",
+        Err(err) => {
+            eprintln!("baobiao: cannot write JSON: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    match output {
+        None => print!("{text}"),
+        Some(path) => {
+            if let Err(err) = std::fs::write(path, text) {
+                eprintln!("baobiao: cannot write {}: {err}", path.display());
+                return ExitCode::from(2);
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
