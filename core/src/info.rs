@@ -27,6 +27,8 @@ use crate::rule::{
 pub struct CellInfo {
     /// JSON pointer to the cell in the serialised form (serde renames applied).
     pub pointer: String,
+    /// The keys of that pointer, unescaped.
+    pub keys: Vec<&'static str>,
     /// Labels from the outermost field down to the cell.
     pub labels: Vec<&'static str>,
     /// How many of `labels` name the row; the rest name the column.
@@ -74,7 +76,17 @@ impl FormInfo {
     /// Resolves a form description. Panics if two different declarations share a rule id.
     pub fn build(root: Node) -> FormInfo {
         let mut cells = Vec::new();
-        let resolved = resolve(&root, String::new(), Vec::new(), None, None, &mut cells);
+        let resolved = resolve(
+            &root,
+            Place {
+                pointer: String::new(),
+                keys: Vec::new(),
+                labels: Vec::new(),
+            },
+            None,
+            None,
+            &mut cells,
+        );
         let mut expander = Expander {
             cells: &cells,
             rules: Vec::new(),
@@ -182,43 +194,49 @@ impl Placed<'_> {
     }
 }
 
+/// Where a node sits: its pointer, keys and labels.
+struct Place {
+    pointer: String,
+    keys: Vec<&'static str>,
+    labels: Vec<&'static str>,
+}
+
 fn resolve<'n>(
     node: &'n Node,
-    pointer: String,
-    mut labels: Vec<&'static str>,
+    mut place: Place,
     mut row_labels: Option<usize>,
     unit: Option<&'static str>,
     cells: &mut Vec<CellInfo>,
 ) -> Placed<'n> {
     if let Some(label) = node.field.label {
-        labels.push(label);
+        place.labels.push(label);
     }
     let unit = node.field.unit.or(unit);
     let start = cells.len();
     let mut children = Vec::new();
     match &node.kind {
         NodeKind::Cell(kind) => cells.push(CellInfo {
-            pointer: pointer.clone(),
-            labels: labels.clone(),
-            row_labels: row_labels.unwrap_or(labels.len()),
+            pointer: place.pointer.clone(),
+            keys: place.keys.clone(),
+            labels: place.labels.clone(),
+            row_labels: row_labels.unwrap_or(place.labels.len()),
             kind: *kind,
             unit,
         }),
         NodeKind::Text | NodeKind::Meta => {}
         NodeKind::Struct(info) => {
             if info.columns && row_labels.is_none() {
-                row_labels = Some(labels.len());
+                row_labels = Some(place.labels.len());
             }
             for field in &info.fields {
-                let child_pointer = pointer::push(&pointer, field.field.key);
-                children.push(resolve(
-                    field,
-                    child_pointer,
-                    labels.clone(),
-                    row_labels,
-                    unit,
-                    cells,
-                ));
+                let mut keys = place.keys.clone();
+                keys.push(field.field.key);
+                let child = Place {
+                    pointer: pointer::push(&place.pointer, field.field.key),
+                    keys,
+                    labels: place.labels.clone(),
+                };
+                children.push(resolve(field, child, row_labels, unit, cells));
             }
         }
     }
@@ -226,8 +244,8 @@ fn resolve<'n>(
         node,
         start,
         end: cells.len(),
-        pointer,
-        labels,
+        pointer: place.pointer,
+        labels: place.labels,
         children,
     }
 }

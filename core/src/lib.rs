@@ -15,6 +15,8 @@ mod component;
 mod form;
 mod info;
 mod lang;
+pub mod layout;
+pub mod logic;
 mod node;
 mod num;
 pub mod pointer;

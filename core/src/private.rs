@@ -17,7 +17,7 @@ pub use crate::node::{Field, Node, NodeKind, StructInfo};
 pub use crate::num::Num;
 pub use crate::rule::Side;
 pub use crate::rule::{CheckDecl, Op, OperandDecl, RangeDecl, RuleMeta, Severity, TermDecl};
-pub use crate::schema::{Object, Property, object};
+pub use crate::schema::{Nesting, Object, Property, add_form_extensions, object};
 pub use crate::shape::{Shape, assert_elementwise, assert_total};
 pub use rust_decimal::Decimal;
 pub use schemars;

@@ -11,6 +11,63 @@ use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{Map, Value, json};
 
 use crate::cell::{Cell, CellValue, Mark, ValueKind};
+use crate::form::Form;
+
+std::thread_local! {
+    /// How deep the derived `json_schema` calls on this thread are nested: the outermost one
+    /// is the form a schema is made for, and carries the rules and layout.
+    static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Marks one derived `json_schema` call as under way (see [`Nesting::is_root`]).
+#[derive(Debug)]
+pub struct Nesting {
+    root: bool,
+}
+
+impl Nesting {
+    /// Enters a derived `json_schema` call.
+    pub fn enter() -> Nesting {
+        DEPTH.with(|depth| {
+            let level = depth.get();
+            depth.set(level + 1);
+            Nesting { root: level == 0 }
+        })
+    }
+
+    /// True for the outermost call: the schema of the form itself.
+    pub fn is_root(&self) -> bool {
+        self.root
+    }
+}
+
+impl Drop for Nesting {
+    fn drop(&mut self) {
+        DEPTH.with(|depth| depth.set(depth.get().saturating_sub(1)));
+    }
+}
+
+/// Adds the form's rules (`x-baobiao-rules`) and table layout (`x-baobiao-layout`) to its
+/// schema.
+pub fn add_form_extensions<F: Form>(schema: &mut Schema) {
+    let info = F::info();
+    let map = schema.ensure_object();
+    map.insert(
+        "x-baobiao-rules".into(),
+        serde_json::to_value(crate::logic::export(info)).unwrap_or(Value::Null),
+    );
+    map.insert(
+        "x-baobiao-layout".into(),
+        serde_json::to_value(crate::layout::layout(&info.root)).unwrap_or(Value::Null),
+    );
+}
+
+/// `format`s schemars gives Rust integer types: not JSON Schema formats, so validators in strict
+/// mode reject them; `minimum` and `maximum` already say the same.
+const RUST_INTEGER_FORMATS: [&str; 12] = [
+    "int8", "int16", "int32", "int64", "int128", "int", "uint8", "uint16", "uint32", "uint64",
+    "uint128", "uint",
+];
 
 /// The schema of a cell of `kind`: its number, `null` for a blank, or a not-applicable mark.
 pub fn cell(kind: ValueKind) -> Schema {
@@ -117,6 +174,13 @@ pub fn object(object: Object, properties: Vec<Property>) -> Schema {
     for property in properties {
         let mut schema = property.schema;
         let map = schema.ensure_object();
+        if map
+            .get("format")
+            .and_then(Value::as_str)
+            .is_some_and(|f| RUST_INTEGER_FORMATS.contains(&f))
+        {
+            map.remove("format");
+        }
         if let Some(label) = property.label {
             map.insert("title".into(), label.into());
         }

@@ -36,3 +36,54 @@ pub fn bump(json: &serde_json::Value, pointer: &str, delta: u64) -> serde_json::
     *cell = serde_json::Value::from(value);
     json
 }
+
+/// The numbers of a consistent report, in the form's cell order (200 cells).
+pub fn consistent_cells(
+    outcomes: &[u64],
+    carried_forward: &[u64],
+    new_share: &[u64],
+    table4: &[u64],
+    table2: &[u64],
+    fee_cents: u64,
+) -> Vec<serde_json::Value> {
+    let row = |six: &[u64]| {
+        let mut r = six.to_vec();
+        r.push(six.iter().sum());
+        r
+    };
+    let outcome_rows: Vec<Vec<u64>> = outcomes.chunks(6).map(row).collect();
+    let total_row: Vec<u64> = (0..7)
+        .map(|c| outcome_rows.iter().map(|r| r[c]).sum())
+        .collect();
+    let forward = row(carried_forward);
+    let available: Vec<u64> = (0..6).map(|c| total_row[c] + forward[c]).collect();
+    let new: Vec<u64> = (0..6).map(|c| available[c] * new_share[c] / 100).collect();
+    let carried: Vec<u64> = (0..6).map(|c| available[c] - new[c]).collect();
+
+    let mut cells: Vec<serde_json::Value> = table2.iter().map(|&v| v.into()).collect();
+    let fee = format!("{}.{:02}", fee_cents / 100, fee_cents % 100);
+    cells.push(serde_json::from_str(&fee).unwrap());
+    let rows = [row(&new), row(&carried)]
+        .into_iter()
+        .chain(outcome_rows)
+        .chain([total_row, forward]);
+    for r in rows {
+        cells.extend(r.into_iter().map(serde_json::Value::from));
+    }
+    for group in table4.chunks(4) {
+        cells.extend(group.iter().map(|&v| serde_json::Value::from(v)));
+        cells.push(group.iter().sum::<u64>().into());
+    }
+    cells
+}
+
+pub fn report_json(cells: &[serde_json::Value]) -> serde_json::Value {
+    use baobiao::Form;
+    let mut json = bundled_json();
+    let info = AnnualReport::info();
+    assert_eq!(cells.len(), info.cells.len());
+    for (cell, value) in info.cells.iter().zip(cells) {
+        *json.pointer_mut(&cell.pointer).unwrap() = value.clone();
+    }
+    json
+}

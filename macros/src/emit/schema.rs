@@ -49,10 +49,15 @@ pub fn impls(c: &Container<'_>, fields: &[&Field<'_>]) -> TokenStream {
             fn json_schema(
                 __baobiao_generator: &mut __bb::schemars::SchemaGenerator,
             ) -> __bb::schemars::Schema {
-                __bb::object(
+                let __baobiao_nesting = __bb::Nesting::enter();
+                let mut __baobiao_schema = __bb::object(
                     __bb::Object { label: #label, doc: #doc, deny_unknown_fields: #deny },
                     __bb::vec![#(#properties),*],
-                )
+                );
+                if __baobiao_nesting.is_root() {
+                    __bb::add_form_extensions::<Self>(&mut __baobiao_schema);
+                }
+                __baobiao_schema
             }
         }
     }

@@ -210,7 +210,8 @@ const _: () = {
         fn json_schema(
             __baobiao_generator: &mut __bb::schemars::SchemaGenerator,
         ) -> __bb::schemars::Schema {
-            __bb::object(
+            let __baobiao_nesting = __bb::Nesting::enter();
+            let mut __baobiao_schema = __bb::object(
                 __bb::Object {
                     label: __bb::Some("申请人情况"),
                     doc: __bb::None,
@@ -224,7 +225,11 @@ const _: () = {
                     : & [], doc : __bb::None, unit : __bb::None, required : true, schema
                     : __baobiao_generator.subschema_for:: < Count > (), }
                 ],
-            )
+            );
+            if __baobiao_nesting.is_root() {
+                __bb::add_form_extensions::<Self>(&mut __baobiao_schema);
+            }
+            __baobiao_schema
         }
     }
     const _: () = __bb::assert_total(

@@ -242,7 +242,8 @@ const _: () = {
         fn json_schema(
             __baobiao_generator: &mut __bb::schemars::SchemaGenerator,
         ) -> __bb::schemars::Schema {
-            __bb::object(
+            let __baobiao_nesting = __bb::Nesting::enter();
+            let mut __baobiao_schema = __bb::object(
                 __bb::Object {
                     label: __bb::None,
                     doc: __bb::None,
@@ -259,7 +260,11 @@ const _: () = {
                     __bb::None, unit : __bb::None, required : true, schema :
                     __baobiao_generator.subschema_for:: < Row > (), }
                 ],
-            )
+            );
+            if __baobiao_nesting.is_root() {
+                __bb::add_form_extensions::<Self>(&mut __baobiao_schema);
+            }
+            __baobiao_schema
         }
     }
     const _: () = __bb::assert_elementwise(

@@ -1,0 +1,170 @@
+//! Rules as portable data: every rule instance as a JSON Logic expression (jsonlogic.com).
+//!
+//! The expression reads the filled form through `var` paths (keys joined by `.`) and evaluates
+//! to `"pass"`, `"fail"` or `"not_assessable"`, with the blank-cell semantics of
+//! [`crate::check`]: a blank (`null`) or not-applicable mark (one of [`Mark::ALL`]) counts as 0
+//! as an addend; a blank stated result, or a side blank in every cell, is not assessable.
+//! `schemas/README.md` documents the format for other tools.
+//!
+//! JSON Logic engines compute with floating point: they agree with the Rust check for integers
+//! below 2^53, which covers any real report; the Rust check is exact beyond that.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::cell::Mark;
+use crate::info::FormInfo;
+use crate::num::Num;
+use crate::rule::{Body, Op, Operand, RuleKind, Severity, Side, Term};
+
+/// One rule instance, exported.
+#[derive(Clone, Debug, Serialize)]
+pub struct ExportedRule {
+    /// The rule's stable id.
+    pub id: String,
+    /// Where it comes from.
+    pub kind: RuleKind,
+    /// How serious a failure is.
+    pub severity: Severity,
+    /// The official wording.
+    pub message: String,
+    /// The wording in English.
+    pub message_en: String,
+    /// The expression as declared.
+    pub expression: String,
+    /// Where in the form, as labels.
+    pub at: Vec<&'static str>,
+    /// The cells it reads, as JSON pointers, in the order of the expression.
+    pub cells: Vec<String>,
+    /// True when the schema's types already guarantee the rule (a count is never negative).
+    pub guaranteed_by_schema: bool,
+    /// The JSON Logic expression: evaluates to `"pass"`, `"fail"` or `"not_assessable"`.
+    pub logic: Value,
+}
+
+/// Every rule instance of a form, exported.
+pub fn export(info: &FormInfo) -> Vec<ExportedRule> {
+    info.instances
+        .iter()
+        .map(|instance| {
+            let rule = &info.rules[instance.rule];
+            let (logic, guaranteed) = match &instance.body {
+                Body::Compare {
+                    lhs,
+                    op,
+                    rhs,
+                    result,
+                } => (compare(info, lhs, *op, rhs, *result), false),
+                Body::Range {
+                    cell,
+                    min,
+                    max,
+                    by_type,
+                } => (range(info, *cell, *min, *max), *by_type),
+            };
+            ExportedRule {
+                id: rule.id.clone(),
+                kind: rule.kind,
+                severity: rule.severity,
+                message: rule.message_zh.clone(),
+                message_en: rule.message_en.clone(),
+                expression: rule.expression.clone(),
+                at: instance.at.clone(),
+                cells: instance
+                    .cells()
+                    .into_iter()
+                    .map(|c| info.cells[c].pointer.clone())
+                    .collect(),
+                guaranteed_by_schema: guaranteed,
+                logic,
+            }
+        })
+        .collect()
+}
+
+fn var(info: &FormInfo, cell: usize) -> Value {
+    json!({ "var": info.cells[cell].keys.join(".") })
+}
+
+/// True when the cell is blank (`null`, or missing) or holds a not-applicable mark.
+fn blank(info: &FormInfo, cell: usize) -> Value {
+    let mut empty = vec![Value::Null];
+    empty.extend(Mark::ALL.iter().map(|m| Value::from(m.as_str())));
+    json!({ "in": [var(info, cell), empty] })
+}
+
+/// The cell's number, 0 when blank.
+fn value(info: &FormInfo, cell: usize) -> Value {
+    json!({ "if": [blank(info, cell), 0, var(info, cell)] })
+}
+
+fn number(n: Num) -> Value {
+    n.to_string()
+        .parse::<serde_json::Number>()
+        .map_or(Value::Null, Value::Number)
+}
+
+fn sum(info: &FormInfo, terms: &[Term]) -> Value {
+    let parts: Vec<Value> = terms
+        .iter()
+        .map(|t| {
+            let v = match t.operand {
+                Operand::Cell(c) => value(info, c),
+                Operand::Const(n) => number(n),
+            };
+            if t.negative { json!({ "-": [v] }) } else { v }
+        })
+        .collect();
+    match parts.len() {
+        0 => json!(0),
+        1 => parts.into_iter().next().unwrap_or(json!(0)),
+        _ => json!({ "+": parts }),
+    }
+}
+
+fn cells_of(terms: &[Term]) -> Vec<usize> {
+    terms
+        .iter()
+        .filter_map(|t| match t.operand {
+            Operand::Cell(c) => Some(c),
+            Operand::Const(_) => None,
+        })
+        .collect()
+}
+
+fn compare(info: &FormInfo, lhs: &[Term], op: Op, rhs: &[Term], result: Option<Side>) -> Value {
+    let mut branches = Vec::new();
+    for (side, terms) in [(Side::Lhs, lhs), (Side::Rhs, rhs)] {
+        let cells = cells_of(terms);
+        if cells.is_empty() {
+            continue;
+        }
+        if result == Some(side) {
+            let any: Vec<Value> = cells.iter().map(|&c| blank(info, c)).collect();
+            branches.push(json!({ "or": any }));
+            branches.push(json!("not_assessable"));
+        }
+        let all: Vec<Value> = cells.iter().map(|&c| blank(info, c)).collect();
+        branches.push(json!({ "and": all }));
+        branches.push(json!("not_assessable"));
+    }
+    branches.push(json!({ op.as_str(): [sum(info, lhs), sum(info, rhs)] }));
+    branches.push(json!("pass"));
+    branches.push(json!("fail"));
+    json!({ "if": branches })
+}
+
+fn range(info: &FormInfo, cell: usize, min: Option<Num>, max: Option<Num>) -> Value {
+    let mut bounds = Vec::new();
+    if let Some(min) = min {
+        bounds.push(json!({ ">=": [var(info, cell), number(min)] }));
+    }
+    if let Some(max) = max {
+        bounds.push(json!({ "<=": [var(info, cell), number(max)] }));
+    }
+    json!({ "if": [
+        blank(info, cell), "pass",
+        { "and": bounds }, "pass",
+        "fail",
+    ]})
+}

@@ -1,0 +1,333 @@
+//! Other tools, from the generated schema alone: ajv (JavaScript) and `jsonschema` (Python)
+//! validate reports; json-logic-js runs the exported rules and must decide like the Rust check;
+//! a JavaScript program draws table 3 from the exported layout.
+//!
+//! Needs node with `tests/js/node_modules` (`npm ci --prefix tests/js`) and python3 with
+//! `tests/python/requirements.txt` installed; `.ci/run` installs both. Elsewhere the tests say
+//! what is missing and skip, except under CI (`CI` set), where a missing tool fails them.
+
+mod common;
+
+#[allow(dead_code)]
+#[path = "../examples/province_variant.rs"]
+mod province_variant;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use baobiao::forms::annual_report_2021::AnnualReport;
+use baobiao::{Form, Lang};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn schema_file(name: &str) -> PathBuf {
+    root().join("schemas").join(name)
+}
+
+/// Whether `tool` can run here; without it, skip (or fail under CI).
+fn available(tool: &str) -> bool {
+    let ok = match tool {
+        "node" => {
+            root().join("tests/js/node_modules/json-logic-js").exists()
+                && root().join("tests/js/node_modules/ajv").exists()
+                && Command::new("node")
+                    .arg("--version")
+                    .output()
+                    .is_ok_and(|o| o.status.success())
+        }
+        _ => Command::new("python3")
+            .args(["-c", "import jsonschema, json_logic"])
+            .output()
+            .is_ok_and(|o| o.status.success()),
+    };
+    if !ok {
+        let how = match tool {
+            "node" => "node with `npm ci --prefix tests/js`",
+            _ => "python3 with `pip install -r tests/python/requirements.txt`",
+        };
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{how} is needed and missing under CI"
+        );
+        eprintln!("skipping: this test needs {how}");
+    }
+    ok
+}
+
+fn temp_json(name: &str, value: &serde_json::Value) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("other-tools");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, serde_json::to_vec(value).unwrap()).unwrap();
+    path
+}
+
+/// Runs `program args…` and parses its standard output as JSON.
+fn run_json(program: &str, args: &[&Path]) -> serde_json::Value {
+    let out = Command::new(program).args(args).output().expect("run tool");
+    assert!(
+        out.status.success(),
+        "{program} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("tool prints JSON")
+}
+
+fn with(pointer: &str, value: serde_json::Value) -> serde_json::Value {
+    let mut json = common::bundled_json();
+    *json.pointer_mut(pointer).unwrap() = value;
+    json
+}
+
+/// Documents with whether the schema must accept them.
+fn validation_cases() -> Vec<(&'static str, serde_json::Value, bool)> {
+    let mut missing_table = common::bundled_json();
+    missing_table
+        .as_object_mut()
+        .unwrap()
+        .remove("reviews_and_lawsuits");
+    let mut unknown_field = common::bundled_json();
+    unknown_field["applications"]["outcomes"]["subtotal"] = serde_json::json!({});
+    vec![
+        ("the bundled report", common::bundled_json(), true),
+        (
+            "a not-applicable mark",
+            with("/applications/new_received/total", "—".into()),
+            true,
+        ),
+        (
+            "a negative count",
+            with("/applications/new_received/natural_persons", (-3).into()),
+            false,
+        ),
+        (
+            "a string in a count",
+            with("/applications/carried_over/total", "abc".into()),
+            false,
+        ),
+        ("a missing table", missing_table, false),
+        ("an unknown field", unknown_field, false),
+    ]
+}
+
+#[test]
+fn ajv_and_python_jsonschema_accept_and_reject_what_baobiao_does() {
+    let cases = validation_cases();
+    let documents: Vec<serde_json::Value> = cases.iter().map(|(_, d, _)| d.clone()).collect();
+    let docs = temp_json("documents.json", &serde_json::Value::from(documents));
+    let schema = schema_file("annual-report-2021.schema.json");
+    let mut tools: Vec<(&str, serde_json::Value)> = Vec::new();
+    if available("node") {
+        let script = root().join("tests/js/validate.mjs");
+        tools.push(("ajv", run_json("node", &[&script, &schema, &docs])));
+    }
+    if available("python") {
+        let script = root().join("tests/python/validate.py");
+        tools.push((
+            "python jsonschema",
+            run_json("python3", &[&script, &schema, &docs]),
+        ));
+    }
+    for (tool, results) in tools {
+        for ((what, document, valid), errors) in cases.iter().zip(results.as_array().unwrap()) {
+            let accepted = errors.as_array().unwrap().is_empty();
+            assert_eq!(accepted, *valid, "{tool} on {what}: {errors}");
+            let parsed = serde_json::from_value::<AnnualReport>(document.clone()).is_ok();
+            assert_eq!(parsed, *valid, "baobiao on {what}");
+        }
+    }
+}
+
+#[test]
+fn the_example_form_validates_in_other_tools_too() {
+    let path = root().join("examples/reports/province-variant.json");
+    let sample: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let docs = temp_json("province.json", &serde_json::json!([sample]));
+    let schema = schema_file("province-variant.schema.json");
+    if available("node") {
+        let results = run_json(
+            "node",
+            &[&root().join("tests/js/validate.mjs"), &schema, &docs],
+        );
+        assert_eq!(results, serde_json::json!([[]]));
+    }
+    if available("python") {
+        let results = run_json(
+            "python3",
+            &[&root().join("tests/python/validate.py"), &schema, &docs],
+        );
+        assert_eq!(results, serde_json::json!([[]]));
+    }
+}
+
+/// A small deterministic generator (xorshift), so a failure names a reproducible report.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+
+    fn numbers(&mut self, count: usize, below: u64) -> Vec<u64> {
+        (0..count).map(|_| self.below(below)).collect()
+    }
+}
+
+/// 1,200 reports: consistent ones, and ones with one or several cells changed, blanked or
+/// marked not applicable, and a negative fee.
+fn generated_reports() -> Vec<serde_json::Value> {
+    let mut rng = Rng(0x05ee_dba0_b1a0);
+    let info = AnnualReport::info();
+    (0..1200)
+        .map(|i| {
+            let cells = common::consistent_cells(
+                &rng.numbers(21 * 6, 200),
+                &rng.numbers(6, 50),
+                &rng.numbers(6, 101),
+                &rng.numbers(12, 30),
+                &rng.numbers(9, 1_000_000),
+                rng.below(10_000_000),
+            );
+            let mut json = common::report_json(&cells);
+            let edits = match i % 4 {
+                0 => 0,
+                1 => 1,
+                _ => 2 + rng.below(5) as usize,
+            };
+            for _ in 0..edits {
+                let pointer = &info.cells[rng.below(info.cells.len() as u64) as usize].pointer;
+                let cell = json.pointer_mut(pointer).unwrap();
+                *cell = match rng.below(6) {
+                    0 => serde_json::Value::Null,
+                    1 => "/".into(),
+                    2 => (cell.as_u64().unwrap_or(0) + 1 + rng.below(20)).into(),
+                    _ => cell
+                        .as_u64()
+                        .map_or(1, |v| v.saturating_sub(1 + rng.below(3)))
+                        .into(),
+                };
+            }
+            if i % 50 == 7 {
+                *json
+                    .pointer_mut("/active_disclosure/article_20_8/administrative_fees/amount")
+                    .unwrap() = serde_json::from_str("-12.5").unwrap();
+            }
+            json
+        })
+        .collect()
+}
+
+/// What the Rust check decides, in the shape rules.mjs prints.
+fn rust_outcome(report: &serde_json::Value) -> serde_json::Value {
+    let form: AnnualReport = serde_json::from_value(report.clone()).unwrap();
+    let summary = form.check().summary(Lang::Zh);
+    let entry = |rule: &str, cells: &[baobiao::CellRef]| {
+        std::iter::once(rule.to_owned())
+            .chain(cells.iter().map(|c| c.pointer.clone()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut fail: Vec<String> = summary
+        .violations
+        .iter()
+        .map(|v| entry(&v.rule, &v.cells))
+        .collect();
+    let mut na: Vec<String> = summary
+        .not_assessable
+        .iter()
+        .map(|n| entry(&n.rule, &n.cells))
+        .collect();
+    fail.sort();
+    na.sort();
+    serde_json::json!({ "fail": fail, "not_assessable": na })
+}
+
+/// Compares another engine's decisions with the Rust check's, report by report.
+fn assert_same_decisions(engine: &str, reports: &[serde_json::Value], theirs: &serde_json::Value) {
+    let theirs = theirs.as_array().unwrap();
+    assert_eq!(theirs.len(), reports.len());
+    let mut failing = 0;
+    let mut not_assessable = 0;
+    for (report, theirs) in reports.iter().zip(theirs) {
+        let mut theirs = theirs.clone();
+        for key in ["fail", "not_assessable"] {
+            theirs[key]
+                .as_array_mut()
+                .unwrap()
+                .sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+        }
+        let rust = rust_outcome(report);
+        assert_eq!(
+            rust, theirs,
+            "{engine} and the Rust check disagree on this report:\n{report}"
+        );
+        failing += usize::from(!rust["fail"].as_array().unwrap().is_empty());
+        not_assessable += usize::from(!rust["not_assessable"].as_array().unwrap().is_empty());
+    }
+    // The generated set exercises every outcome.
+    assert!(
+        failing > 600 && failing < 1200,
+        "{failing} of 1200 reports fail"
+    );
+    assert!(
+        not_assessable > 50,
+        "{not_assessable} of 1200 reports have an unassessable rule"
+    );
+}
+
+#[test]
+fn json_logic_js_runs_the_rules_from_the_schema_like_the_rust_check() {
+    if !available("node") {
+        return;
+    }
+    let reports = generated_reports();
+    let file = temp_json("reports-js.json", &serde_json::Value::from(reports.clone()));
+    let schema = schema_file("annual-report-2021.schema.json");
+    let js = run_json(
+        "node",
+        &[&root().join("tests/js/rules.mjs"), &schema, &file],
+    );
+    assert_same_decisions("json-logic-js", &reports, &js);
+}
+
+#[test]
+fn python_json_logic_runs_the_rules_from_the_schema_like_the_rust_check() {
+    if !available("python") {
+        return;
+    }
+    let reports = generated_reports();
+    let file = temp_json("reports-py.json", &serde_json::Value::from(reports.clone()));
+    let schema = schema_file("annual-report-2021.schema.json");
+    let py = run_json(
+        "python3",
+        &[&root().join("tests/python/rules.py"), &schema, &file],
+    );
+    assert_same_decisions("Python json_logic", &reports, &py);
+}
+
+#[test]
+fn javascript_draws_table_3_with_the_official_spans_from_the_layout() {
+    if !available("node") {
+        return;
+    }
+    let out = Command::new("node")
+        .arg("--test")
+        .arg(root().join("tests/js/layout.test.mjs"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
