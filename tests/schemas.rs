@@ -150,3 +150,65 @@ fn titles_come_from_labels_and_units_are_kept() {
     let via_macro = baobiao::schemars::schema_for!(AnnualReport).to_value();
     assert_eq!(via_macro, schema);
 }
+
+mod renamed {
+    use baobiao::{Count, Form};
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Form, Serialize, Deserialize)]
+    #[form(columns)]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
+    pub struct Row {
+        #[form(label = "个人")]
+        pub natural_person: Count,
+        #[form(label = "合计", total(id = "SUM"))]
+        #[serde(rename = "rowTotal")]
+        pub total: Count,
+    }
+
+    /// A table whose keys are all renamed.
+    #[derive(Form, Serialize, Deserialize)]
+    #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+    pub struct Table {
+        #[form(label = "第一行")]
+        pub first_row: Row,
+        /// May be left out.
+        #[serde(default)]
+        #[form(label = "说明")]
+        pub note: String,
+    }
+}
+
+#[test]
+fn keys_rules_and_layout_follow_serde_renames() {
+    let schema = baobiao::schema::root::<renamed::Table>();
+    assert_eq!(schema["properties"]["FIRST_ROW"]["title"], "第一行");
+    assert_eq!(schema["required"], serde_json::json!(["FIRST_ROW"]));
+    assert!(
+        schema.get("additionalProperties").is_none(),
+        "serde accepts unknown keys here"
+    );
+    let row = &schema["$defs"]["Row"];
+    assert_eq!(
+        row["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .collect::<Vec<_>>(),
+        ["naturalPerson", "rowTotal"]
+    );
+    assert_eq!(row["additionalProperties"], false);
+    let rule = &schema["x-baobiao-rules"][0];
+    assert_eq!(rule["id"], "SUM");
+    assert_eq!(
+        rule["cells"],
+        serde_json::json!(["/FIRST_ROW/rowTotal", "/FIRST_ROW/naturalPerson"])
+    );
+    assert!(rule["logic"].to_string().contains("\"FIRST_ROW.rowTotal\""));
+    let cells = &schema["x-baobiao-layout"]["tables"][0]["blocks"][0]["rows"][0]["cells"];
+    assert_eq!(cells[1]["path"], "FIRST_ROW.rowTotal");
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let doc = serde_json::json!({"FIRST_ROW": {"naturalPerson": 1, "rowTotal": null}});
+    assert!(validator.is_valid(&doc));
+    assert!(serde_json::from_value::<renamed::Table>(doc).is_ok());
+}
