@@ -21,6 +21,7 @@ mod node;
 mod num;
 pub mod pointer;
 mod program;
+pub mod render;
 mod report;
 mod rule;
 pub mod schema;

@@ -13,6 +13,8 @@ pub const DEFAULT: &str = "annual-report-2021";
 /// What a check found, ready to print.
 pub struct Checked {
     pub summary: Summary,
+    /// The tables that have failures, drawn as text with the failing cells marked.
+    pub failing_tables: String,
     pub instances: usize,
     pub passed: usize,
 }
@@ -24,6 +26,7 @@ pub struct Entry {
     pub info: fn() -> &'static FormInfo,
     pub schema: fn() -> serde_json::Value,
     pub check: fn(&Path, &str, CheckOptions, Lang) -> Result<Checked, InputError>,
+    pub render: fn(&Path, &str, Lang, super::render::Target) -> Result<String, InputError>,
 }
 
 pub const ALL: &[Entry] = &[Entry {
@@ -32,9 +35,10 @@ pub const ALL: &[Entry] = &[Entry {
     info: AnnualReport::info,
     schema: baobiao::schema::root::<AnnualReport>,
     check: check_as::<AnnualReport>,
+    render: super::render::render_as::<AnnualReport>,
 }];
 
-fn check_as<F: Form + DeserializeOwned>(
+fn check_as<F: Form + DeserializeOwned + serde::Serialize>(
     path: &Path,
     text: &str,
     options: CheckOptions,
@@ -42,8 +46,22 @@ fn check_as<F: Form + DeserializeOwned>(
 ) -> Result<Checked, InputError> {
     let form: F = input::read_json(path, text)?;
     let report = form.check_with(options);
+    let document = baobiao::render::document(&form, Some(&report), lang);
+    let colour = super::render::colour_wanted();
+    let failing_tables = document
+        .parts
+        .iter()
+        .filter_map(|part| match part {
+            baobiao::render::Part::Table { grid, summary } if !summary.is_empty() => Some(
+                baobiao::render::text::table_with_summary(grid, summary, colour),
+            ),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
     Ok(Checked {
         summary: report.summary(lang),
+        failing_tables,
         instances: report.outcomes().len(),
         passed: report
             .outcomes()

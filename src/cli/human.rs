@@ -69,6 +69,17 @@ pub fn render(file: &Path, title: &str, checked: &Checked, lang: Lang) -> String
             cells(&mut out, &v.cells, lang);
         }
     }
+    if !checked.failing_tables.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}\n{}",
+            lang.pick(
+                "有误的表格（标出的单元格）：",
+                "Tables with failures (cells marked):"
+            ),
+            checked.failing_tables
+        );
+    }
     if !summary.not_assessable.is_empty() {
         let _ = writeln!(
             out,

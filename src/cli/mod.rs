@@ -5,6 +5,7 @@ mod check;
 mod forms;
 mod human;
 mod input;
+mod render;
 mod rules;
 mod schema;
 
@@ -37,6 +38,23 @@ enum Command {
         /// Treat every blank or not-applicable cell as an error.
         #[arg(long)]
         strict: bool,
+        /// Language of messages.
+        #[arg(long, value_parser = parse_lang, default_value = "zh")]
+        lang: Lang,
+        /// The form the file is filled in.
+        #[arg(long, default_value = forms::DEFAULT)]
+        form: String,
+    },
+    /// Draw a filled form as the official tables, failing cells marked.
+    Render {
+        /// The report, as JSON.
+        file: PathBuf,
+        /// What to write.
+        #[arg(long, value_enum)]
+        to: render::Target,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
         /// Language of messages.
         #[arg(long, value_parser = parse_lang, default_value = "zh")]
         lang: Lang,
@@ -89,5 +107,12 @@ pub fn run() -> ExitCode {
         } => check::run(&file, format, strict, lang, &form),
         Command::Rules { format, lang, form } => rules::run(format, lang, &form),
         Command::Schema { form, output } => schema::run(&form, output.as_deref()),
+        Command::Render {
+            file,
+            to,
+            output,
+            lang,
+            form,
+        } => render::run(&file, to, output.as_deref(), lang, &form),
     }
 }

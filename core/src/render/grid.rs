@@ -1,0 +1,341 @@
+//! A table laid out as a grid of merged cells: what every renderer draws.
+//!
+//! Built from one table of the [`Layout`](crate::layout::Layout), the filled form's values and
+//! the failures of a check. The grid is as wide as the table's label columns plus its widest
+//! block; a block with fewer columns stretches its last column (table 2's `本年处理决定数量`
+//! spans three grid columns, as in the official template).
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::layout::{Block, HeaderNode, RowNode, Table};
+
+/// What a grid cell is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CellKind {
+    /// The top-left note.
+    Corner,
+    /// A full-width block heading (table 2's `第二十条第（一）项`).
+    BlockLabel,
+    /// A column header.
+    Header,
+    /// A row label.
+    RowLabel,
+    /// A number (or blank, or mark) of the form.
+    Value,
+}
+
+/// One failed rule, as a highlighted cell shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    /// The rule's id.
+    pub rule: String,
+    /// Its wording.
+    pub message: String,
+    /// The value it expects, where it says.
+    pub expected: String,
+}
+
+/// A cell of the grid, placed at its top-left grid position.
+#[derive(Clone, Debug)]
+pub struct GridCell {
+    /// Grid row.
+    pub row: usize,
+    /// Grid column.
+    pub column: usize,
+    /// Rows spanned.
+    pub rowspan: usize,
+    /// Columns spanned.
+    pub colspan: usize,
+    /// What it is.
+    pub kind: CellKind,
+    /// The text as written (a value as published: a number, a mark, or empty when blank).
+    pub text: String,
+    /// For values: the JSON pointer.
+    pub pointer: Option<String>,
+    /// For values: the failed rules that name the cell.
+    pub failures: Vec<Failure>,
+}
+
+/// A table as a grid.
+#[derive(Clone, Debug)]
+pub struct Grid {
+    /// The table's label (its section heading).
+    pub title: Option<String>,
+    /// Grid rows.
+    pub rows: usize,
+    /// Grid columns.
+    pub columns: usize,
+    /// The cells, row by row, left to right.
+    pub cells: Vec<GridCell>,
+    /// For each grid row: whether it is a header row (block headings included).
+    pub header_rows: Vec<bool>,
+    /// Grid columns holding row labels.
+    pub label_columns: usize,
+    /// The blocks, top to bottom.
+    pub blocks: Vec<GridBlock>,
+}
+
+/// Where a block sits in the grid.
+#[derive(Clone, Debug)]
+pub struct GridBlock {
+    /// Its heading, if it has one.
+    pub label: Option<String>,
+    /// Its header rows.
+    pub header: std::ops::Range<usize>,
+    /// Its data rows.
+    pub data: std::ops::Range<usize>,
+}
+
+impl Grid {
+    /// The cells of grid row `row`, left to right (cells that start there).
+    pub fn row(&self, row: usize) -> impl Iterator<Item = &GridCell> {
+        self.cells.iter().filter(move |c| c.row == row)
+    }
+
+    /// The row labels of grid row `row`, outermost first.
+    pub fn row_labels(&self, row: usize) -> Vec<String> {
+        let mut labels: Vec<String> = Vec::new();
+        for column in 0..self.label_columns {
+            if let Some(c) = self.at(row, column) {
+                if c.kind == CellKind::RowLabel && c.column == column && !c.text.is_empty() {
+                    labels.push(c.text.clone());
+                }
+            }
+        }
+        labels
+    }
+
+    /// The header labels over grid column `column` within `rows`, outermost first.
+    pub fn column_labels(&self, rows: std::ops::Range<usize>, column: usize) -> Vec<String> {
+        rows.filter_map(|r| self.at(r, column))
+            .filter(|c| c.kind == CellKind::Header)
+            .fold(Vec::new(), |mut labels, c| {
+                if labels.last() != Some(&c.text) {
+                    labels.push(c.text.clone());
+                }
+                labels
+            })
+    }
+
+    /// The cell covering grid position (`row`, `column`).
+    pub fn at(&self, row: usize, column: usize) -> Option<&GridCell> {
+        self.cells.iter().find(|c| {
+            (c.row..c.row + c.rowspan).contains(&row)
+                && (c.column..c.column + c.colspan).contains(&column)
+        })
+    }
+}
+
+/// The value of a cell as written in the serialised form.
+pub fn value_text(value: Option<&Value>) -> String {
+    match value {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// Builds the grid of `table` with the values of `form` (its JSON) and `failures` by pointer.
+pub fn grid(table: &Table, form: &Value, failures: &BTreeMap<String, Vec<Failure>>) -> Grid {
+    let label_columns = table
+        .blocks
+        .iter()
+        .map(|b| b.row_depth.max(usize::from(b.corner.is_some())))
+        .max()
+        .unwrap_or(0);
+    let value_columns = table.blocks.iter().map(|b| b.columns).max().unwrap_or(0);
+    let mut builder = Builder {
+        cells: Vec::new(),
+        header_rows: Vec::new(),
+        blocks: Vec::new(),
+        row: 0,
+        width: label_columns + value_columns,
+        label_columns,
+        form,
+        failures,
+    };
+    for block in &table.blocks {
+        builder.block(block, table.blocks.len() > 1);
+    }
+    Grid {
+        title: table.label.map(str::to_owned),
+        rows: builder.row,
+        columns: builder.width,
+        cells: builder.cells,
+        header_rows: builder.header_rows,
+        label_columns,
+        blocks: builder.blocks,
+    }
+}
+
+struct Builder<'a> {
+    cells: Vec<GridCell>,
+    header_rows: Vec<bool>,
+    blocks: Vec<GridBlock>,
+    row: usize,
+    width: usize,
+    label_columns: usize,
+    form: &'a Value,
+    failures: &'a BTreeMap<String, Vec<Failure>>,
+}
+
+impl Builder<'_> {
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        row: usize,
+        column: usize,
+        rowspan: usize,
+        colspan: usize,
+        kind: CellKind,
+        text: String,
+    ) {
+        self.cells.push(GridCell {
+            row,
+            column,
+            rowspan,
+            colspan,
+            kind,
+            text,
+            pointer: None,
+            failures: Vec::new(),
+        });
+    }
+
+    fn block(&mut self, block: &Block, labelled: bool) {
+        let heading = block.label.filter(|_| labelled);
+        if let Some(label) = heading {
+            let row = self.row;
+            self.push(
+                row,
+                0,
+                1,
+                self.width,
+                CellKind::BlockLabel,
+                label.to_owned(),
+            );
+            self.header_rows.push(true);
+            self.row += 1;
+        }
+        // Columns beyond the block's own stretch its last column.
+        let stretch = self.width - self.label_columns - block.columns;
+        let top = self.row;
+        if self.label_columns > 0 {
+            let corner = block.corner.unwrap_or("").to_owned();
+            self.push(
+                top,
+                0,
+                block.header_depth.max(1),
+                self.label_columns,
+                CellKind::Corner,
+                corner,
+            );
+        }
+        let mut column = self.label_columns;
+        let last = block.header.len().saturating_sub(1);
+        for (i, node) in block.header.iter().enumerate() {
+            let extra = if i == last { stretch } else { 0 };
+            self.header(node, top, 0, column, block.header_depth, extra);
+            column += node.span + extra;
+        }
+        for _ in 0..block.header_depth {
+            self.header_rows.push(true);
+        }
+        self.row += block.header_depth;
+        let data = self.row;
+        for node in &block.rows {
+            self.rows(node, 0, stretch);
+        }
+        self.blocks.push(GridBlock {
+            label: heading.map(str::to_owned),
+            header: top..data,
+            data: data..self.row,
+        });
+    }
+
+    fn header(
+        &mut self,
+        node: &HeaderNode,
+        top: usize,
+        level: usize,
+        column: usize,
+        depth: usize,
+        extra: usize,
+    ) {
+        let rowspan = if node.children.is_empty() {
+            depth - level
+        } else {
+            1
+        };
+        let text = match node.unit {
+            Some(unit) if !node.label.contains(unit) => format!("{}（{unit}）", node.label),
+            _ => node.label.to_owned(),
+        };
+        self.push(
+            top + level,
+            column,
+            rowspan,
+            node.span + extra,
+            CellKind::Header,
+            text,
+        );
+        let mut child_column = column;
+        let last = node.children.len().saturating_sub(1);
+        for (i, child) in node.children.iter().enumerate() {
+            let child_extra = if i == last { extra } else { 0 };
+            self.header(child, top, level + 1, child_column, depth, child_extra);
+            child_column += child.span + child_extra;
+        }
+    }
+
+    fn rows(&mut self, node: &RowNode, level: usize, stretch: usize) {
+        if node.cells.is_empty() {
+            if let Some(label) = node.label {
+                let row = self.row;
+                self.push(
+                    row,
+                    level,
+                    node.span,
+                    1,
+                    CellKind::RowLabel,
+                    label.to_owned(),
+                );
+            }
+            let next = level + usize::from(node.label.is_some());
+            for child in &node.children {
+                self.rows(child, next, stretch);
+            }
+            return;
+        }
+        let row = self.row;
+        if let Some(label) = node.label {
+            let colspan = self.label_columns - level;
+            self.push(row, level, 1, colspan, CellKind::RowLabel, label.to_owned());
+        }
+        let mut column = self.label_columns;
+        let last = node.cells.len().saturating_sub(1);
+        for (i, cell) in node.cells.iter().enumerate() {
+            let colspan = 1 + if i == last { stretch } else { 0 };
+            let text = value_text(self.form.pointer(&cell.pointer));
+            self.cells.push(GridCell {
+                row,
+                column,
+                rowspan: 1,
+                colspan,
+                kind: CellKind::Value,
+                text,
+                pointer: Some(cell.pointer.clone()),
+                failures: self
+                    .failures
+                    .get(&cell.pointer)
+                    .cloned()
+                    .unwrap_or_default(),
+            });
+            column += colspan;
+        }
+        self.header_rows.push(false);
+        self.row += 1;
+    }
+}

@@ -1,0 +1,100 @@
+//! Markdown: one pipe table per block, hierarchical labels joined with ` / `
+//! (`三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密`).
+
+use std::fmt::Write;
+
+use super::{CellKind, Document, Grid, GridCell, Part};
+
+/// Escapes a cell's text for a pipe table.
+fn cell(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', " ")
+}
+
+/// The whole report as Markdown.
+pub fn document(document: &Document) -> String {
+    let mut out = format!("# {}\n", cell(&document.title));
+    for part in &document.parts {
+        match part {
+            Part::Meta { label, value } => {
+                let _ = writeln!(out, "\n{}：{}", cell(label), cell(value));
+            }
+            Part::Text { label, text } => {
+                let _ = writeln!(out, "\n## {}\n", cell(label));
+                for paragraph in text.lines().filter(|l| !l.trim().is_empty()) {
+                    let _ = writeln!(out, "{}\n", paragraph.trim());
+                }
+            }
+            Part::Table { grid, summary } => {
+                if let Some(title) = &grid.title {
+                    let _ = writeln!(out, "\n## {}\n", cell(title));
+                }
+                out.push_str(&table(grid));
+                for line in summary {
+                    let _ = writeln!(out, "- ✗ {}", cell(line));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// One table: a pipe table per block, headed by that block's column paths.
+pub fn table(grid: &Grid) -> String {
+    let mut out = String::new();
+    for block in &grid.blocks {
+        if let Some(label) = &block.label {
+            let _ = writeln!(out, "\n**{}**", cell(label));
+        }
+        let Some(first) = block.data.clone().next() else {
+            continue;
+        };
+        let values: Vec<&GridCell> = grid
+            .row(first)
+            .filter(|c| c.kind == CellKind::Value)
+            .collect();
+        let mut heads = Vec::new();
+        if grid.label_columns > 0 {
+            let corner = grid
+                .at(block.header.start, 0)
+                .filter(|c| c.kind == CellKind::Corner)
+                .map(|c| c.text.clone())
+                .unwrap_or_default();
+            heads.push(corner);
+        }
+        heads.extend(values.iter().map(|v| {
+            grid.column_labels(block.header.clone(), v.column)
+                .join(" / ")
+        }));
+        let _ = writeln!(
+            out,
+            "\n| {} |",
+            heads
+                .iter()
+                .map(|h| cell(h))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        );
+        let _ = writeln!(out, "|{}", " --- |".repeat(heads.len()));
+        for row in block.data.clone() {
+            let mut line = Vec::new();
+            if grid.label_columns > 0 {
+                line.push(grid.row_labels(row).join(" / "));
+            }
+            for c in grid.row(row).filter(|c| c.kind == CellKind::Value) {
+                line.push(if c.failures.is_empty() {
+                    c.text.clone()
+                } else {
+                    format!("**{}** ✗", c.text)
+                });
+            }
+            let _ = writeln!(
+                out,
+                "| {} |",
+                line.iter().map(|l| cell(l)).collect::<Vec<_>>().join(" | ")
+            );
+        }
+    }
+    out
+}

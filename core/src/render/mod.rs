@@ -1,0 +1,138 @@
+//! Rendering a filled form as the official tables: one layout, several small renderers.
+//!
+//! [`document`] turns a form (and, after a check, its failures) into a [`Document`]: the
+//! report's title, its text sections and its tables as [`Grid`]s of merged cells. Each
+//! renderer ([`html`], [`text`], [`markdown`], [`csv`]) only draws that.
+
+pub mod csv;
+mod grid;
+pub mod html;
+pub mod markdown;
+pub mod text;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+pub use grid::{CellKind, Failure, Grid, GridBlock, GridCell, grid, value_text};
+
+use crate::form::Form;
+use crate::lang::Lang;
+use crate::layout::layout;
+use crate::node::NodeKind;
+use crate::report::Report;
+
+/// A part of a rendered report, in declaration order.
+#[derive(Clone, Debug)]
+pub enum Part {
+    /// A metadata field (a year, an agency): label and value.
+    Meta {
+        /// The field's label.
+        label: String,
+        /// Its value.
+        value: String,
+    },
+    /// A narrative section.
+    Text {
+        /// The section heading.
+        label: String,
+        /// The text as written.
+        text: String,
+    },
+    /// A table, with the failures of the rules that read it.
+    Table {
+        /// The table.
+        grid: Grid,
+        /// One line per failed rule instance: `RULE-ID  wording（位置）：期望 …，实际 …`.
+        summary: Vec<String>,
+    },
+}
+
+/// A filled form, ready to draw.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The report's title.
+    pub title: String,
+    /// Its parts.
+    pub parts: Vec<Part>,
+}
+
+/// The document of `form`; with `report` (a check of it), failing cells are marked and each
+/// table lists its failures.
+pub fn document<F: Form + Serialize>(
+    form: &F,
+    report: Option<&Report<'_>>,
+    lang: Lang,
+) -> Document {
+    let info = F::info();
+    let json = serde_json::to_value(form).unwrap_or_default();
+    let violations = report.map(|r| r.violations(lang)).unwrap_or_default();
+    let mut failures: BTreeMap<String, Vec<Failure>> = BTreeMap::new();
+    for v in &violations {
+        for cell in &v.cells {
+            failures
+                .entry(cell.pointer.clone())
+                .or_default()
+                .push(Failure {
+                    rule: v.rule.clone(),
+                    message: v.message.clone(),
+                    expected: v.expected.clone(),
+                });
+        }
+    }
+    let tables = layout(&info.root).tables;
+    let mut parts = Vec::new();
+    let mut title = None;
+    if let Some(root) = info.root.as_struct() {
+        for field in &root.fields {
+            let key = field.field.key;
+            let label = field.display_label().to_owned();
+            let value = json.get(key);
+            match &field.kind {
+                NodeKind::Text if key == "title" => {
+                    title = value.and_then(|v| v.as_str()).map(str::to_owned)
+                }
+                NodeKind::Text => {
+                    if let Some(text) = value.and_then(|v| v.as_str()) {
+                        parts.push(Part::Text {
+                            label,
+                            text: text.to_owned(),
+                        });
+                    }
+                }
+                NodeKind::Meta | NodeKind::Cell(_) => parts.push(Part::Meta {
+                    label,
+                    value: value_text(value),
+                }),
+                NodeKind::Struct(_) => {
+                    let Some(table) = tables.iter().find(|t| t.key == key) else {
+                        continue;
+                    };
+                    let prefix = format!("{}/", table.pointer);
+                    let summary = violations
+                        .iter()
+                        .filter(|v| v.cells.iter().any(|c| c.pointer.starts_with(&prefix)))
+                        .map(|v| match lang {
+                            Lang::Zh => format!(
+                                "{}  {}（{}）：期望 {}，实际 {}",
+                                v.rule, v.message, v.at, v.expected, v.actual
+                            ),
+                            Lang::En => format!(
+                                "{}  {} ({}): expected {}, found {}",
+                                v.rule, v.message, v.at, v.expected, v.actual
+                            ),
+                        })
+                        .collect();
+                    parts.push(Part::Table {
+                        grid: grid(table, &json, &failures),
+                        summary,
+                    });
+                }
+            }
+        }
+    }
+    Document {
+        title: title.unwrap_or_else(|| info.root.display_label().to_owned()),
+        parts,
+    }
+}

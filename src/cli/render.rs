@@ -1,0 +1,86 @@
+//! `baobiao render FILE --to html|html-fragment|text|md|csv [-o OUT]`: the official tables,
+//! after a check, with failing cells marked.
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::ExitCode;
+
+use baobiao::render;
+use baobiao::{Form, Lang};
+use clap::ValueEnum;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::forms;
+use super::input::{self, InputError};
+
+/// An output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Target {
+    /// A complete, printable HTML page.
+    Html,
+    /// The tables only, as HTML to embed.
+    HtmlFragment,
+    /// Box-drawn text (coloured on a terminal).
+    Text,
+    /// Markdown tables.
+    Md,
+    /// CSV, one line per data row.
+    Csv,
+}
+
+/// Reads, checks and draws a form of type `F`.
+pub fn render_as<F: Form + DeserializeOwned + Serialize>(
+    path: &Path,
+    text: &str,
+    lang: Lang,
+    target: Target,
+) -> Result<String, InputError> {
+    let form: F = input::read_json(path, text)?;
+    let report = form.check();
+    let document = render::document(&form, Some(&report), lang);
+    Ok(match target {
+        Target::Html => render::html::page(&document),
+        Target::HtmlFragment => render::html::fragment(&document),
+        Target::Text => render::text::document(&document, colour_wanted()),
+        Target::Md => render::markdown::document(&document),
+        Target::Csv => render::csv::document(&document),
+    })
+}
+
+/// Colour only on a terminal, and never when `NO_COLOR` is set.
+pub fn colour_wanted() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+pub fn run(file: &Path, target: Target, output: Option<&Path>, lang: Lang, form: &str) -> ExitCode {
+    let entry = match forms::find(form) {
+        Ok(entry) => entry,
+        Err(message) => {
+            eprintln!("baobiao: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let rendered =
+        input::read_text(file).and_then(|text| (entry.render)(file, &text, lang, target));
+    let rendered = match rendered {
+        Ok(rendered) => rendered,
+        Err(err) => {
+            eprintln!(
+                "{}: {err}",
+                lang.pick("baobiao: 无法读取输入", "baobiao: cannot read input")
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match output {
+        None => print!("{rendered}"),
+        Some(path) => {
+            if let Err(err) = std::fs::write(path, rendered) {
+                eprintln!("baobiao: cannot write {}: {err}", path.display());
+                return ExitCode::from(2);
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
