@@ -68,7 +68,48 @@ fn snapshots_of_every_renderer() {
             &render::markdown::document(&document),
         );
         assert_snapshot(&format!("{name}.csv"), &render::csv::document(&document));
+        // Binary formats: what a reader sees (the DOCX's document part; the XLSX's cells and
+        // merges as calamine reads them), since the packages carry creation times.
+        let docx = render::docx::document(&document).unwrap();
+        assert_snapshot(
+            &format!("{name}.docx.xml"),
+            &zip_part(&docx, "word/document.xml"),
+        );
+        assert_snapshot(
+            &format!("{name}.xlsx.txt"),
+            &xlsx_dump(render::xlsx::document(&document).unwrap()),
+        );
     }
+}
+
+fn zip_part(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    archive
+        .by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+/// Every non-empty cell and merged range of a workbook, sheet by sheet.
+fn xlsx_dump(bytes: Vec<u8>) -> String {
+    use calamine::{Reader, Xlsx};
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = String::new();
+    for name in book.sheet_names().to_vec() {
+        out.push_str(&format!("== {name}\n"));
+        let range = book.worksheet_range(&name).unwrap();
+        for (row, column, value) in range.used_cells() {
+            out.push_str(&format!("{row},{column}: {value:?}\n"));
+        }
+        for d in book.merge_cells_by_sheet_name(&name).unwrap() {
+            out.push_str(&format!("merge {:?}..{:?}\n", d.start, d.end));
+        }
+    }
+    out
 }
 
 /// A table read back from HTML: per row, each cell's (text, rowspan, colspan).
@@ -331,4 +372,203 @@ fn csv_neutralises_formulas_and_keeps_numbers() {
     let lines: Vec<&str> = csv.lines().filter(|l| l.starts_with("三、")).collect();
     assert_eq!(lines.len(), 25, "one line per data row of table 3");
     assert!(csv.lines().any(|l| l.starts_with("表,行,自然人 / ") || l.starts_with("表,行,申请人情况 / 自然人")), "{csv}");
+}
+
+/// Per sheet: each merged region as (top-left text, rows, columns), read back with calamine.
+fn xlsx_merges(bytes: Vec<u8>) -> Vec<Vec<(String, u32, u32)>> {
+    use calamine::{Reader, Xlsx};
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).expect("a workbook");
+    let names = book.sheet_names().to_vec();
+    names
+        .iter()
+        .map(|name| {
+            let range = book.worksheet_range(name).unwrap();
+            let regions = book.merge_cells_by_sheet_name(name).unwrap();
+            regions
+                .iter()
+                .map(|d| {
+                    let text = range
+                        .get_value(d.start)
+                        .map(|v| v.to_string())
+                        .unwrap_or_default();
+                    (text, d.end.0 - d.start.0 + 1, d.end.1 - d.start.1 + 1)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn merged<'a>(merges: &'a [(String, u32, u32)], text: &str) -> (u32, u32) {
+    merges
+        .iter()
+        .find(|(t, _, _)| t == text)
+        .map(|&(_, r, c)| (r, c))
+        .unwrap_or_else(|| panic!("no merged cell {text:?} in {merges:?}"))
+}
+
+#[test]
+fn xlsx_merges_numbers_and_marks_read_back() {
+    use calamine::{Data, Reader, Xlsx};
+    let bytes = render::xlsx::document(&failing()).unwrap();
+    let merges = xlsx_merges(bytes.clone());
+    assert_eq!(merges.len(), 3);
+    let (t2, t3, t4) = (&merges[0], &merges[1], &merges[2]);
+    assert_eq!(merged(t2, "第二十条第（一）项"), (1, 4));
+    assert_eq!(merged(t2, "本年处理决定数量"), (1, 3));
+    assert_eq!(merged(t2, "13988"), (1, 3));
+    assert_eq!(
+        merged(
+            t3,
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+        ),
+        (3, 3)
+    );
+    assert_eq!(merged(t3, "申请人情况"), (1, 7));
+    assert_eq!(merged(t3, "法人或其他组织"), (1, 5));
+    assert_eq!(merged(t3, "三、本年度办理结果"), (22, 1));
+    assert_eq!(merged(t3, "（三）不予公开"), (8, 1));
+    assert_eq!(merged(t3, "（七）总计"), (1, 2));
+    assert_eq!(merged(t4, "行政诉讼"), (1, 10));
+    assert_eq!(merged(t4, "结果维持"), (2, 1));
+
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = book.worksheet_range("表2").unwrap();
+    // Grid row 4 (after the title row and three header rows) is 一、本年新收…: numbers as numbers.
+    let row: Vec<&Data> = (3..10).map(|c| sheet.get_value((4, c)).unwrap()).collect();
+    assert_eq!(row[0], &Data::Float(12.0), "{row:?}");
+    // Row 8 of 三、（三） is blank as published: empty cells, not zeros.
+    let blank_row = 4 + 11;
+    for column in 3..10 {
+        let value = sheet.get_value((blank_row, column));
+        let empty = match value {
+            None | Some(Data::Empty) => true,
+            Some(Data::String(s)) => s.is_empty(),
+            Some(_) => false,
+        };
+        assert!(empty, "({blank_row}, {column}) holds {value:?}");
+    }
+}
+
+/// The tables of a DOCX, read back from `word/document.xml` with an XML parser: per table, per
+/// row, each cell that starts there as (text, rowspan, colspan, shaded), the row span counted
+/// from the `w:vMerge` continuations below it.
+fn docx_tables(bytes: &[u8]) -> (Vec<Vec<Vec<(String, usize, usize, bool)>>>, String) {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a ZIP package");
+    let mut read = |name: &str| {
+        let mut text = String::new();
+        archive
+            .by_name(name)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    };
+    let document = read("word/document.xml");
+    let comments = read("word/comments.xml");
+    let doc = roxmltree::Document::parse(&document).expect("well-formed XML");
+    let is =
+        |n: &roxmltree::Node<'_, '_>, name: &str| n.is_element() && n.tag_name().name() == name;
+    let attr = |n: roxmltree::Node<'_, '_>, name: &str| {
+        n.attributes()
+            .find(|a| a.name() == name)
+            .map(|a| a.value().to_owned())
+    };
+    let tables = doc
+        .descendants()
+        .filter(|n| is(n, "tbl"))
+        .map(|tbl| {
+            // (grid row, grid column) -> (text, colspan, vmerge, shaded)
+            let mut cells = Vec::new();
+            for (r, tr) in tbl.children().filter(|n| is(n, "tr")).enumerate() {
+                let mut column = 0;
+                for tc in tr.children().filter(|n| is(n, "tc")) {
+                    let pr = tc.children().find(|n| is(n, "tcPr"));
+                    let find = |name: &str| pr.and_then(|p| p.children().find(|n| is(n, name)));
+                    let span: usize = find("gridSpan")
+                        .and_then(|g| attr(g, "val"))
+                        .map_or(1, |v| v.parse().unwrap());
+                    let vmerge =
+                        find("vMerge").map(|v| attr(v, "val").unwrap_or_else(|| "continue".into()));
+                    let text: String = tc
+                        .descendants()
+                        .filter(|n| is(n, "t"))
+                        .filter_map(|n| n.text())
+                        .collect();
+                    cells.push((r, column, text, span, vmerge, find("shd").is_some()));
+                    column += span;
+                }
+            }
+            let rows = cells.iter().map(|c| c.0).max().map_or(0, |m| m + 1);
+            (0..rows)
+                .map(|r| {
+                    cells
+                        .iter()
+                        .filter(|c| c.0 == r && c.4.as_deref() != Some("continue"))
+                        .map(|(_, column, text, span, vmerge, shaded)| {
+                            let rowspan = if vmerge.as_deref() == Some("restart") {
+                                1 + (r + 1..rows)
+                                    .take_while(|&below| {
+                                        cells.iter().any(|c| {
+                                            c.0 == below
+                                                && c.1 == *column
+                                                && c.4.as_deref() == Some("continue")
+                                        })
+                                    })
+                                    .count()
+                            } else {
+                                1
+                            };
+                            (text.clone(), rowspan, *span, *shaded)
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    (tables, comments)
+}
+
+#[test]
+fn docx_merges_shading_and_comments_read_back() {
+    let bytes = render::docx::document(&failing()).unwrap();
+    let (tables, comments) = docx_tables(&bytes);
+    assert_eq!(tables.len(), 3);
+    let plain = |t: &Vec<Vec<(String, usize, usize, bool)>>| -> Vec<Vec<(String, usize, usize)>> {
+        t.iter()
+            .map(|r| r.iter().map(|(a, b, c, _)| (a.clone(), *b, *c)).collect())
+            .collect()
+    };
+    let (t2, t3, t4) = (plain(&tables[0]), plain(&tables[1]), plain(&tables[2]));
+    assert_eq!(grid_width(&t2), 4);
+    assert_eq!(grid_width(&t3), 10);
+    assert_eq!(grid_width(&t4), 15);
+    assert_eq!(spans_of(&t2, "第二十条第（八）项"), (1, 4));
+    assert_eq!(spans_of(&t2, "本年收费金额（单位：万元）"), (1, 3));
+    assert_eq!(
+        spans_of(
+            &t3,
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+        ),
+        (3, 3)
+    );
+    assert_eq!(spans_of(&t3, "三、本年度办理结果"), (22, 1));
+    assert_eq!(spans_of(&t3, "（三）不予公开"), (8, 1));
+    assert_eq!(spans_of(&t3, "（五）不予处理"), (5, 1));
+    assert_eq!(spans_of(&t3, "法人或其他组织"), (1, 5));
+    assert_eq!(spans_of(&t3, "自然人"), (2, 1));
+    assert_eq!(spans_of(&t4, "行政诉讼"), (1, 10));
+    assert_eq!(spans_of(&t4, "结果维持"), (2, 1));
+    // The failing cells are shaded, and each carries a comment naming its rule.
+    let shaded: usize = tables.iter().flatten().flatten().filter(|c| c.3).count();
+    assert!(shaded >= 7 + 5, "{shaded} shaded cells");
+    let doc = roxmltree::Document::parse(&comments).unwrap();
+    let notes: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.is_element() && n.tag_name().name() == "comment")
+        .map(|n| n.descendants().filter_map(|t| t.text()).collect())
+        .collect();
+    assert_eq!(notes.len(), shaded);
+    assert!(notes.iter().any(|n| n.contains("T4-GROUP-TOTAL")));
+    assert!(notes.iter().any(|n| n.contains("T3-ROW-TOTAL")));
 }

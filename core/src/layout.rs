@@ -89,6 +89,9 @@ pub struct LayoutCell {
     pub pointer: String,
     /// Keys joined by `.` (a JSON Logic `var` path).
     pub path: String,
+    /// The unit of the cell's number, declared on it or around it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<&'static str>,
 }
 
 /// The layout of a form described by `root`.
@@ -214,7 +217,7 @@ fn row_nodes(info: &StructInfo, path: &Path) -> Vec<RowNode> {
 
 fn data_row(node: &Node, path: &Path, label: Option<&'static str>) -> RowNode {
     let mut cells = Vec::new();
-    collect_cells(node, path, &mut cells);
+    collect_cells(node, path, node.field.unit, &mut cells);
     RowNode {
         label,
         span: 1,
@@ -223,15 +226,17 @@ fn data_row(node: &Node, path: &Path, label: Option<&'static str>) -> RowNode {
     }
 }
 
-fn collect_cells(node: &Node, path: &Path, out: &mut Vec<LayoutCell>) {
+fn collect_cells(node: &Node, path: &Path, unit: Option<&'static str>, out: &mut Vec<LayoutCell>) {
     match &node.kind {
         NodeKind::Cell(_) => out.push(LayoutCell {
             pointer: path.pointer.clone(),
             path: path.keys.join("."),
+            unit,
         }),
         NodeKind::Struct(info) => {
             for field in &info.fields {
-                collect_cells(field, &path.child(field.field.key), out);
+                let unit = field.field.unit.or(unit);
+                collect_cells(field, &path.child(field.field.key), unit, out);
             }
         }
         NodeKind::Text | NodeKind::Meta => {}

@@ -26,7 +26,7 @@ pub struct Entry {
     pub info: fn() -> &'static FormInfo,
     pub schema: fn() -> serde_json::Value,
     pub check: fn(&Path, &str, CheckOptions, Lang) -> Result<Checked, InputError>,
-    pub render: fn(&Path, &str, Lang, super::render::Target) -> Result<String, InputError>,
+    pub render: fn(&Path, &str, Lang, super::render::Target) -> Result<Vec<u8>, InputError>,
 }
 
 pub const ALL: &[Entry] = &[Entry {

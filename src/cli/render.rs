@@ -27,6 +27,10 @@ pub enum Target {
     Md,
     /// CSV, one line per data row.
     Csv,
+    /// An Excel workbook, one sheet per table.
+    Xlsx,
+    /// A Word document.
+    Docx,
 }
 
 /// Reads, checks and draws a form of type `F`.
@@ -35,16 +39,30 @@ pub fn render_as<F: Form + DeserializeOwned + Serialize>(
     text: &str,
     lang: Lang,
     target: Target,
-) -> Result<String, InputError> {
+) -> Result<Vec<u8>, InputError> {
     let form: F = input::read_json(path, text)?;
     let report = form.check();
     let document = render::document(&form, Some(&report), lang);
     Ok(match target {
-        Target::Html => render::html::page(&document),
-        Target::HtmlFragment => render::html::fragment(&document),
-        Target::Text => render::text::document(&document, colour_wanted()),
-        Target::Md => render::markdown::document(&document),
-        Target::Csv => render::csv::document(&document),
+        Target::Html => render::html::page(&document).into_bytes(),
+        Target::HtmlFragment => render::html::fragment(&document).into_bytes(),
+        Target::Text => render::text::document(&document, colour_wanted()).into_bytes(),
+        Target::Md => render::markdown::document(&document).into_bytes(),
+        Target::Csv => render::csv::document(&document).into_bytes(),
+        Target::Xlsx => render::xlsx::document(&document).map_err(|err| InputError {
+            file: path.display().to_string(),
+            line: None,
+            column: None,
+            pointer: None,
+            message: format!("cannot write the workbook: {err}"),
+        })?,
+        Target::Docx => render::docx::document(&document).map_err(|err| InputError {
+            file: path.display().to_string(),
+            line: None,
+            column: None,
+            pointer: None,
+            message: format!("cannot write the document: {err}"),
+        })?,
     })
 }
 
@@ -74,7 +92,13 @@ pub fn run(file: &Path, target: Target, output: Option<&Path>, lang: Lang, form:
         }
     };
     match output {
-        None => print!("{rendered}"),
+        None => {
+            use std::io::Write;
+            if let Err(err) = std::io::stdout().write_all(&rendered) {
+                eprintln!("baobiao: cannot write: {err}");
+                return ExitCode::from(2);
+            }
+        }
         Some(path) => {
             if let Err(err) = std::fs::write(path, rendered) {
                 eprintln!("baobiao: cannot write {}: {err}", path.display());

@@ -56,6 +56,8 @@ pub struct GridCell {
     pub pointer: Option<String>,
     /// For values: the failed rules that name the cell.
     pub failures: Vec<Failure>,
+    /// For values: the unit of the number, if declared.
+    pub unit: Option<String>,
 }
 
 /// A table as a grid.
@@ -201,6 +203,7 @@ impl Builder<'_> {
             text,
             pointer: None,
             failures: Vec::new(),
+            unit: None,
         });
     }
 
@@ -332,6 +335,7 @@ impl Builder<'_> {
                     .get(&cell.pointer)
                     .cloned()
                     .unwrap_or_default(),
+                unit: cell.unit.map(str::to_owned),
             });
             column += colspan;
         }

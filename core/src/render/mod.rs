@@ -5,10 +5,12 @@
 //! renderer ([`html`], [`text`], [`markdown`], [`csv`]) only draws that.
 
 pub mod csv;
+pub mod docx;
 mod grid;
 pub mod html;
 pub mod markdown;
 pub mod text;
+pub mod xlsx;
 
 use std::collections::BTreeMap;
 

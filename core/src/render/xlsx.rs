@@ -1,0 +1,105 @@
+//! XLSX: one worksheet per table, merged ranges as the grid merges cells, numbers as numbers
+//! (amounts with their unit in the number format), failing cells filled and annotated with a
+//! note naming the rules; the failures listed under each table.
+
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Note, Workbook, XlsxError};
+
+use super::{CellKind, Document, GridCell, Part};
+
+/// The workbook as bytes.
+pub fn document(document: &Document) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    let base = Format::new()
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_text_wrap();
+    let label = base.clone().set_align(FormatAlign::Left);
+    let fail = base
+        .clone()
+        .set_background_color(Color::RGB(0xFF_DD_DD))
+        .set_font_color(Color::RGB(0x99_00_00))
+        .set_bold();
+    let mut index = 0;
+    for part in &document.parts {
+        let Part::Table { grid, summary } = part else {
+            continue;
+        };
+        index += 1;
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(format!("表{index}"))?;
+        let mut top = 0u32;
+        if let Some(title) = &grid.title {
+            sheet.write_string(0, 0, title)?;
+            top = 1;
+        }
+        for c in 0..grid.columns {
+            let width = if c < grid.label_columns { 24.0 } else { 12.0 };
+            sheet.set_column_width(col(c)?, width)?;
+        }
+        for cell in &grid.cells {
+            let row = top + u32::try_from(cell.row).map_err(|_| XlsxError::RowColumnLimitError)?;
+            let column = col(cell.column)?;
+            let format = match cell.kind {
+                CellKind::RowLabel | CellKind::BlockLabel => &label,
+                CellKind::Value if !cell.failures.is_empty() => &fail,
+                _ => &base,
+            };
+            let (last_row, last_column) = (
+                row + u32::try_from(cell.rowspan - 1)
+                    .map_err(|_| XlsxError::RowColumnLimitError)?,
+                column + col(cell.colspan - 1)?,
+            );
+            if cell.rowspan > 1 || cell.colspan > 1 {
+                sheet.merge_range(row, column, last_row, last_column, "", format)?;
+            }
+            write_cell(sheet, row, column, cell, format)?;
+            if !cell.failures.is_empty() {
+                let text: Vec<String> = cell
+                    .failures
+                    .iter()
+                    .map(|f| format!("{} {}：期望 {}", f.rule, f.message, f.expected))
+                    .collect();
+                sheet.insert_note(
+                    row,
+                    column,
+                    &Note::new(text.join("\n")).set_author("baobiao"),
+                )?;
+            }
+        }
+        let mut row =
+            top + u32::try_from(grid.rows).map_err(|_| XlsxError::RowColumnLimitError)? + 1;
+        for line in summary {
+            sheet.write_string(row, 0, format!("✗ {line}"))?;
+            row += 1;
+        }
+    }
+    workbook.save_to_buffer()
+}
+
+fn col(index: usize) -> Result<u16, XlsxError> {
+    u16::try_from(index).map_err(|_| XlsxError::RowColumnLimitError)
+}
+
+fn write_cell(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    row: u32,
+    column: u16,
+    cell: &GridCell,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    // A number is written as a number (exact up to 2^53, which holds every real count); an
+    // amount keeps its unit in the number format; blanks and marks stay text.
+    if cell.kind == CellKind::Value {
+        if let Ok(number) = cell.text.parse::<f64>() {
+            let format = match &cell.unit {
+                Some(unit) => format.clone().set_num_format(format!("General\" {unit}\"")),
+                None => format.clone(),
+            };
+            sheet.write_number_with_format(row, column, number, &format)?;
+            return Ok(());
+        }
+    }
+    sheet.write_string_with_format(row, column, &cell.text, format)?;
+    Ok(())
+}
