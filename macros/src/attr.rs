@@ -85,13 +85,13 @@ pub fn container<'a>(cx: &Ctxt, input: &'a syn::DeriveInput) -> Option<Container
             });
         }
     }
-    if let Some(rule) = &container.serde_rename_all {
-        if apply_rename_all(&rule.value, "a").is_none() {
-            cx.error_at(
-                rule.span,
-                format!("unknown serde `rename_all` rule {:?}", rule.value),
-            );
-        }
+    if let Some(rule) = &container.serde_rename_all
+        && apply_rename_all(&rule.value, "a").is_none()
+    {
+        cx.error_at(
+            rule.span,
+            format!("unknown serde `rename_all` rule {:?}", rule.value),
+        );
     }
     container.fields = fields.iter().map(|f| field(cx, f)).collect();
     Some(container)

@@ -178,15 +178,15 @@ fn literals(cx: &Ctxt, c: &Container<'_>) {
 }
 
 fn bounds(cx: &Ctxt, range: &Range) {
-    if let (Some(min), Some(max)) = (&range.min, &range.max) {
-        if min.value.value > max.value.value {
-            cx.error_at(
-                max.span,
-                format!(
-                    "`max = {}` is below `min = {}`; no value could satisfy this range",
-                    max.value.text, min.value.text
-                ),
-            );
-        }
+    if let (Some(min), Some(max)) = (&range.min, &range.max)
+        && min.value.value > max.value.value
+    {
+        cx.error_at(
+            max.span,
+            format!(
+                "`max = {}` is below `min = {}`; no value could satisfy this range",
+                max.value.text, min.value.text
+            ),
+        );
     }
 }

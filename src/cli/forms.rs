@@ -19,6 +19,9 @@ pub struct Checked {
     pub passed: usize,
 }
 
+/// Reads a form from a file's text and draws it.
+type RenderFn = fn(&Path, &str, Lang, super::render::Target) -> Result<Vec<u8>, InputError>;
+
 /// A form the command line can read and check.
 pub struct Entry {
     pub name: &'static str,
@@ -26,7 +29,7 @@ pub struct Entry {
     pub info: fn() -> &'static FormInfo,
     pub schema: fn() -> serde_json::Value,
     pub check: fn(&Path, &str, CheckOptions, Lang) -> Result<Checked, InputError>,
-    pub render: fn(&Path, &str, Lang, super::render::Target) -> Result<Vec<u8>, InputError>,
+    pub render: RenderFn,
 }
 
 pub const ALL: &[Entry] = &[Entry {

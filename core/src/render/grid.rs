@@ -100,10 +100,12 @@ impl Grid {
     pub fn row_labels(&self, row: usize) -> Vec<String> {
         let mut labels: Vec<String> = Vec::new();
         for column in 0..self.label_columns {
-            if let Some(c) = self.at(row, column) {
-                if c.kind == CellKind::RowLabel && c.column == column && !c.text.is_empty() {
-                    labels.push(c.text.clone());
-                }
+            if let Some(c) = self.at(row, column)
+                && c.kind == CellKind::RowLabel
+                && c.column == column
+                && !c.text.is_empty()
+            {
+                labels.push(c.text.clone());
             }
         }
         labels

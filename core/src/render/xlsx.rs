@@ -67,11 +67,9 @@ pub fn document(document: &Document) -> Result<Vec<u8>, XlsxError> {
                 )?;
             }
         }
-        let mut row =
-            top + u32::try_from(grid.rows).map_err(|_| XlsxError::RowColumnLimitError)? + 1;
-        for line in summary {
+        let below = top + u32::try_from(grid.rows).map_err(|_| XlsxError::RowColumnLimitError)? + 1;
+        for (row, line) in (below..).zip(summary) {
             sheet.write_string(row, 0, format!("✗ {line}"))?;
-            row += 1;
         }
     }
     workbook.save_to_buffer()
@@ -90,15 +88,15 @@ fn write_cell(
 ) -> Result<(), XlsxError> {
     // A number is written as a number (exact up to 2^53, which holds every real count); an
     // amount keeps its unit in the number format; blanks and marks stay text.
-    if cell.kind == CellKind::Value {
-        if let Ok(number) = cell.text.parse::<f64>() {
-            let format = match &cell.unit {
-                Some(unit) => format.clone().set_num_format(format!("General\" {unit}\"")),
-                None => format.clone(),
-            };
-            sheet.write_number_with_format(row, column, number, &format)?;
-            return Ok(());
-        }
+    if cell.kind == CellKind::Value
+        && let Ok(number) = cell.text.parse::<f64>()
+    {
+        let format = match &cell.unit {
+            Some(unit) => format.clone().set_num_format(format!("General\" {unit}\"")),
+            None => format.clone(),
+        };
+        sheet.write_number_with_format(row, column, number, &format)?;
+        return Ok(());
     }
     sheet.write_string_with_format(row, column, &cell.text, format)?;
     Ok(())
