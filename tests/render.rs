@@ -398,7 +398,7 @@ fn xlsx_merges(bytes: Vec<u8>) -> Vec<Vec<(String, u32, u32)>> {
         .collect()
 }
 
-fn merged<'a>(merges: &'a [(String, u32, u32)], text: &str) -> (u32, u32) {
+fn merged(merges: &[(String, u32, u32)], text: &str) -> (u32, u32) {
     merges
         .iter()
         .find(|(t, _, _)| t == text)
@@ -452,7 +452,10 @@ fn xlsx_merges_numbers_and_marks_read_back() {
 /// The tables of a DOCX, read back from `word/document.xml` with an XML parser: per table, per
 /// row, each cell that starts there as (text, rowspan, colspan, shaded), the row span counted
 /// from the `w:vMerge` continuations below it.
-fn docx_tables(bytes: &[u8]) -> (Vec<Vec<Vec<(String, usize, usize, bool)>>>, String) {
+/// A table read back from a DOCX: rows of (text, rowspan, colspan, shaded).
+type DocxTable = Vec<Vec<(String, usize, usize, bool)>>;
+
+fn docx_tables(bytes: &[u8]) -> (Vec<DocxTable>, String) {
     use std::io::Read;
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a ZIP package");
     let mut read = |name: &str| {
@@ -534,7 +537,7 @@ fn docx_merges_shading_and_comments_read_back() {
     let bytes = render::docx::document(&failing()).unwrap();
     let (tables, comments) = docx_tables(&bytes);
     assert_eq!(tables.len(), 3);
-    let plain = |t: &Vec<Vec<(String, usize, usize, bool)>>| -> Vec<Vec<(String, usize, usize)>> {
+    let plain = |t: &DocxTable| -> Vec<Vec<(String, usize, usize)>> {
         t.iter()
             .map(|r| r.iter().map(|(a, b, c, _)| (a.clone(), *b, *c)).collect())
             .collect()
