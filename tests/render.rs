@@ -233,6 +233,33 @@ fn html_tables_have_the_official_spans() {
         assert!(numbers >= 7, "{row:?}");
     }
 
+    // Every label cell of table 3 spans what the template gives it.
+    let mut labels = 0;
+    for (text, rowspan, colspan) in t3.iter().flatten() {
+        let expected = match text.as_str() {
+            t if t.starts_with("三、") => Some((22, 1)),
+            t if t.starts_with("一、") || t.starts_with("二、") || t.starts_with("四、") => {
+                Some((1, 3))
+            }
+            t if t.starts_with("（一）") || t.starts_with("（二）") || t.starts_with("（七）") => {
+                Some((1, 2))
+            }
+            t if t.starts_with("（三）") => Some((8, 1)),
+            t if t.starts_with("（四）") || t.starts_with("（六）") => Some((3, 1)),
+            t if t.starts_with("（五）") => Some((5, 1)),
+            t if t.chars().next().is_some_and(|c| c.is_ascii_digit()) && t.contains('.') => {
+                Some((1, 1))
+            }
+            _ => None,
+        };
+        if let Some(expected) = expected {
+            assert_eq!((*rowspan, *colspan), expected, "{text}");
+            labels += 1;
+        }
+    }
+    // 一 to 四, （一） to （七）, and the 19 numbered items under （三） to （六）.
+    assert_eq!(labels, 4 + 7 + 19);
+
     // Table 4 (§4.3): 15 grid columns, 3 header rows, one data row, no row labels.
     let t4 = &tables[2];
     assert_eq!(grid_width(t4), 15);
