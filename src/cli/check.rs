@@ -9,12 +9,9 @@ use super::input::{self, InputError};
 use super::{Format, forms, human};
 
 pub fn run(file: &Path, format: Format, strict: bool, lang: Lang, form: &str) -> ExitCode {
-    let entry = match forms::find(form) {
+    let entry = match forms::entry(form) {
         Ok(entry) => entry,
-        Err(message) => {
-            eprintln!("baobiao: {message}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let checked = input::read_text(file)
         .and_then(|text| (entry.check)(file, &text, CheckOptions { strict }, lang));

@@ -74,6 +74,14 @@ fn check_as<F: Form + DeserializeOwned + serde::Serialize>(
     })
 }
 
+/// The entry named `name`; otherwise says which forms exist and gives the exit code.
+pub fn entry(name: &str) -> Result<&'static Entry, std::process::ExitCode> {
+    find(name).map_err(|message| {
+        eprintln!("baobiao: {message}");
+        std::process::ExitCode::from(2)
+    })
+}
+
 /// The entry named `name`, or a message listing the known ones.
 pub fn find(name: &str) -> Result<&'static Entry, String> {
     ALL.iter().find(|e| e.name == name).ok_or_else(|| {

@@ -49,21 +49,23 @@ pub fn render_as<F: Form + DeserializeOwned + Serialize>(
         Target::Text => render::text::document(&document, colour_wanted()).into_bytes(),
         Target::Md => render::markdown::document(&document).into_bytes(),
         Target::Csv => render::csv::document(&document).into_bytes(),
-        Target::Xlsx => render::xlsx::document(&document).map_err(|err| InputError {
-            file: path.display().to_string(),
-            line: None,
-            column: None,
-            pointer: None,
-            message: format!("cannot write the workbook: {err}"),
-        })?,
-        Target::Docx => render::docx::document(&document).map_err(|err| InputError {
-            file: path.display().to_string(),
-            line: None,
-            column: None,
-            pointer: None,
-            message: format!("cannot write the document: {err}"),
-        })?,
+        Target::Xlsx => {
+            render::xlsx::document(&document).map_err(|err| unwritable(path, "workbook", &err))?
+        }
+        Target::Docx => {
+            render::docx::document(&document).map_err(|err| unwritable(path, "document", &err))?
+        }
     })
+}
+
+fn unwritable(path: &Path, what: &str, err: &dyn std::fmt::Display) -> InputError {
+    InputError {
+        file: path.display().to_string(),
+        line: None,
+        column: None,
+        pointer: None,
+        message: format!("cannot write the {what}: {err}"),
+    }
 }
 
 /// Colour only on a terminal, and never when `NO_COLOR` is set.
@@ -72,12 +74,9 @@ pub fn colour_wanted() -> bool {
 }
 
 pub fn run(file: &Path, target: Target, output: Option<&Path>, lang: Lang, form: &str) -> ExitCode {
-    let entry = match forms::find(form) {
+    let entry = match forms::entry(form) {
         Ok(entry) => entry,
-        Err(message) => {
-            eprintln!("baobiao: {message}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let rendered =
         input::read_text(file).and_then(|text| (entry.render)(file, &text, lang, target));

@@ -26,12 +26,9 @@ struct InstanceOut {
 }
 
 pub fn run(format: Format, lang: Lang, form: &str) -> ExitCode {
-    let entry = match forms::find(form) {
+    let entry = match forms::entry(form) {
         Ok(entry) => entry,
-        Err(message) => {
-            eprintln!("baobiao: {message}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let info = (entry.info)();
     let rules: Vec<RuleOut<'_>> = info

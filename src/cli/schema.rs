@@ -6,12 +6,9 @@ use std::process::ExitCode;
 use super::forms;
 
 pub fn run(form: &str, output: Option<&Path>) -> ExitCode {
-    let entry = match forms::find(form) {
+    let entry = match forms::entry(form) {
         Ok(entry) => entry,
-        Err(message) => {
-            eprintln!("baobiao: {message}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let schema = (entry.schema)();
     let text = match serde_json::to_string_pretty(&schema) {

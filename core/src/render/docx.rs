@@ -133,11 +133,7 @@ fn table(out: &mut String, comments: &mut String, next_comment: &mut usize, grid
             } else {
                 let id = *next_comment;
                 *next_comment += 1;
-                let text: Vec<String> = cell
-                    .failures
-                    .iter()
-                    .map(|f| format!("{} {}：期望 {}", f.rule, f.message, f.expected))
-                    .collect();
+                let text: Vec<String> = cell.failures.iter().map(|f| f.describe()).collect();
                 let _ = write!(
                     out,
                     "<w:commentRangeStart w:id=\"{id}\"/>{run}<w:commentRangeEnd w:id=\"{id}\"/><w:r><w:commentReference w:id=\"{id}\"/></w:r>"

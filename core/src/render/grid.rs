@@ -37,6 +37,13 @@ pub struct Failure {
     pub expected: String,
 }
 
+impl Failure {
+    /// One line for a note on the cell: `RULE-ID wording：期望 value`.
+    pub fn describe(&self) -> String {
+        format!("{} {}：期望 {}", self.rule, self.message, self.expected)
+    }
+}
+
 /// A cell of the grid, placed at its top-left grid position.
 #[derive(Clone, Debug)]
 pub struct GridCell {
@@ -88,6 +95,14 @@ pub struct GridBlock {
     pub header: std::ops::Range<usize>,
     /// Its data rows.
     pub data: std::ops::Range<usize>,
+}
+
+impl GridCell {
+    /// The note a marked cell carries: each failed rule that names it, one per line.
+    pub fn failure_note(&self) -> String {
+        let lines: Vec<String> = self.failures.iter().map(Failure::describe).collect();
+        lines.join("\n")
+    }
 }
 
 impl Grid {

@@ -119,12 +119,7 @@ pub fn table(out: &mut String, grid: &Grid) {
                 let _ = write!(out, " data-pointer=\"{}\"", escape(pointer));
             }
             if !cell.failures.is_empty() {
-                let title: Vec<String> = cell
-                    .failures
-                    .iter()
-                    .map(|f| format!("{} {}：期望 {}", f.rule, f.message, f.expected))
-                    .collect();
-                let _ = write!(out, " title=\"{}\"", escape(&title.join("\n")));
+                let _ = write!(out, " title=\"{}\"", escape(&cell.failure_note()));
             }
             let _ = write!(out, ">{}</{tag}>", escape(&cell.text));
         }

@@ -55,15 +55,10 @@ pub fn document(document: &Document) -> Result<Vec<u8>, XlsxError> {
             }
             write_cell(sheet, row, column, cell, format)?;
             if !cell.failures.is_empty() {
-                let text: Vec<String> = cell
-                    .failures
-                    .iter()
-                    .map(|f| format!("{} {}：期望 {}", f.rule, f.message, f.expected))
-                    .collect();
                 sheet.insert_note(
                     row,
                     column,
-                    &Note::new(text.join("\n")).set_author("baobiao"),
+                    &Note::new(cell.failure_note()).set_author("baobiao"),
                 )?;
             }
         }
