@@ -296,10 +296,11 @@ impl Expander<'_> {
 
     fn rule(&mut self, declared: Declared) -> usize {
         if let Some(&index) = self.by_id.get(&declared.id) {
+            // One rule may be declared on several structs (the same check on two row types);
+            // two different rules may not share an id.
             let existing = &self.rules[index];
             assert!(
-                existing.declared_in == declared.declared_in
-                    && existing.expression == declared.expression,
+                existing.kind == declared.kind && existing.expression == declared.expression,
                 "rule id `{}` is declared twice: in `{}` as `{}` and in `{}` as `{}`; give each rule its own id",
                 declared.id,
                 existing.declared_in,

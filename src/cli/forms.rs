@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use baobiao::forms::annual_report_2019::AnnualReport2019;
 use baobiao::forms::annual_report_2021::AnnualReport;
 use baobiao::{CheckOptions, Form, FormInfo, Lang, Status, Summary};
 use serde::de::DeserializeOwned;
@@ -32,14 +33,24 @@ pub struct Entry {
     pub render: RenderFn,
 }
 
-pub const ALL: &[Entry] = &[Entry {
-    name: "annual-report-2021",
-    title: "政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）",
-    info: AnnualReport::info,
-    schema: baobiao::schema::root::<AnnualReport>,
-    check: check_as::<AnnualReport>,
-    render: super::render::render_as::<AnnualReport>,
-}];
+pub const ALL: &[Entry] = &[
+    Entry {
+        name: "annual-report-2021",
+        title: "政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）",
+        info: AnnualReport::info,
+        schema: baobiao::schema::root::<AnnualReport>,
+        check: check_as::<AnnualReport>,
+        render: super::render::render_as::<AnnualReport>,
+    },
+    Entry {
+        name: "annual-report-2019",
+        title: "政府信息公开工作年度报告（国办公开办函〔2019〕60号格式，试行）",
+        info: AnnualReport2019::info,
+        schema: baobiao::schema::root::<AnnualReport2019>,
+        check: check_as::<AnnualReport2019>,
+        render: super::render::render_as::<AnnualReport2019>,
+    },
+];
 
 fn check_as<F: Form + DeserializeOwned + serde::Serialize>(
     path: &Path,

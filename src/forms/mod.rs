@@ -2,5 +2,8 @@
 //!
 //! - [`annual_report_2021`]: 政府信息公开工作年度报告, 2021 template (国办公开办函〔2021〕30号),
 //!   for reports on 2021 and later years.
+//! - [`annual_report_2019`]: the 2019 trial template (国办公开办函〔2019〕60号), for reports on
+//!   2019 and 2020.
 
+pub mod annual_report_2019;
 pub mod annual_report_2021;
