@@ -166,12 +166,7 @@ pub fn fast_compare(lhs: &Acc, rhs: &Acc, op: Op) -> Option<bool> {
     if (lhs.counts | rhs.counts) >> 32 != 0 || lhs.flags | rhs.flags != 0 {
         return None;
     }
-    let (l, r) = (lhs.int, rhs.int);
-    Some(match op {
-        Op::Eq => l == r,
-        Op::Le => l <= r,
-        Op::Ge => l >= r,
-    })
+    Some(fast_compare_ints(lhs.int, rhs.int, op))
 }
 
 /// Decides one instance from its two sides, with the documented blank semantics.
@@ -182,18 +177,12 @@ pub fn fast_compare(lhs: &Acc, rhs: &Acc, op: Op) -> Option<bool> {
 pub fn decide(lhs: Acc, rhs: Acc, op: Op, result: Option<Side>) -> Status {
     // The common case: no blank, no amount, no overflow on either side.
     if (lhs.counts | rhs.counts) >> 32 == 0 && lhs.flags | rhs.flags == 0 {
-        let (l, r) = (lhs.int, rhs.int);
-        let holds = match op {
-            Op::Eq => l == r,
-            Op::Le => l <= r,
-            Op::Ge => l >= r,
-        };
-        return if holds {
+        return if fast_compare_ints(lhs.int, rhs.int, op) {
             Status::Pass
         } else {
             Status::Fail {
-                lhs: Num::Int(l),
-                rhs: Num::Int(r),
+                lhs: Num::Int(lhs.int),
+                rhs: Num::Int(rhs.int),
             }
         };
     }
@@ -210,10 +199,29 @@ fn decide_general(lhs: Acc, rhs: Acc, op: Op, result: Option<Side>) -> Status {
             return Status::NotAssessable(Reason::SideBlank(side));
         }
     }
+    if lhs.flags | rhs.flags == 0 {
+        // Counts only (blanks read as 0): compare the integers.
+        return match fast_compare_ints(lhs.int, rhs.int, op) {
+            true => Status::Pass,
+            false => Status::Fail {
+                lhs: Num::Int(lhs.int),
+                rhs: Num::Int(rhs.int),
+            },
+        };
+    }
     match (lhs.value(), rhs.value()) {
         (Some(l), Some(r)) if op.holds(l, r) => Status::Pass,
         (Some(lhs), Some(rhs)) => Status::Fail { lhs, rhs },
         _ => Status::NotAssessable(Reason::Overflow),
+    }
+}
+
+#[inline(always)]
+fn fast_compare_ints(l: i128, r: i128, op: Op) -> bool {
+    match op {
+        Op::Eq => l == r,
+        Op::Le => l <= r,
+        Op::Ge => l >= r,
     }
 }
 
