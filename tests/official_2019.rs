@@ -225,3 +225,74 @@ fn table_2_rules_decide() {
     // A warning does not fail the check; the negative project count does.
     assert!(!checked.is_ok());
 }
+
+/// Per table of an HTML page: every cell as (text, rowspan, colspan), row by row.
+fn html_tables(html: &str) -> Vec<Vec<Vec<(String, usize, usize)>>> {
+    let page = scraper::Html::parse_document(html);
+    let select = |s: &str| scraper::Selector::parse(s).unwrap();
+    let (table, row, cell) = (select("table"), select("tr"), select("th, td"));
+    let span = |e: &scraper::ElementRef<'_>, name: &str| {
+        e.value().attr(name).map_or(1, |v| v.parse().unwrap())
+    };
+    page.select(&table)
+        .map(|t| {
+            t.select(&row)
+                .map(|r| {
+                    r.select(&cell)
+                        .map(|c| {
+                            (
+                                c.text().collect::<String>(),
+                                span(&c, "rowspan"),
+                                span(&c, "colspan"),
+                            )
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_2019_tables_render_with_the_template_spans() {
+    let form = report(&meta("shanghai-gov-office-2019"));
+    let checked = form.check();
+    let html = baobiao::render::html::page(&baobiao::render::document(
+        &form,
+        Some(&checked),
+        baobiao::Lang::Zh,
+    ));
+    let tables = html_tables(&html);
+    assert_eq!(tables.len(), 3);
+    let find = |t: &Vec<Vec<(String, usize, usize)>>, text: &str| {
+        t.iter()
+            .flatten()
+            .find(|c| c.0 == text)
+            .map(|c| (c.1, c.2))
+            .unwrap_or_else(|| panic!("no {text}"))
+    };
+    // Table 3 (format-2019.md §3.2): 23 data rows, 三、本年度办理结果 over 20, （六） one row.
+    let t3 = &tables[1];
+    assert_eq!(t3.len(), 3 + 23);
+    assert_eq!(find(t3, "三、本年度办理结果"), (20, 1));
+    assert_eq!(find(t3, "（六）其他处理"), (1, 2));
+    assert_eq!(find(t3, "（三）不予公开"), (8, 1));
+    assert_eq!(find(t3, "申请人情况"), (1, 7));
+    // Table 2 (§3.1): five items, each a full-width heading; (八) and (九) have two columns,
+    // the second stretched over the third grid column.
+    let t2 = &tables[0];
+    for item in [
+        "第二十条第（一）项",
+        "第二十条第（五）项",
+        "第二十条第（六）项",
+        "第二十条第（八）项",
+        "第二十条第（九）项",
+    ] {
+        assert_eq!(find(t2, item), (1, 4), "{item}");
+    }
+    assert_eq!(find(t2, "本年增/减"), (1, 1));
+    assert_eq!(find(t2, "采购总金额"), (1, 2));
+    assert_eq!(find(t2, "规范性文件"), (1, 1));
+    // Table 4 as in 2021.
+    assert_eq!(find(&tables[2], "行政诉讼"), (1, 10));
+}
