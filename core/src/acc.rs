@@ -3,7 +3,7 @@
 //! `#[derive(Form)]` emits, for every rule, straight-line code that adds the rule's cells into
 //! [`Acc`]umulators by direct field access and then [`decide`]s the instance, so checking a
 //! form costs about what a hand-written check costs. The semantics are those of
-//! [`crate::check`] (blanks, result sides, exact arithmetic); `tests/` compares the two
+//! `check` (blanks, result sides, exact arithmetic); `tests/` compares the two
 //! engines on many reports.
 
 use rust_decimal::Decimal;

@@ -2,7 +2,7 @@
 //!
 //! The expression reads the filled form through `var` paths (keys joined by `.`) and evaluates
 //! to `"pass"`, `"fail"` or `"not_assessable"`, with the blank-cell semantics of
-//! [`crate::check`]: a blank (`null`) or not-applicable mark (one of [`Mark::ALL`]) counts as 0
+//! `check`: a blank (`null`) or not-applicable mark (one of [`Mark::ALL`]) counts as 0
 //! as an addend; a blank stated result, or a side blank in every cell, is not assessable.
 //! `schemas/README.md` documents the format for other tools.
 //!
