@@ -251,3 +251,26 @@ fn json_round_trip_keeps_blanks_and_values() {
     let report: AnnualReport = serde_json::from_value(json.clone()).unwrap();
     assert_eq!(serde_json::to_value(&report).unwrap(), json);
 }
+
+#[test]
+fn sibling_labels_stay_distinct_after_normalisation() {
+    use baobiao::read::normalise::normalise;
+    fn walk(node: &baobiao::Node, path: &str) {
+        let Some(info) = node.as_struct() else { return };
+        let labels: Vec<String> = info
+            .fields
+            .iter()
+            .flat_map(|f| f.field.label.into_iter().chain(f.field.aliases.iter().copied()))
+            .map(normalise)
+            .collect();
+        let mut unique = labels.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), labels.len(), "{path}: {labels:?}");
+        for field in &info.fields {
+            walk(field, &format!("{path}/{}", field.field.key));
+        }
+    }
+    walk(&AnnualReport::info().root, "");
+    walk(&baobiao::forms::annual_report_2019::AnnualReport2019::info().root, "");
+}

@@ -21,6 +21,7 @@ mod node;
 mod num;
 pub mod pointer;
 mod program;
+pub mod read;
 pub mod render;
 mod report;
 mod rule;

@@ -1,0 +1,221 @@
+//! Label normalisation: what makes `（二）部分公开（区分处理的，只计这一情\n形，不计其他情形）`,
+//! `(二)部分公开(区分处理的,只计这一情形,不计其他情形)` and the Traditional-character mirror's
+//! version compare equal to the declared label, and nothing more.
+//!
+//! Both sides of a comparison are normalised. The steps follow format-2021.md §7 and
+//! report-errors.md §4: full-width forms to ASCII; white space (also inside labels, from PDF and
+//! Word wrapping) removed; quotes removed; numbering `1．` `1、` `1)` `(1)` to `1.`; the list
+//! separator `、` and `，` made one; Traditional characters of the official labels to Simplified.
+
+/// Traditional → Simplified for every character of the official labels that has a distinct
+/// Traditional form (generated once from the labels of both forms with OpenCC `s2t`, then
+/// reversed), and a few variants mirrors use.
+const TRADITIONAL: &[(char, char)] = &[
+    ('萬', '万'),
+    ('與', '与'),
+    ('業', '业'),
+    ('爲', '为'),
+    ('為', '为'),
+    ('舉', '举'),
+    ('於', '于'),
+    ('會', '会'),
+    ('體', '体'),
+    ('關', '关'),
+    ('內', '内'),
+    ('決', '决'),
+    ('況', '况'),
+    ('減', '减'),
+    ('辦', '办'),
+    ('務', '务'),
+    ('動', '动'),
+    ('區', '区'),
+    ('單', '单'),
+    ('發', '发'),
+    ('後', '后'),
+    ('國', '国'),
+    ('處', '处'),
+    ('復', '复'),
+    ('複', '复'),
+    ('審', '审'),
+    ('對', '对'),
+    ('屬', '属'),
+    ('應', '应'),
+    ('廢', '废'),
+    ('開', '开'),
+    ('強', '强'),
+    ('當', '当'),
+    ('總', '总'),
+    ('執', '执'),
+    ('護', '护'),
+    ('報', '报'),
+    ('據', '据'),
+    ('數', '数'),
+    ('無', '无'),
+    ('機', '机'),
+    ('權', '权'),
+    ('條', '条'),
+    ('構', '构'),
+    ('標', '标'),
+    ('沒', '没'),
+    ('現', '现'),
+    ('確', '确'),
+    ('祕', '秘'),
+    ('稱', '称'),
+    ('穩', '稳'),
+    ('類', '类'),
+    ('糾', '纠'),
+    ('納', '纳'),
+    ('組', '组'),
+    ('織', '织'),
+    ('經', '经'),
+    ('結', '结'),
+    ('繼', '继'),
+    ('續', '续'),
+    ('維', '维'),
+    ('繳', '缴'),
+    ('罰', '罚'),
+    ('範', '范'),
+    ('獲', '获'),
+    ('補', '补'),
+    ('規', '规'),
+    ('計', '计'),
+    ('認', '认'),
+    ('議', '议'),
+    ('許', '许'),
+    ('訟', '讼'),
+    ('訪', '访'),
+    ('訴', '诉'),
+    ('詢', '询'),
+    ('請', '请'),
+    ('負', '负'),
+    ('購', '购'),
+    ('費', '费'),
+    ('轉', '转'),
+    ('過', '过'),
+    ('這', '这'),
+    ('進', '进'),
+    ('採', '采'),
+    ('問', '问'),
+    ('項', '项'),
+    ('題', '题'),
+    ('額', '额'),
+    ('製', '制'),
+    ('資', '资'),
+    ('訊', '讯'),
+];
+
+/// Words a Traditional mirror replaces rather than converts (`文件` becomes `檔案`).
+const TRADITIONAL_WORDS: &[(&str, &str)] = &[("檔案", "文件")];
+
+/// A label in comparable form.
+pub fn normalise(label: &str) -> String {
+    let mut text = label.to_owned();
+    for (traditional, simplified) in TRADITIONAL_WORDS {
+        text = text.replace(traditional, simplified);
+    }
+    let folded: String = text
+        .chars()
+        .filter_map(|ch| {
+            let ch = fold_width(ch);
+            let ch = TRADITIONAL
+                .iter()
+                .find(|(t, _)| *t == ch)
+                .map_or(ch, |(_, s)| *s);
+            match ch {
+                c if c.is_whitespace() || c == '\u{a0}' => None,
+                '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' => None,
+                '、' => Some(','),
+                c => Some(c),
+            }
+        })
+        .collect();
+    numbering(&folded)
+}
+
+/// Full-width ASCII forms (U+FF01–U+FF5E) and the ideographic space to ASCII.
+fn fold_width(ch: char) -> char {
+    match ch {
+        '\u{3000}' => ' ',
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(ch as u32 - 0xfee0).unwrap_or(ch),
+        _ => ch,
+    }
+}
+
+/// A leading item number written `1、` `1)` `(1)` `1.` becomes `1.`.
+fn numbering(text: &str) -> String {
+    let (open, rest) = match text.strip_prefix('(') {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => (true, rest),
+        _ => (false, text),
+    };
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        return text.to_owned();
+    }
+    let after = &rest[digits.len()..];
+    let marker = if open {
+        Some(')')
+    } else {
+        after.chars().next()
+    };
+    match marker {
+        Some(m @ ('.' | ',' | ')')) if !open || m == ')' => {
+            let tail = &after[m.len_utf8()..];
+            format!("{digits}.{tail}")
+        }
+        _ => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalise;
+
+    #[test]
+    fn published_variants_meet_the_official_label() {
+        let official = normalise("（二）部分公开（区分处理的，只计这一情形，不计其他情形）");
+        for variant in [
+            "(二)部分公开(区分处理的,只计这一情形,不计其他情形)",
+            "（二）部分公开（区分处理的，只计这一情\n形，不计其他情形）",
+            "（二） 部分公开（区分处理的，只计这一情形，不计其他情形）",
+        ] {
+            assert_eq!(normalise(variant), official, "{variant}");
+        }
+        let r07 = normalise("3.危及“三安全一稳定”");
+        for variant in [
+            "3.危及\"三安全一稳定\"",
+            "3、危及「三安全一稳定」",
+            "3． 危及三安全一稳定",
+            "(3)危及“三安全一稳定”",
+        ] {
+            assert_eq!(normalise(variant), r07, "{variant}");
+        }
+        assert_eq!(
+            normalise("1.申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请"),
+            normalise("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请")
+        );
+        assert_eq!(normalise("商 业 企\n业"), normalise("商业企业"));
+        assert_eq!(
+            normalise("第二十条 第（八）项"),
+            normalise("第二十条第(八)项")
+        );
+    }
+
+    #[test]
+    fn traditional_mirrors_meet_the_official_label() {
+        assert_eq!(normalise("規範性檔案"), normalise("规范性文件"));
+        assert_eq!(normalise("行政事業性收費"), normalise("行政事业性收费"));
+        assert_eq!(
+            normalise("結轉下年度繼續辦理"),
+            normalise("结转下年度继续办理")
+        );
+    }
+
+    #[test]
+    fn different_labels_stay_different() {
+        assert_ne!(normalise("（一）予以公开"), normalise("（二）予以公开"));
+        assert_ne!(normalise("1.重复申请"), normalise("2.重复申请"));
+        assert_ne!(normalise("规章"), normalise("规范性文件"));
+        // A number that is not an item number is left alone.
+        assert_eq!(normalise("2024年"), "2024年");
+    }
+}

@@ -1,0 +1,256 @@
+//! Cell values as published → cells of the form, keeping what was written.
+//!
+//! A number may carry thousands separators (`1,234`, `1，234`), full-width digits, a sign where
+//! the form allows one, and a unit (`251000元`, `25.1万元`, `2件`). An amount is converted to the
+//! column's unit exactly (元 ↔ 万元 ↔ 亿元); a count takes a counting unit (件, 个, 项, 条) but no
+//! fraction. A blank stays blank, a mark (`/`, `-`, `—`, `——`, `无`) stays that mark. Anything
+//! else is an error that says what the cell holds; nothing is guessed.
+
+use rust_decimal::Decimal;
+
+use crate::cell::{Mark, ValueKind};
+
+/// A cell read from a report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadCell {
+    /// A number, in the column's unit.
+    Number(Decimal),
+    /// Nothing written.
+    Blank,
+    /// A not-applicable mark.
+    Mark(Mark),
+}
+
+impl ReadCell {
+    /// The cell as it stands in a form's JSON: a number, `null`, or the mark.
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            ReadCell::Number(n) => n
+                .to_string()
+                .parse::<serde_json::Number>()
+                .map_or(serde_json::Value::Null, serde_json::Value::Number),
+            ReadCell::Blank => serde_json::Value::Null,
+            ReadCell::Mark(m) => serde_json::Value::String(m.as_str().to_owned()),
+        }
+    }
+}
+
+/// Units of money, as multiples of 元.
+const MONEY: &[(&str, i64)] = &[("亿元", 100_000_000), ("万元", 10_000), ("元", 1)];
+
+/// Units that count things.
+const COUNTING: &[&str] = &["件", "个", "項", "项", "条", "宗", "次", "人"];
+
+/// Reads `text` as a cell of `kind` in `unit` (the column's declared unit, e.g. `万元`).
+pub fn parse(text: &str, kind: ValueKind, unit: Option<&str>) -> Result<ReadCell, String> {
+    // Only the outside is trimmed: white space inside (`12 3`) may be two cells run together,
+    // which is not ours to join.
+    let trimmed: String = text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .chars()
+        .map(|c| match c {
+            '\u{ff10}'..='\u{ff19}' | '\u{ff0e}' | '\u{ff0c}' | '\u{ff0d}' => {
+                char::from_u32(c as u32 - 0xfee0).unwrap_or(c)
+            }
+            c => c,
+        })
+        .collect();
+    if trimmed.is_empty() {
+        return Ok(ReadCell::Blank);
+    }
+    if let Some(mark) = Mark::parse(text).or_else(|| Mark::parse(&trimmed)) {
+        return Ok(ReadCell::Mark(mark));
+    }
+    // A trailing unit.
+    let (digits, factor) = match MONEY.iter().find(|(u, _)| trimmed.ends_with(u)) {
+        Some((u, per_yuan)) => {
+            let Some(target) = unit.and_then(|t| MONEY.iter().find(|(m, _)| *m == t)) else {
+                return Err(format!(
+                    "{text:?} carries the unit {u}, but the column has {}",
+                    unit.map_or("no unit".to_owned(), |t| format!("the unit {t}"))
+                ));
+            };
+            let factor = Decimal::from(*per_yuan) / Decimal::from(target.1);
+            (&trimmed[..trimmed.len() - u.len()], factor)
+        }
+        None => match COUNTING.iter().find(|u| trimmed.ends_with(*u)) {
+            Some(u) if kind != ValueKind::Amount => {
+                (&trimmed[..trimmed.len() - u.len()], Decimal::ONE)
+            }
+            _ => (trimmed.as_str(), Decimal::ONE),
+        },
+    };
+    let plain = thousands(digits).ok_or_else(|| format!("{text:?} is not a number"))?;
+    let written = plain
+        .parse::<Decimal>()
+        .map_err(|_| format!("{text:?} is not a number"))?;
+    // Digits are kept as written; a converted amount keeps only the digits it needs.
+    let number = if factor == Decimal::ONE {
+        written
+    } else {
+        written
+            .checked_mul(factor)
+            .ok_or_else(|| format!("{text:?} is too large"))?
+            .normalize()
+    };
+    match kind {
+        ValueKind::Count | ValueKind::SignedCount if number.fract() != Decimal::ZERO => Err(
+            format!("{text:?} is not a whole number, as a count must be"),
+        ),
+        ValueKind::Count if number.is_sign_negative() && !number.is_zero() => {
+            Err(format!("{text:?} is negative; a count cannot be"))
+        }
+        _ => Ok(ReadCell::Number(number)),
+    }
+}
+
+/// Removes thousands separators, only where they separate groups of three digits.
+fn thousands(text: &str) -> Option<String> {
+    if !text.contains(',') {
+        return Some(text.to_owned());
+    }
+    let (int, frac) = text
+        .split_once('.')
+        .map_or((text, None), |(i, f)| (i, Some(f)));
+    let (sign, int) = int.strip_prefix('-').map_or(("", int), |rest| ("-", rest));
+    let groups: Vec<&str> = int.split(',').collect();
+    let well_formed = !groups[0].is_empty()
+        && groups[0].len() <= 3
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()));
+    if !well_formed {
+        return None;
+    }
+    let mut out = format!("{sign}{}", groups.concat());
+    if let Some(frac) = frac {
+        out.push('.');
+        out.push_str(frac);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str, kind: ValueKind, unit: Option<&str>) -> Result<ReadCell, String> {
+        parse(text, kind, unit)
+    }
+
+    fn num(text: &str) -> ReadCell {
+        ReadCell::Number(text.parse().unwrap())
+    }
+
+    #[test]
+    fn numbers_as_written() {
+        assert_eq!(read("12", ValueKind::Count, None), Ok(num("12")));
+        assert_eq!(read(" 1,234 ", ValueKind::Count, None), Ok(num("1234")));
+        assert_eq!(
+            read("1，234，567", ValueKind::Count, None),
+            Ok(num("1234567"))
+        );
+        assert_eq!(read("１２", ValueKind::Count, None), Ok(num("12")));
+        assert_eq!(read("3件", ValueKind::Count, None), Ok(num("3")));
+        assert_eq!(read("-8", ValueKind::SignedCount, None), Ok(num("-8")));
+        assert_eq!(
+            read("96171.6", ValueKind::Amount, Some("万元")),
+            Ok(num("96171.6"))
+        );
+    }
+
+    #[test]
+    fn units_are_converted_exactly() {
+        assert_eq!(
+            read("251000元", ValueKind::Amount, Some("万元")),
+            Ok(num("25.1"))
+        );
+        assert_eq!(
+            read("1.5亿元", ValueKind::Amount, Some("万元")),
+            Ok(num("15000"))
+        );
+        assert_eq!(
+            read("25.1万元", ValueKind::Amount, Some("元")),
+            Ok(num("251000"))
+        );
+        assert_eq!(
+            read("0.01元", ValueKind::Amount, Some("万元")),
+            Ok(num("0.000001"))
+        );
+        assert!(
+            read("251000元", ValueKind::Amount, None)
+                .unwrap_err()
+                .contains("no unit")
+        );
+    }
+
+    #[test]
+    fn blanks_and_marks_are_kept() {
+        assert_eq!(read("", ValueKind::Count, None), Ok(ReadCell::Blank));
+        assert_eq!(read("\u{a0}", ValueKind::Count, None), Ok(ReadCell::Blank));
+        assert_eq!(
+            read("/", ValueKind::Count, None),
+            Ok(ReadCell::Mark(Mark::Slash))
+        );
+        assert_eq!(
+            read("—", ValueKind::Count, None),
+            Ok(ReadCell::Mark(Mark::EmDash))
+        );
+        assert_eq!(
+            read("-", ValueKind::Count, None),
+            Ok(ReadCell::Mark(Mark::Hyphen))
+        );
+        assert_eq!(
+            read("无", ValueKind::Count, None),
+            Ok(ReadCell::Mark(Mark::Wu))
+        );
+        assert_eq!(read("0", ValueKind::Count, None), Ok(num("0")));
+        assert_ne!(
+            read("0", ValueKind::Count, None),
+            read("", ValueKind::Count, None)
+        );
+    }
+
+    #[test]
+    fn nothing_is_guessed() {
+        assert!(
+            read("270020130", ValueKind::Count, None).is_ok(),
+            "a run of digits is one number"
+        );
+        assert!(
+            read("12 3", ValueKind::Count, None)
+                .unwrap_err()
+                .contains("not a number")
+        );
+        assert!(
+            read("1,23", ValueKind::Count, None)
+                .unwrap_err()
+                .contains("not a number")
+        );
+        assert!(read("abc", ValueKind::Count, None).is_err());
+        assert!(
+            read("1.5", ValueKind::Count, None)
+                .unwrap_err()
+                .contains("whole number")
+        );
+        assert!(
+            read("-3", ValueKind::Count, None)
+                .unwrap_err()
+                .contains("negative")
+        );
+        assert!(read("约10", ValueKind::Count, None).is_err());
+    }
+
+    #[test]
+    fn json_keeps_digits() {
+        assert_eq!(num("25.10").to_json().to_string(), "25.10");
+        assert_eq!(
+            read("96171.60", ValueKind::Amount, Some("万元"))
+                .unwrap()
+                .to_json()
+                .to_string(),
+            "96171.60"
+        );
+        assert_eq!(ReadCell::Blank.to_json(), serde_json::Value::Null);
+        assert_eq!(ReadCell::Mark(Mark::Slash).to_json(), "/");
+    }
+}
