@@ -260,7 +260,12 @@ fn sibling_labels_stay_distinct_after_normalisation() {
         let labels: Vec<String> = info
             .fields
             .iter()
-            .flat_map(|f| f.field.label.into_iter().chain(f.field.aliases.iter().copied()))
+            .flat_map(|f| {
+                f.field
+                    .label
+                    .into_iter()
+                    .chain(f.field.aliases.iter().copied())
+            })
             .map(normalise)
             .collect();
         let mut unique = labels.clone();
@@ -272,5 +277,8 @@ fn sibling_labels_stay_distinct_after_normalisation() {
         }
     }
     walk(&AnnualReport::info().root, "");
-    walk(&baobiao::forms::annual_report_2019::AnnualReport2019::info().root, "");
+    walk(
+        &baobiao::forms::annual_report_2019::AnnualReport2019::info().root,
+        "",
+    );
 }

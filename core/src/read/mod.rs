@@ -5,8 +5,13 @@
 //! - [`value`]: a cell as published (`1,234`, `251000元`, `96171.6`, blank, `/`, `—`, `无`) →
 //!   a cell of the form's kind and unit, or a message saying why not.
 //!
-//! The grid readers (HTML, text, Markdown, XLSX, DOCX) and the matching of a form's layout
-//! against their grids build on these; they are not written yet.
+//! - [`grid`]: a source as paragraphs and tables of placed cells with their positions;
+//!   [`html`] reads HTML pages into it.
+//!
+//! Still to come: the text, Markdown, XLSX and DOCX readers, and the matching of a form's
+//! layout against a source.
 
+pub mod grid;
+pub mod html;
 pub mod normalise;
 pub mod value;

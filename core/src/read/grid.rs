@@ -1,0 +1,157 @@
+//! A published report as the readers see it: paragraphs and tables, in document order, every
+//! cell with its span and where it came from. Merged cells are kept once with their spans;
+//! [`SourceTable::at`] finds the cell covering any grid position.
+
+/// Where a piece of a source came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Position {
+    /// A line of a text file (1-based).
+    Line(usize),
+    /// A cell of a table of a document: table, row and cell index (all 1-based), as a person
+    /// would count them.
+    Cell {
+        /// Which table.
+        table: usize,
+        /// Which row of it.
+        row: usize,
+        /// Which cell of the row.
+        cell: usize,
+    },
+    /// A paragraph of a document (1-based).
+    Paragraph(usize),
+}
+
+impl std::fmt::Display for Position {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Position::Line(line) => write!(f, "line {line}"),
+            Position::Cell { table, row, cell } => {
+                write!(f, "table {table}, row {row}, cell {cell}")
+            }
+            Position::Paragraph(p) => write!(f, "paragraph {p}"),
+        }
+    }
+}
+
+/// A cell of a source table, placed at its top-left grid position.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceCell {
+    /// The text, with white space runs folded to one space and the ends trimmed.
+    pub text: String,
+    /// Grid row.
+    pub row: usize,
+    /// Grid column.
+    pub column: usize,
+    /// Rows spanned.
+    pub rowspan: usize,
+    /// Columns spanned.
+    pub colspan: usize,
+    /// Where it came from.
+    pub position: Position,
+}
+
+/// A table of a source.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SourceTable {
+    /// The cells, row by row.
+    pub cells: Vec<SourceCell>,
+    /// Grid rows.
+    pub rows: usize,
+    /// Grid columns.
+    pub columns: usize,
+}
+
+impl SourceTable {
+    /// The cell covering grid position (`row`, `column`).
+    pub fn at(&self, row: usize, column: usize) -> Option<&SourceCell> {
+        self.cells.iter().find(|c| {
+            (c.row..c.row + c.rowspan).contains(&row)
+                && (c.column..c.column + c.colspan).contains(&column)
+        })
+    }
+
+    /// The cells starting in grid row `row`, left to right.
+    pub fn row(&self, row: usize) -> impl Iterator<Item = &SourceCell> {
+        self.cells.iter().filter(move |c| c.row == row)
+    }
+}
+
+/// A piece of a source, in document order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Piece {
+    /// Running text: a heading or a paragraph.
+    Text {
+        /// The text, white space folded.
+        text: String,
+        /// Where it came from.
+        position: Position,
+    },
+    /// A table.
+    Table(SourceTable),
+}
+
+/// A source as pieces.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SourceDocument {
+    /// The pieces, in order.
+    pub pieces: Vec<Piece>,
+}
+
+impl SourceDocument {
+    /// The tables, in order.
+    pub fn tables(&self) -> impl Iterator<Item = &SourceTable> {
+        self.pieces.iter().filter_map(|p| match p {
+            Piece::Table(t) => Some(t),
+            Piece::Text { .. } => None,
+        })
+    }
+}
+
+/// Folds white space runs (including NBSP and the ideographic space) to one space and trims.
+pub fn fold_space(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Places rows of (text, rowspan, colspan, position) into a grid, as HTML does: each cell
+/// takes the first column not covered by a cell spanning down from above. Spans are clamped to
+/// `max_span` so a hostile `colspan="100000"` cannot blow up the grid.
+pub fn place(rows: Vec<Vec<(String, usize, usize, Position)>>, max_span: usize) -> SourceTable {
+    let mut table = SourceTable::default();
+    // For each column, the first row no longer covered by a cell from above.
+    let mut free_from: Vec<usize> = Vec::new();
+    for (r, row) in rows.into_iter().enumerate() {
+        let mut column = 0;
+        for (text, rowspan, colspan, position) in row {
+            while free_from.get(column).is_some_and(|&f| f > r) {
+                column += 1;
+            }
+            let (rowspan, colspan) = (rowspan.clamp(1, max_span), colspan.clamp(1, max_span));
+            if free_from.len() < column + colspan {
+                free_from.resize(column + colspan, 0);
+            }
+            for f in &mut free_from[column..column + colspan] {
+                *f = r + rowspan;
+            }
+            table.cells.push(SourceCell {
+                text,
+                row: r,
+                column,
+                rowspan,
+                colspan,
+                position,
+            });
+            column += colspan;
+        }
+        table.rows = r + 1;
+    }
+    table.columns = free_from.len();
+    // A rowspan reaching past the last row ends there.
+    let rows = table.rows;
+    for cell in &mut table.cells {
+        cell.rowspan = cell.rowspan.min(rows - cell.row);
+    }
+    table
+}

@@ -1,0 +1,146 @@
+//! HTML pages → pieces: the tables of the page body (innermost, when layout tables nest them)
+//! with `rowspan`/`colspan`, and the running text around them. Built on html5ever (through
+//! scraper), which recovers from broken markup as browsers do.
+
+use scraper::{ElementRef, Html, Selector};
+
+use super::grid::{Piece, Position, SourceDocument, fold_space, place};
+
+/// The largest span honoured; larger ones are clamped (a hostile page cannot make a huge grid).
+pub const MAX_SPAN: usize = 1000;
+
+fn selector(css: &str) -> Selector {
+    // The selectors are fixed strings of this module; a failure is a bug caught by the tests.
+    Selector::parse(css).unwrap_or_else(|_| panic!("invalid selector {css}"))
+}
+
+/// Reads the text of an HTML page.
+pub fn read(html: &str) -> SourceDocument {
+    let page = Html::parse_document(html);
+    let blocks = selector("h1, h2, h3, h4, h5, h6, p, table, li");
+    let mut pieces = Vec::new();
+    let mut paragraphs = 0;
+    let mut tables = 0;
+    for element in page.select(&blocks) {
+        let name = element.value().name();
+        let inside_table = element
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|a| a.value().name() == "table");
+        if name == "table" {
+            // A layout table holding a data table: read the inner one only.
+            let nested = element
+                .select(&selector("table"))
+                .any(|t| t.id() != element.id());
+            if nested {
+                continue;
+            }
+            tables += 1;
+            pieces.push(Piece::Table(table(element, tables)));
+        } else if !inside_table {
+            let text = fold_space(&element.text().collect::<String>());
+            if !text.is_empty() {
+                paragraphs += 1;
+                pieces.push(Piece::Text {
+                    text,
+                    position: Position::Paragraph(paragraphs),
+                });
+            }
+        }
+    }
+    SourceDocument { pieces }
+}
+
+fn span(element: &ElementRef<'_>, name: &str) -> usize {
+    element
+        .value()
+        .attr(name)
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .unwrap_or(1)
+}
+
+fn table(element: ElementRef<'_>, index: usize) -> super::grid::SourceTable {
+    let row_selector = selector("tr");
+    let cell_selector = selector("th, td");
+    let rows = element
+        .select(&row_selector)
+        // Rows of this table, not of a table nested in a cell.
+        .filter(|tr| {
+            tr.ancestors()
+                .filter_map(ElementRef::wrap)
+                .find(|a| a.value().name() == "table")
+                .is_some_and(|t| t.id() == element.id())
+        })
+        .enumerate()
+        .map(|(r, tr)| {
+            tr.select(&cell_selector)
+                .enumerate()
+                .map(|(c, cell)| {
+                    (
+                        fold_space(&cell.text().collect::<String>()),
+                        span(&cell, "rowspan"),
+                        span(&cell, "colspan"),
+                        Position::Cell {
+                            table: index,
+                            row: r + 1,
+                            cell: c + 1,
+                        },
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    place(rows, MAX_SPAN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_are_placed_as_a_browser_places_them() {
+        let doc = read(
+            "<h2>三、收到和处理</h2><table>
+             <tr><td rowspan=2 colspan=2>角</td><td colspan=2>申请人情况</td></tr>
+             <tr><td>自然人</td><td>总计</td></tr>
+             <tr><td rowspan=2>三、</td><td>（一）</td><td>5</td><td>&nbsp;</td></tr>
+             <tr><td>（二）</td><td>2</td><td>2</td></tr></table><p>后记</p>",
+        );
+        assert_eq!(doc.pieces.len(), 3);
+        let table = doc.tables().next().unwrap();
+        assert_eq!((table.rows, table.columns), (4, 4));
+        assert_eq!(table.at(1, 0).unwrap().text, "角");
+        assert_eq!(table.at(1, 2).unwrap().text, "自然人");
+        assert_eq!(table.at(3, 0).unwrap().text, "三、");
+        assert_eq!(table.at(3, 1).unwrap().text, "（二）");
+        assert_eq!(table.at(2, 3).unwrap().text, "", "&nbsp; is a blank cell");
+        assert_eq!(
+            table.at(3, 2).unwrap().position,
+            Position::Cell {
+                table: 1,
+                row: 4,
+                cell: 2
+            }
+        );
+    }
+
+    #[test]
+    fn broken_and_hostile_markup_is_read_within_bounds() {
+        let doc = read("<table><tr><td colspan=100000>x<td>y</table><p>unclosed <b>bold");
+        let table = doc.tables().next().unwrap();
+        assert_eq!(table.columns, MAX_SPAN + 1);
+        assert_eq!(table.at(0, MAX_SPAN).unwrap().text, "y");
+        let deep = "<div>".repeat(10_000) + "<table><tr><td>1</td></tr></table>";
+        assert_eq!(read(&deep).tables().count(), 1);
+    }
+
+    #[test]
+    fn a_layout_table_is_read_through_to_the_data_table() {
+        let doc = read(
+            "<table><tr><td><table><tr><td>规章</td><td>0</td></tr></table></td></tr></table>",
+        );
+        let tables: Vec<_> = doc.tables().collect();
+        assert_eq!(tables.len(), 1);
+        assert_eq!(tables[0].at(0, 0).unwrap().text, "规章");
+    }
+}
