@@ -5,32 +5,69 @@ use std::process::ExitCode;
 
 use baobiao::{CheckOptions, Lang};
 
-use super::input::{self, InputError};
-use super::{Format, forms, human};
+use super::input::InputError;
+use super::{Format, human, source};
 
-pub fn run(file: &Path, format: Format, strict: bool, lang: Lang, form: &str) -> ExitCode {
-    let entry = match forms::entry(form) {
-        Ok(entry) => entry,
-        Err(code) => return code,
+pub fn run(file: &Path, format: Format, strict: bool, lang: Lang, form: Option<&str>) -> ExitCode {
+    let loaded = match source::load(file, form) {
+        Ok(loaded) => loaded,
+        Err(Ok(err)) => return unreadable(&err, format, lang),
+        Err(Err(code)) => return code,
     };
-    let checked = input::read_text(file)
-        .and_then(|text| (entry.check)(file, &text, CheckOptions { strict }, lang));
-    let checked = match checked {
+    let entry = loaded.entry;
+    let checked = match (entry.check)(file, &loaded.json, CheckOptions { strict }, lang) {
         Ok(checked) => checked,
-        Err(err) => return unreadable(&err, format, lang),
+        Err(err) => {
+            // A published report that did not read into a whole form: say what was missing.
+            if let Some(diagnostics) = &loaded.diagnostics {
+                eprint!("{}", human::reading(entry.title, diagnostics, lang));
+            }
+            return unreadable(&err, format, lang);
+        }
     };
+    let incomplete = loaded
+        .diagnostics
+        .as_ref()
+        .is_some_and(|d| d.iter().any(|d| d.is_missing_part()));
+    let mut checked = checked;
+    // Parts of the report were not found: its rules were checked on what was read, but it
+    // cannot pass.
+    checked.summary.ok &= !incomplete;
     let summary = &checked.summary;
     match format {
-        Format::Json => match serde_json::to_string_pretty(summary) {
+        Format::Json => match serde_json::to_value(summary)
+            .map(|mut json| {
+                if let Some(diagnostics) = &loaded.diagnostics {
+                    json["reading"] =
+                        serde_json::json!({ "form": entry.name, "diagnostics": diagnostics });
+                }
+                json
+            })
+            .and_then(|json| serde_json::to_string_pretty(&json))
+        {
             Ok(json) => println!("{json}"),
             Err(err) => {
                 eprintln!("baobiao: cannot write JSON: {err}");
                 return ExitCode::from(2);
             }
         },
-        Format::Text => print!("{}", human::render(file, entry.title, &checked, lang)),
+        Format::Text => {
+            if let Some(diagnostics) = &loaded.diagnostics {
+                print!("{}", human::reading(entry.title, diagnostics, lang));
+            }
+            print!("{}", human::render(file, entry.title, &checked, lang));
+        }
     }
-    if summary.ok {
+    if incomplete {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "baobiao: 报告未能完整读取（见上方诊断），不能判定为通过",
+                "baobiao: the report could not be read completely (see the diagnostics); it cannot pass"
+            )
+        );
+        ExitCode::from(2)
+    } else if summary.ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

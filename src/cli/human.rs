@@ -7,6 +7,24 @@ use baobiao::{CellRef, Lang};
 
 use super::forms::Checked;
 
+/// How a published report was read: the form it matched and what could not be read.
+pub fn reading(
+    title: &str,
+    diagnostics: &[baobiao::read::matching::Diagnostic],
+    lang: Lang,
+) -> String {
+    let mut out = match lang {
+        Lang::Zh => format!("读取：按{title}读取，诊断 {} 条。\n", diagnostics.len()),
+        Lang::En => format!("Read as {title}; {} diagnostics.\n", diagnostics.len()),
+    };
+    for d in diagnostics {
+        let place = d.position.clone().unwrap_or_default();
+        let pointer = d.pointer.clone().unwrap_or_default();
+        let _ = writeln!(out, "! {place} {pointer}: {}", d.message);
+    }
+    out
+}
+
 pub fn render(file: &Path, title: &str, checked: &Checked, lang: Lang) -> String {
     let mut out = String::new();
     let summary = &checked.summary;

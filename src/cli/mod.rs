@@ -5,9 +5,11 @@ mod check;
 mod forms;
 mod human;
 mod input;
+mod read;
 mod render;
 mod rules;
 mod schema;
+mod source;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,9 +30,10 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Check a filled form (JSON) against every rule of its form.
+    /// Check a filled form (JSON) or a published report (HTML page or text) against every rule
+    /// of its form.
     Check {
-        /// The report, as JSON.
+        /// The report: JSON, an HTML page, or text.
         file: PathBuf,
         /// Output: human-readable text, or JSON for machines.
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -41,9 +44,10 @@ enum Command {
         /// Language of messages.
         #[arg(long, value_parser = parse_lang, default_value = "zh")]
         lang: Lang,
-        /// The form the file is filled in.
-        #[arg(long, default_value = forms::DEFAULT)]
-        form: String,
+        /// The form the file is filled in (JSON: default annual-report-2021; a published
+        /// report: the form it matches best).
+        #[arg(long)]
+        form: Option<String>,
     },
     /// Draw a filled form as the official tables, failing cells marked.
     Render {
@@ -58,9 +62,21 @@ enum Command {
         /// Language of messages.
         #[arg(long, value_parser = parse_lang, default_value = "zh")]
         lang: Lang,
-        /// The form the file is filled in.
-        #[arg(long, default_value = forms::DEFAULT)]
-        form: String,
+        /// The form the file is filled in (JSON: default annual-report-2021; a published
+        /// report: the form it matches best).
+        #[arg(long)]
+        form: Option<String>,
+    },
+    /// Read a published report (HTML page or text) into its form, as JSON with diagnostics.
+    Read {
+        /// The report.
+        file: PathBuf,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The form to read it as (default: the one it matches best).
+        #[arg(long)]
+        form: Option<String>,
     },
     /// Write a form's JSON Schema (draft 2020-12).
     Schema {
@@ -104,15 +120,18 @@ pub fn run() -> ExitCode {
             strict,
             lang,
             form,
-        } => check::run(&file, format, strict, lang, &form),
+        } => check::run(&file, format, strict, lang, form.as_deref()),
         Command::Rules { format, lang, form } => rules::run(format, lang, &form),
         Command::Schema { form, output } => schema::run(&form, output.as_deref()),
+        Command::Read { file, output, form } => {
+            read::run(&file, output.as_deref(), form.as_deref())
+        }
         Command::Render {
             file,
             to,
             output,
             lang,
             form,
-        } => render::run(&file, to, output.as_deref(), lang, &form),
+        } => render::run(&file, to, output.as_deref(), lang, form.as_deref()),
     }
 }

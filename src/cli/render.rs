@@ -11,7 +11,6 @@ use clap::ValueEnum;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::forms;
 use super::input::{self, InputError};
 
 /// An output format.
@@ -73,13 +72,25 @@ pub fn colour_wanted() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
-pub fn run(file: &Path, target: Target, output: Option<&Path>, lang: Lang, form: &str) -> ExitCode {
-    let entry = match forms::entry(form) {
-        Ok(entry) => entry,
-        Err(code) => return code,
+pub fn run(
+    file: &Path,
+    target: Target,
+    output: Option<&Path>,
+    lang: Lang,
+    form: Option<&str>,
+) -> ExitCode {
+    let loaded = match super::source::load(file, form) {
+        Ok(loaded) => loaded,
+        Err(Ok(err)) => {
+            eprintln!(
+                "{}: {err}",
+                lang.pick("baobiao: 无法读取输入", "baobiao: cannot read input")
+            );
+            return ExitCode::from(2);
+        }
+        Err(Err(code)) => return code,
     };
-    let rendered =
-        input::read_text(file).and_then(|text| (entry.render)(file, &text, lang, target));
+    let rendered = (loaded.entry.render)(file, &loaded.json, lang, target);
     let rendered = match rendered {
         Ok(rendered) => rendered,
         Err(err) => {

@@ -19,6 +19,17 @@ pub fn read(html: &str) -> SourceDocument {
     let page = Html::parse_document(html);
     let blocks = selector("h1, h2, h3, h4, h5, h6, p, table, li");
     let mut pieces = Vec::new();
+    // Government CMS pages carry the article's title in a meta tag, often not in the body.
+    let meta_title = page
+        .select(&selector("meta[name=ArticleTitle]"))
+        .find_map(|m| m.value().attr("content").map(fold_space))
+        .filter(|t| !t.is_empty());
+    if let Some(title) = meta_title {
+        pieces.push(Piece::Text {
+            text: title,
+            position: Position::Paragraph(0),
+        });
+    }
     let mut paragraphs = 0;
     let mut tables = 0;
     for element in page.select(&blocks) {

@@ -6,12 +6,14 @@
 //!   a cell of the form's kind and unit, or a message saying why not.
 //!
 //! - [`grid`]: a source as paragraphs and tables of placed cells with their positions;
-//!   [`html`] reads HTML pages into it.
+//!   [`html`] reads HTML pages into it, [`text`] plain text (cell per line, pipes, tabs).
 //!
-//! Still to come: the text, Markdown, XLSX and DOCX readers, and the matching of a form's
-//! layout against a source.
+//! Still to come: the XLSX and DOCX readers, and the matching of a form's layout against a
+//! source.
 
 pub mod grid;
 pub mod html;
+pub mod matching;
 pub mod normalise;
+pub mod text;
 pub mod value;

@@ -104,6 +104,13 @@ pub fn parse(text: &str, kind: ValueKind, unit: Option<&str>) -> Result<ReadCell
     }
 }
 
+/// True when `text` reads as a value of some kind (a number with or without a unit, a blank, a
+/// mark): what tells a row's values from its labels.
+pub fn looks_like_value(text: &str) -> bool {
+    parse(text, ValueKind::Amount, Some("元")).is_ok()
+        || parse(text, ValueKind::SignedCount, None).is_ok()
+}
+
 /// Removes thousands separators, only where they separate groups of three digits.
 fn thousands(text: &str) -> Option<String> {
     if !text.contains(',') {

@@ -1,0 +1,339 @@
+//! Matching a form's declaration against a source: section headings by their titles, tables by
+//! the section they sit under, rows by their labels, values by their order in the row.
+//!
+//! Nothing is guessed. A value that is not a number, a row not found, a row with more or fewer
+//! values than the form has columns, a column label not found: each is a [`Diagnostic`] with
+//! the source position, the cell stays blank, and the reading goes on.
+
+use serde_json::{Map, Value};
+
+use super::grid::{Piece, SourceDocument, SourceTable};
+use super::normalise::normalise;
+use super::value;
+use crate::info::FormInfo;
+use crate::layout::{Block, RowNode, layout};
+use crate::node::NodeKind;
+
+/// Something the reader could not read as the form declares it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Diagnostic {
+    /// Where in the source, if it is one place.
+    pub position: Option<String>,
+    /// The form's cell or field concerned, as a JSON pointer.
+    pub pointer: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// True when a whole section, table row or the title was not found: the form is incomplete,
+    /// and a check of it would say nothing about what is missing.
+    pub fn is_missing_part(&self) -> bool {
+        self.message.contains("not found") || self.message.starts_with("no title")
+    }
+}
+
+/// A form read from a source: its JSON (cells not read are blank) and what went wrong.
+#[derive(Clone, Debug)]
+pub struct ReadForm {
+    /// The form as JSON, ready to deserialise.
+    pub json: Value,
+    /// Everything that could not be read as declared.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A label without its ordinal (`一、` `（一）` `1.`), normalised: how headings are found.
+fn title_core(label: &str) -> String {
+    let n = normalise(label);
+    let rest = n.trim_start_matches(|c: char| "一二三四五六七八九十0123456789.,()".contains(c));
+    rest.to_owned()
+}
+
+fn set(json: &mut Value, keys: &[&str], value: Value) {
+    let mut at = json;
+    for (i, key) in keys.iter().enumerate() {
+        let map = match at {
+            Value::Object(map) => map,
+            other => {
+                *other = Value::Object(Map::new());
+                match other {
+                    Value::Object(map) => map,
+                    _ => return,
+                }
+            }
+        };
+        if i + 1 == keys.len() {
+            map.insert((*key).to_owned(), value);
+            return;
+        }
+        at = map
+            .entry((*key).to_owned())
+            .or_insert_with(|| Value::Object(Map::new()));
+    }
+}
+
+/// Reads the form described by `info` from `source`.
+pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
+    let mut json = Value::Object(Map::new());
+    let mut diagnostics = Vec::new();
+    for cell in &info.cells {
+        set(&mut json, &cell.keys, Value::Null);
+    }
+    let Some(root) = info.root.as_struct() else {
+        return ReadForm { json, diagnostics };
+    };
+
+    // Headings: every root field with a label is a section; find where each starts.
+    let headings: Vec<(usize, &crate::node::Node)> = root
+        .fields
+        .iter()
+        .filter(|f| f.field.label.is_some_and(|l| l.contains('、')))
+        .filter_map(|f| {
+            let cores: Vec<String> = f
+                .field
+                .label
+                .into_iter()
+                .chain(f.field.aliases.iter().copied())
+                .map(title_core)
+                .collect();
+            source
+                .pieces
+                .iter()
+                .position(|p| match p {
+                    Piece::Text { text, .. } => {
+                        let core = title_core(text);
+                        cores.iter().any(|c| !c.is_empty() && core == *c)
+                    }
+                    Piece::Table(_) => false,
+                })
+                .map(|i| (i, f))
+        })
+        .collect();
+    let heading_at: Vec<usize> = headings.iter().map(|(i, _)| *i).collect();
+    let section = |start: usize| -> &[Piece] {
+        let end = heading_at
+            .iter()
+            .copied()
+            .filter(|&h| h > start)
+            .min()
+            .unwrap_or(source.pieces.len());
+        &source.pieces[start + 1..end]
+    };
+    let first_heading = heading_at
+        .iter()
+        .copied()
+        .min()
+        .unwrap_or(source.pieces.len());
+
+    for field in &root.fields {
+        let key = field.field.key;
+        let found = headings
+            .iter()
+            .find(|(_, f)| f.field.key == key)
+            .map(|(i, _)| *i);
+        match (&field.kind, found) {
+            (NodeKind::Text, Some(start)) => {
+                let text: Vec<&str> = section(start)
+                    .iter()
+                    .filter_map(|p| match p {
+                        Piece::Text { text, .. } => Some(text.as_str()),
+                        Piece::Table(_) => None,
+                    })
+                    .collect();
+                json[key] = Value::String(text.join("\n"));
+            }
+            (NodeKind::Struct(_), Some(start)) => {
+                let tables: Vec<&SourceTable> = section(start)
+                    .iter()
+                    .filter_map(|p| match p {
+                        Piece::Table(t) => Some(t),
+                        Piece::Text { .. } => None,
+                    })
+                    .collect();
+                if let Some(table) = layout(&info.root).tables.into_iter().find(|t| t.key == key) {
+                    for block in &table.blocks {
+                        read_block(info, block, &tables, &mut json, &mut diagnostics);
+                    }
+                }
+            }
+            (kind, None) if field.field.label.is_some_and(|l| l.contains('、')) => {
+                if matches!(kind, NodeKind::Text) {
+                    // Present but empty, so the rest of the report can still be checked; the
+                    // diagnostic says why.
+                    json[key] = Value::String(String::new());
+                }
+                diagnostics.push(Diagnostic {
+                    position: None,
+                    pointer: Some(format!("/{key}")),
+                    message: format!("section {:?} not found", field.field.label.unwrap_or(key)),
+                });
+            }
+            _ => {}
+        }
+    }
+
+    // Before the first section: the title line, then the opening paragraph.
+    let front: Vec<&str> = source.pieces[..first_heading]
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Text { text, .. } => Some(text.as_str()),
+            Piece::Table(_) => None,
+        })
+        .collect();
+    if front.is_empty() {
+        diagnostics.push(Diagnostic {
+            position: None,
+            pointer: Some("/title".to_owned()),
+            message: "no title line before the first section".to_owned(),
+        });
+    }
+    // The title line: the first short line ending in 年度报告, else the first line.
+    let title_at = front
+        .iter()
+        .position(|t| t.ends_with("年度报告") && t.chars().count() <= 60)
+        .unwrap_or(0);
+    if let Some(title) = front.get(title_at) {
+        json["title"] = Value::String((*title).to_owned());
+        if let Some(year_at) = title.find("年").and_then(|end| {
+            let digits: String = title[..end]
+                .chars()
+                .rev()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            (digits.len() == 4).then(|| (end - 4, digits.chars().rev().collect::<String>()))
+        }) {
+            json["agency"] = Value::String(title[..year_at.0].to_owned());
+            json["year"] = year_at.1.parse::<u64>().map_or(Value::Null, Value::from);
+        } else {
+            diagnostics.push(Diagnostic {
+                position: None,
+                pointer: Some("/year".to_owned()),
+                message: format!("the title {title:?} names no year (…YYYY年…)"),
+            });
+        }
+        if front.len() > title_at + 1 {
+            json["preamble"] = Value::String(front[title_at + 1..].join("\n"));
+        }
+    }
+    ReadForm { json, diagnostics }
+}
+
+/// The leaf rows of a block with their label paths (normalised).
+fn leaves<'a>(
+    rows: &'a [RowNode],
+    path: &mut Vec<String>,
+    out: &mut Vec<(Vec<String>, &'a RowNode)>,
+) {
+    for row in rows {
+        if let Some(label) = row.label {
+            path.push(normalise(label));
+        }
+        if row.cells.is_empty() {
+            leaves(&row.children, path, out);
+        } else {
+            out.push((path.clone(), row));
+        }
+        if row.label.is_some() {
+            path.pop();
+        }
+    }
+}
+
+fn read_block(
+    info: &FormInfo,
+    block: &Block,
+    tables: &[&SourceTable],
+    json: &mut Value,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut wanted = Vec::new();
+    leaves(&block.rows, &mut Vec::new(), &mut wanted);
+    let mut found = vec![false; wanted.len()];
+    let mut context: Vec<String> = Vec::new();
+    for table in tables {
+        for r in 0..table.rows {
+            let cells: Vec<&super::grid::SourceCell> = table.row(r).collect();
+            let labels: Vec<(usize, String)> = cells
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| !c.text.is_empty() && !value::looks_like_value(&c.text))
+                .map(|(i, c)| (i, normalise(&c.text)))
+                .collect();
+            context.extend(labels.iter().map(|(_, l)| l.clone()));
+            // The leaf row this source row is: by its last label, then by the labels before it.
+            let candidates: Vec<usize> = (0..wanted.len())
+                .filter(|&w| !found[w])
+                .filter(|&w| match (wanted[w].0.last(), labels.last()) {
+                    (Some(leaf), Some((_, last))) => leaf == last,
+                    (None, None) => cells.len() == wanted[w].1.cells.len() && r > 0,
+                    _ => false,
+                })
+                .collect();
+            let chosen = match candidates.as_slice() {
+                [] => continue,
+                [one] => *one,
+                many => match many.iter().find(|&&w| {
+                    wanted[w]
+                        .0
+                        .iter()
+                        .rev()
+                        .skip(1)
+                        .all(|p| context.contains(p))
+                }) {
+                    Some(w) => *w,
+                    None => {
+                        diagnostics.push(Diagnostic {
+                            position: cells.first().map(|c| c.position.to_string()),
+                            pointer: None,
+                            message: "row label matches several rows of the form".to_owned(),
+                        });
+                        continue;
+                    }
+                },
+            };
+            let start = labels.last().map_or(0, |(i, _)| i + 1);
+            let values = &cells[start..];
+            let row = wanted[chosen].1;
+            found[chosen] = true;
+            if values.len() != row.cells.len() {
+                diagnostics.push(Diagnostic {
+                    position: cells.first().map(|c| c.position.to_string()),
+                    pointer: row.cells.first().map(|c| c.pointer.clone()),
+                    message: format!(
+                        "the row has {} values where the form has {} columns; its values are not read",
+                        values.len(),
+                        row.cells.len()
+                    ),
+                });
+                continue;
+            }
+            for (cell, source) in row.cells.iter().zip(values) {
+                let Some(index) = info.cell_index(&cell.pointer) else {
+                    continue;
+                };
+                let declared = &info.cells[index];
+                match value::parse(&source.text, declared.kind, declared.unit) {
+                    Ok(read) => set(json, &declared.keys, read.to_json()),
+                    Err(message) => diagnostics.push(Diagnostic {
+                        position: Some(source.position.to_string()),
+                        pointer: Some(cell.pointer.clone()),
+                        message,
+                    }),
+                }
+            }
+        }
+    }
+    for (w, (path, row)) in wanted.iter().enumerate() {
+        if !found[w] {
+            diagnostics.push(Diagnostic {
+                position: None,
+                pointer: row.cells.first().map(|c| {
+                    c.pointer
+                        .rsplit_once('/')
+                        .map_or(c.pointer.clone(), |(p, _)| p.to_owned())
+                }),
+                message: format!("row {:?} not found", path.join(" / ")),
+            });
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! `baobiao read FILE [-o out.json]`: a published report (HTML page or text) read into the form
+//! it matches best, written as JSON with what could not be read.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::source;
+
+pub fn run(file: &Path, output: Option<&Path>, form: Option<&str>) -> ExitCode {
+    let loaded = match source::load(file, form) {
+        Ok(loaded) => loaded,
+        Err(Ok(err)) => {
+            eprintln!("baobiao: cannot read input: {err}");
+            return ExitCode::from(2);
+        }
+        Err(Err(code)) => return code,
+    };
+    let report: serde_json::Value = match serde_json::from_str(&loaded.json) {
+        Ok(report) => report,
+        Err(err) => {
+            eprintln!("baobiao: {}: {err}", file.display());
+            return ExitCode::from(2);
+        }
+    };
+    let out = serde_json::json!({
+        "form": loaded.entry.name,
+        "report": report,
+        "diagnostics": loaded.diagnostics.unwrap_or_default(),
+    });
+    let text = match serde_json::to_string_pretty(&out) {
+        Ok(text) => text + "\n",
+        Err(err) => {
+            eprintln!("baobiao: cannot write JSON: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    match output {
+        None => print!("{text}"),
+        Some(path) => {
+            if let Err(err) = std::fs::write(path, text) {
+                eprintln!("baobiao: cannot write {}: {err}", path.display());
+                return ExitCode::from(2);
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,91 @@
+//! What a file given to `check`, `render` or `read` is: a form as JSON, or a published report
+//! (an HTML page or text) to read into the form it matches best.
+
+use std::path::Path;
+
+use baobiao::read::matching::{Diagnostic, read_form};
+
+use super::forms::{self, Entry};
+use super::input::{self, InputError};
+
+/// How a file is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Json,
+    Html,
+    Text,
+}
+
+/// By extension, else by content.
+pub fn kind(path: &Path, text: &str) -> Kind {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("json") => Kind::Json,
+        Some("html" | "htm" | "xhtml") => Kind::Html,
+        Some("txt" | "md" | "markdown" | "tsv") => Kind::Text,
+        _ => {
+            let start = text.trim_start_matches('\u{feff}').trim_start();
+            if start.starts_with('{') {
+                Kind::Json
+            } else if start.starts_with('<') || text.contains("<table") {
+                Kind::Html
+            } else {
+                Kind::Text
+            }
+        }
+    }
+}
+
+/// A file ready to check: the form it is read as, its JSON text, and what reading it found.
+pub struct Loaded {
+    pub entry: &'static Entry,
+    pub json: String,
+    /// `None` for JSON input; the reader's diagnostics otherwise.
+    pub diagnostics: Option<Vec<Diagnostic>>,
+}
+
+/// Loads `path`: JSON as the named form (default: the 2021 form); a published report read as
+/// the named form, or, with none named, as the form it matches with the fewest diagnostics.
+pub fn load(
+    path: &Path,
+    form: Option<&str>,
+) -> Result<Loaded, Result<InputError, std::process::ExitCode>> {
+    let text = input::read_text(path).map_err(Ok)?;
+    let named = match form {
+        Some(name) => Some(forms::entry(name).map_err(Err)?),
+        None => None,
+    };
+    let kind = kind(path, &text);
+    if kind == Kind::Json {
+        let entry = match named {
+            Some(entry) => entry,
+            None => forms::entry(forms::DEFAULT).map_err(Err)?,
+        };
+        return Ok(Loaded {
+            entry,
+            json: text,
+            diagnostics: None,
+        });
+    }
+    let source = match kind {
+        Kind::Html => baobiao::read::html::read(&text),
+        _ => baobiao::read::text::read(&text),
+    };
+    let candidates: Vec<&'static Entry> = match named {
+        Some(entry) => vec![entry],
+        None => forms::ALL.iter().collect(),
+    };
+    let (entry, read) = candidates
+        .into_iter()
+        .map(|entry| (entry, read_form((entry.info)(), &source)))
+        .min_by_key(|(_, read)| read.diagnostics.len())
+        .ok_or_else(|| Err(std::process::ExitCode::from(2)))?;
+    Ok(Loaded {
+        entry,
+        json: read.json.to_string(),
+        diagnostics: Some(read.diagnostics),
+    })
+}
