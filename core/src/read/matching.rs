@@ -83,26 +83,34 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
         return ReadForm { json, diagnostics };
     };
 
-    // Headings: every root field with a label is a section; find where each starts.
+    // Headings: a numbered section (`一、总体情况`) is found by its title without the ordinal;
+    // another labelled text field (`机关名称`, `引言`) by its whole label on a line of its own.
+    let is_section = |f: &crate::node::Node| f.field.label.is_some_and(|l| l.contains('、'));
     let headings: Vec<(usize, &crate::node::Node)> = root
         .fields
         .iter()
-        .filter(|f| f.field.label.is_some_and(|l| l.contains('、')))
+        .filter(|f| f.field.label.is_some() && f.field.key != "title")
+        .filter(|f| is_section(f) || matches!(f.kind, NodeKind::Text))
         .filter_map(|f| {
-            let cores: Vec<String> = f
+            let section = is_section(f);
+            let wanted: Vec<String> = f
                 .field
                 .label
                 .into_iter()
                 .chain(f.field.aliases.iter().copied())
-                .map(title_core)
+                .map(|l| if section { title_core(l) } else { normalise(l) })
                 .collect();
             source
                 .pieces
                 .iter()
                 .position(|p| match p {
                     Piece::Text { text, .. } => {
-                        let core = title_core(text);
-                        cores.iter().any(|c| !c.is_empty() && core == *c)
+                        let have = if section {
+                            title_core(text)
+                        } else {
+                            normalise(text)
+                        };
+                        wanted.iter().any(|w| !w.is_empty() && have == *w)
                     }
                     Piece::Table(_) => false,
                 })
@@ -125,6 +133,31 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
         .min()
         .unwrap_or(source.pieces.len());
 
+    // Metadata written as `label：value` lines (`报告年度：2024`).
+    let mut meta_lines = Vec::new();
+    for field in root
+        .fields
+        .iter()
+        .filter(|f| matches!(f.kind, NodeKind::Meta))
+    {
+        let Some(label) = field.field.label else {
+            continue;
+        };
+        let prefix = format!("{}:", normalise(label));
+        let found = source.pieces.iter().enumerate().find_map(|(i, p)| match p {
+            Piece::Text { text, .. } => normalise(text)
+                .strip_prefix(&prefix)
+                .map(|v| (i, v.to_owned())),
+            Piece::Table(_) => None,
+        });
+        if let Some((i, value)) = found {
+            meta_lines.push(i);
+            json[field.field.key] = value
+                .parse::<u64>()
+                .map_or(Value::String(value), Value::from);
+        }
+    }
+
     for field in &root.fields {
         let key = field.field.key;
         let found = headings
@@ -133,14 +166,16 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
             .map(|(i, _)| *i);
         match (&field.kind, found) {
             (NodeKind::Text, Some(start)) => {
-                let text: Vec<&str> = section(start)
-                    .iter()
-                    .filter_map(|p| match p {
-                        Piece::Text { text, .. } => Some(text.as_str()),
+                // A metadata line (`报告年度：2024`) under a heading is not the heading's text.
+                let end = start + 1 + section(start).len();
+                let lines: Vec<String> = (start + 1..end)
+                    .filter(|i| !meta_lines.contains(i))
+                    .filter_map(|i| match &source.pieces[i] {
+                        Piece::Text { text, .. } => Some(text.clone()),
                         Piece::Table(_) => None,
                     })
                     .collect();
-                json[key] = Value::String(text.join("\n"));
+                json[key] = Value::String(lines.join("\n"));
             }
             (NodeKind::Struct(_), Some(start)) => {
                 let tables: Vec<&SourceTable> = section(start)
@@ -156,7 +191,7 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
                     }
                 }
             }
-            (kind, None) if field.field.label.is_some_and(|l| l.contains('、')) => {
+            (kind, None) if is_section(field) => {
                 if matches!(kind, NodeKind::Text) {
                     // Present but empty, so the rest of the report can still be checked; the
                     // diagnostic says why.
@@ -172,11 +207,13 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
         }
     }
 
-    // Before the first section: the title line, then the opening paragraph.
-    let front: Vec<&str> = source.pieces[..first_heading]
+    // Before the first heading: the title line, then the opening paragraph.
+    let front: Vec<String> = source.pieces[..first_heading]
         .iter()
-        .filter_map(|p| match p {
-            Piece::Text { text, .. } => Some(text.as_str()),
+        .enumerate()
+        .filter(|(i, _)| !meta_lines.contains(i))
+        .filter_map(|(_, p)| match p {
+            Piece::Text { text, .. } => Some(text.clone()),
             Piece::Table(_) => None,
         })
         .collect();
@@ -192,26 +229,34 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
         .iter()
         .position(|t| t.ends_with("年度报告") && t.chars().count() <= 60)
         .unwrap_or(0);
+    let has = |json: &Value, key: &str| json.get(key).is_some_and(|v| !v.is_null());
     if let Some(title) = front.get(title_at) {
-        json["title"] = Value::String((*title).to_owned());
-        if let Some(year_at) = title.find("年").and_then(|end| {
+        json["title"] = Value::String(title.clone());
+        let year_at = title.find('年').and_then(|end| {
             let digits: String = title[..end]
                 .chars()
                 .rev()
                 .take_while(char::is_ascii_digit)
                 .collect();
             (digits.len() == 4).then(|| (end - 4, digits.chars().rev().collect::<String>()))
-        }) {
-            json["agency"] = Value::String(title[..year_at.0].to_owned());
-            json["year"] = year_at.1.parse::<u64>().map_or(Value::Null, Value::from);
-        } else {
-            diagnostics.push(Diagnostic {
+        });
+        match year_at {
+            Some((at, year)) => {
+                if !has(&json, "agency") {
+                    json["agency"] = Value::String(title[..at].to_owned());
+                }
+                if !has(&json, "year") {
+                    json["year"] = year.parse::<u64>().map_or(Value::Null, Value::from);
+                }
+            }
+            None if !has(&json, "year") => diagnostics.push(Diagnostic {
                 position: None,
                 pointer: Some("/year".to_owned()),
                 message: format!("the title {title:?} names no year (…YYYY年…)"),
-            });
+            }),
+            None => {}
         }
-        if front.len() > title_at + 1 {
+        if !has(&json, "preamble") && front.len() > title_at + 1 {
             json["preamble"] = Value::String(front[title_at + 1..].join("\n"));
         }
     }
