@@ -150,3 +150,73 @@ fn a_report_whose_tables_cannot_be_found_cannot_pass() {
     assert!(stdout.contains("not found"), "{stdout}");
     assert!(!stdout.contains("结论：通过"), "{stdout}");
 }
+
+#[test]
+fn a_gbk_page_reads_like_its_utf8_original() {
+    let html = std::fs::read_to_string(data("pingtan-2024-page.html")).unwrap();
+    let declared = html.replacen("charset=\"utf-8\"", "charset=\"gbk\"", 1);
+    assert_ne!(declared, html, "the page declares its charset");
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&declared);
+    assert!(!unmappable);
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("pingtan-2024-gbk.html");
+    std::fs::write(&path, &gbk).unwrap();
+    let run = |file: &std::path::Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_baobiao"))
+            .args(["read", file.to_str().unwrap()])
+            .output()
+            .unwrap()
+    };
+    let original = run(&data("pingtan-2024-page.html"));
+    let converted = run(&path);
+    assert_eq!(
+        converted.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&converted.stderr)
+    );
+    assert_eq!(converted.stdout, original.stdout);
+}
+
+#[test]
+fn hostile_inputs_are_refused_or_read_without_panic() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty.html", Vec::new()),
+        ("empty.txt", Vec::new()),
+        ("binary.txt", (0..=255u8).cycle().take(4096).collect()),
+        (
+            "undeclared-gbk.html",
+            encoding_rs::GBK
+                .encode("<table><tr><td>规章</td></tr></table>")
+                .0
+                .into_owned(),
+        ),
+        (
+            "wide.html",
+            format!(
+                "<table><tr>{}</tr></table>",
+                "<td colspan=99999>1</td>".repeat(10_000)
+            )
+            .into_bytes(),
+        ),
+        (
+            "deep.html",
+            format!(
+                "{}<table><tr><td>x</td></tr></table>",
+                "<div>".repeat(10_000)
+            )
+            .into_bytes(),
+        ),
+    ];
+    for (name, bytes) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_baobiao"))
+            .args(["check", path.to_str().unwrap()])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+    }
+}

@@ -39,6 +39,12 @@ pub fn read_text(path: &Path) -> Result<String, InputError> {
         pointer: None,
         message: format!("cannot read the file: {e}"),
     })?;
+    if std::str::from_utf8(&bytes).is_err() {
+        // A published page may be in GBK or GB18030, declared by its charset or a BOM.
+        if let Ok((text, _)) = baobiao::read::decode::decode(&bytes) {
+            return Ok(text);
+        }
+    }
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let before = &e.as_bytes()[..offset];

@@ -11,6 +11,7 @@
 //! Still to come: the XLSX and DOCX readers, and the matching of a form's layout against a
 //! source.
 
+pub mod decode;
 pub mod grid;
 pub mod html;
 pub mod matching;
