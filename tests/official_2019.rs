@@ -3,6 +3,8 @@
 //! there, read with baobiao's blank-cell semantics (a blank stated result, or a side blank in
 //! every cell, is not assessable; a blank addend counts as 0).
 
+mod common;
+
 use baobiao::forms::annual_report_2019::AnnualReport2019;
 use baobiao::{Form, Status};
 use serde_json::{Value, json};
@@ -226,33 +228,6 @@ fn table_2_rules_decide() {
     assert!(!checked.is_ok());
 }
 
-/// Per table of an HTML page: every cell as (text, rowspan, colspan), row by row.
-fn html_tables(html: &str) -> Vec<Vec<Vec<(String, usize, usize)>>> {
-    let page = scraper::Html::parse_document(html);
-    let select = |s: &str| scraper::Selector::parse(s).unwrap();
-    let (table, row, cell) = (select("table"), select("tr"), select("th, td"));
-    let span = |e: &scraper::ElementRef<'_>, name: &str| {
-        e.value().attr(name).map_or(1, |v| v.parse().unwrap())
-    };
-    page.select(&table)
-        .map(|t| {
-            t.select(&row)
-                .map(|r| {
-                    r.select(&cell)
-                        .map(|c| {
-                            (
-                                c.text().collect::<String>(),
-                                span(&c, "rowspan"),
-                                span(&c, "colspan"),
-                            )
-                        })
-                        .collect()
-                })
-                .collect()
-        })
-        .collect()
-}
-
 #[test]
 fn the_2019_tables_render_with_the_template_spans() {
     let form = report(&meta("shanghai-gov-office-2019"));
@@ -262,7 +237,7 @@ fn the_2019_tables_render_with_the_template_spans() {
         Some(&checked),
         baobiao::Lang::Zh,
     ));
-    let tables = html_tables(&html);
+    let tables = common::html_tables(&html);
     assert_eq!(tables.len(), 3);
     let find = |t: &Vec<Vec<(String, usize, usize)>>, text: &str| {
         t.iter()

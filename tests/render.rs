@@ -112,34 +112,6 @@ fn xlsx_dump(bytes: Vec<u8>) -> String {
     out
 }
 
-/// A table read back from HTML: per row, each cell's (text, rowspan, colspan).
-fn html_tables(html: &str) -> Vec<Vec<Vec<(String, usize, usize)>>> {
-    let page = scraper::Html::parse_document(html);
-    let table = scraper::Selector::parse("table").unwrap();
-    let row = scraper::Selector::parse("tr").unwrap();
-    let cell = scraper::Selector::parse("th, td").unwrap();
-    let span = |e: &scraper::ElementRef<'_>, name: &str| {
-        e.value().attr(name).map_or(1, |v| v.parse().unwrap())
-    };
-    page.select(&table)
-        .map(|t| {
-            t.select(&row)
-                .map(|r| {
-                    r.select(&cell)
-                        .map(|c| {
-                            (
-                                c.text().collect::<String>(),
-                                span(&c, "rowspan"),
-                                span(&c, "colspan"),
-                            )
-                        })
-                        .collect()
-                })
-                .collect()
-        })
-        .collect()
-}
-
 fn spans_of(table: &[Vec<(String, usize, usize)>], text: &str) -> (usize, usize) {
     table
         .iter()
@@ -169,7 +141,7 @@ fn grid_width(table: &[Vec<(String, usize, usize)>]) -> usize {
 #[test]
 fn html_tables_have_the_official_spans() {
     let html = render::html::page(&bundled());
-    let tables = html_tables(&html);
+    let tables = common::html_tables(&html);
     assert_eq!(tables.len(), 3);
     assert_template_spans(&tables[0], &tables[1], &tables[2]);
 }

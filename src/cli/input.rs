@@ -39,7 +39,9 @@ pub fn read_text(path: &Path) -> Result<String, InputError> {
         pointer: None,
         message: format!("cannot read the file: {e}"),
     })?;
-    let json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     if !json && std::str::from_utf8(&bytes).is_err() {
         // A published page may be in GBK or GB18030, declared by its charset or a BOM; JSON is
         // UTF-8 by definition.

@@ -107,6 +107,26 @@ enum Format {
     Json,
 }
 
+/// Writes `bytes` to `output`, or to standard output.
+fn write_output(output: Option<&std::path::Path>, bytes: &[u8]) -> ExitCode {
+    use std::io::Write;
+    let written = match output {
+        Some(path) => {
+            std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+        }
+        None => std::io::stdout()
+            .write_all(bytes)
+            .map_err(|e| format!("cannot write: {e}")),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("baobiao: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn parse_lang(text: &str) -> Result<Lang, String> {
     Lang::parse(text).ok_or_else(|| format!("unknown language {text:?}; use zh or en"))
 }

@@ -34,14 +34,5 @@ pub fn run(file: &Path, output: Option<&Path>, form: Option<&str>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match output {
-        None => print!("{text}"),
-        Some(path) => {
-            if let Err(err) = std::fs::write(path, text) {
-                eprintln!("baobiao: cannot write {}: {err}", path.display());
-                return ExitCode::from(2);
-            }
-        }
-    }
-    ExitCode::SUCCESS
+    super::write_output(output, text.as_bytes())
 }

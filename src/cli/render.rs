@@ -101,20 +101,5 @@ pub fn run(
             return ExitCode::from(2);
         }
     };
-    match output {
-        None => {
-            use std::io::Write;
-            if let Err(err) = std::io::stdout().write_all(&rendered) {
-                eprintln!("baobiao: cannot write: {err}");
-                return ExitCode::from(2);
-            }
-        }
-        Some(path) => {
-            if let Err(err) = std::fs::write(path, rendered) {
-                eprintln!("baobiao: cannot write {}: {err}", path.display());
-                return ExitCode::from(2);
-            }
-        }
-    }
-    ExitCode::SUCCESS
+    super::write_output(output, &rendered)
 }

@@ -18,14 +18,5 @@ pub fn run(form: &str, output: Option<&Path>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match output {
-        None => print!("{text}"),
-        Some(path) => {
-            if let Err(err) = std::fs::write(path, text) {
-                eprintln!("baobiao: cannot write {}: {err}", path.display());
-                return ExitCode::from(2);
-            }
-        }
-    }
-    ExitCode::SUCCESS
+    super::write_output(output, text.as_bytes())
 }

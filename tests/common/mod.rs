@@ -87,3 +87,31 @@ pub fn report_json(cells: &[serde_json::Value]) -> serde_json::Value {
     }
     json
 }
+
+/// Per table of an HTML page, read back with an HTML5 parser: per row, each cell as
+/// (text, rowspan, colspan).
+pub fn html_tables(html: &str) -> Vec<Vec<Vec<(String, usize, usize)>>> {
+    let page = scraper::Html::parse_document(html);
+    let select = |s: &str| scraper::Selector::parse(s).unwrap();
+    let (table, row, cell) = (select("table"), select("tr"), select("th, td"));
+    let span = |e: &scraper::ElementRef<'_>, name: &str| {
+        e.value().attr(name).map_or(1, |v| v.parse().unwrap())
+    };
+    page.select(&table)
+        .map(|t| {
+            t.select(&row)
+                .map(|r| {
+                    r.select(&cell)
+                        .map(|c| {
+                            (
+                                c.text().collect::<String>(),
+                                span(&c, "rowspan"),
+                                span(&c, "colspan"),
+                            )
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect()
+}
