@@ -36,6 +36,21 @@ fn data(name: &str) -> std::path::PathBuf {
         .join(name)
 }
 
+/// The read values of tables 3 and 4, in the form's cell order.
+fn read_cells_3_and_4(
+    info: &baobiao::FormInfo,
+    json: &serde_json::Value,
+) -> Vec<serde_json::Value> {
+    info.cells
+        .iter()
+        .filter(|c| {
+            c.pointer.starts_with("/applications/")
+                || c.pointer.starts_with("/reviews_and_lawsuits/")
+        })
+        .map(|c| json.pointer(&c.pointer).cloned().unwrap())
+        .collect()
+}
+
 /// The cells of tables 3 and 4 in the order of a sidecar's `values` (rows × 7, groups × 5).
 fn sidecar_cells(meta: &serde_json::Value) -> Vec<serde_json::Value> {
     let t3 = meta["values"]["table3"]["data"].as_array().unwrap();
@@ -60,15 +75,7 @@ fn published_html_pages_read_to_their_transcribed_values() {
         .unwrap();
         let read = read_form(AnnualReport::info(), &baobiao::read::html::read(&html));
         assert_eq!(read.diagnostics, vec![], "{name}");
-        let ours: Vec<serde_json::Value> = AnnualReport::info()
-            .cells
-            .iter()
-            .filter(|c| {
-                c.pointer.starts_with("/applications/")
-                    || c.pointer.starts_with("/reviews_and_lawsuits/")
-            })
-            .map(|c| read.json.pointer(&c.pointer).cloned().unwrap())
-            .collect();
+        let ours = read_cells_3_and_4(AnnualReport::info(), &read.json);
         assert_eq!(ours, sidecar_cells(&meta), "{name}");
         let form: AnnualReport = serde_json::from_value(read.json).unwrap();
         // The sidecar records no failing check for these pages.
@@ -94,15 +101,7 @@ fn the_2019_shanghai_page_is_read_as_the_2019_form() {
         &std::fs::read_to_string(data("shanghai-gov-office-2019.meta.json")).unwrap(),
     )
     .unwrap();
-    let ours: Vec<serde_json::Value> = AnnualReport2019::info()
-        .cells
-        .iter()
-        .filter(|c| {
-            c.pointer.starts_with("/applications/")
-                || c.pointer.starts_with("/reviews_and_lawsuits/")
-        })
-        .map(|c| as_2019.json.pointer(&c.pointer).cloned().unwrap())
-        .collect();
+    let ours = read_cells_3_and_4(AnnualReport2019::info(), &as_2019.json);
     assert_eq!(ours, sidecar_cells(&meta));
 }
 

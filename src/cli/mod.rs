@@ -127,6 +127,17 @@ fn write_output(output: Option<&std::path::Path>, bytes: &[u8]) -> ExitCode {
     }
 }
 
+/// Writes `value` as pretty JSON to `output`, or to standard output.
+fn write_json(output: Option<&std::path::Path>, value: &serde_json::Value) -> ExitCode {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => write_output(output, (text + "\n").as_bytes()),
+        Err(err) => {
+            eprintln!("baobiao: cannot write JSON: {err}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn parse_lang(text: &str) -> Result<Lang, String> {
     Lang::parse(text).ok_or_else(|| format!("unknown language {text:?}; use zh or en"))
 }

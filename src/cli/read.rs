@@ -27,12 +27,5 @@ pub fn run(file: &Path, output: Option<&Path>, form: Option<&str>) -> ExitCode {
         "report": report,
         "diagnostics": loaded.diagnostics.unwrap_or_default(),
     });
-    let text = match serde_json::to_string_pretty(&out) {
-        Ok(text) => text + "\n",
-        Err(err) => {
-            eprintln!("baobiao: cannot write JSON: {err}");
-            return ExitCode::from(2);
-        }
-    };
-    super::write_output(output, text.as_bytes())
+    super::write_json(output, &out)
 }

@@ -11,12 +11,5 @@ pub fn run(form: &str, output: Option<&Path>) -> ExitCode {
         Err(code) => return code,
     };
     let schema = (entry.schema)();
-    let text = match serde_json::to_string_pretty(&schema) {
-        Ok(text) => text + "\n",
-        Err(err) => {
-            eprintln!("baobiao: cannot write JSON: {err}");
-            return ExitCode::from(2);
-        }
-    };
-    super::write_output(output, text.as_bytes())
+    super::write_json(output, &schema)
 }

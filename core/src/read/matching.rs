@@ -158,6 +158,7 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
         }
     }
 
+    let tables_layout = layout(&info.root).tables;
     for field in &root.fields {
         let key = field.field.key;
         let found = headings
@@ -185,7 +186,7 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
                         Piece::Text { .. } => None,
                     })
                     .collect();
-                if let Some(table) = layout(&info.root).tables.into_iter().find(|t| t.key == key) {
+                if let Some(table) = tables_layout.iter().find(|t| t.key == key) {
                     for block in &table.blocks {
                         read_block(info, block, &tables, &mut json, &mut diagnostics);
                     }
