@@ -219,3 +219,55 @@ fn hostile_inputs_are_refused_or_read_without_panic() {
         assert!(!stderr.contains("panicked"), "{name}: {stderr}");
     }
 }
+
+#[test]
+fn violations_in_a_published_text_name_the_lines_of_their_cells() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/reports/xiangtan-county-police-2024.txt"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    // （一）予以公开 for 自然人 is on line 105; its total, 5, is on line 111.
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    assert_eq!(lines[103], "\t（一）予以公开");
+    assert_eq!(lines[104], "\t5");
+    lines[104] = "\t6";
+    let edited = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("xiangtan-edited.txt");
+    std::fs::write(&edited, lines.join("\n")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_baobiao"))
+        .args(["check", edited.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row_total = json["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["rule"] == "T3-ROW-TOTAL")
+        .expect("the row no longer adds up");
+    let cell = |pointer: &str| {
+        row_total["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["pointer"] == pointer)
+            .cloned()
+            .unwrap_or_else(|| panic!("{pointer} in {row_total:#}"))
+    };
+    let edited_cell = cell("/applications/outcomes/granted/natural_persons");
+    assert_eq!(edited_cell["value"], 6);
+    assert_eq!(edited_cell["source"], "line 105");
+    let total = cell("/applications/outcomes/granted/total");
+    assert_eq!(total["source"], "line 111");
+
+    let text_out = std::process::Command::new(env!("CARGO_BIN_EXE_baobiao"))
+        .args(["check", edited.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&text_out.stdout);
+    assert!(
+        stdout.contains("/applications/outcomes/granted/natural_persons, line 105)"),
+        "{stdout}"
+    );
+}

@@ -28,6 +28,10 @@ pub struct CellRef {
     pub labels: Vec<&'static str>,
     /// The cell as written: a number, `null` for blank, or the mark.
     pub value: serde_json::Value,
+    /// Where the cell was read from in a published report (`line 42`, `table 2, row 5, cell 3`);
+    /// absent for a form given as JSON. Filled in by [`Summary::locate`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// A failed rule instance.
@@ -99,6 +103,22 @@ pub struct Summary {
     pub not_assessable: Vec<NotAssessable>,
     /// Blank cells read as 0.
     pub info: Vec<Info>,
+}
+
+impl Summary {
+    /// Names where each cell came from, for a form read from a published report: `source`
+    /// maps a cell's JSON pointer to its position in the source.
+    pub fn locate(&mut self, source: impl Fn(&str) -> Option<String>) {
+        let cells = self
+            .violations
+            .iter_mut()
+            .flat_map(|v| &mut v.cells)
+            .chain(self.not_assessable.iter_mut().flat_map(|n| &mut n.cells))
+            .chain(self.info.iter_mut().flat_map(|i| &mut i.cells));
+        for cell in cells {
+            cell.source = source(&cell.pointer);
+        }
+    }
 }
 
 /// Something whose cells can be read in declaration order: a filled form.
@@ -215,6 +235,7 @@ impl<'f> Report<'f> {
             pointer: cell.pointer.clone(),
             labels: cell.labels.clone(),
             value: slot_json(self.slots()[index]),
+            source: None,
         }
     }
 

@@ -30,6 +30,9 @@ pub fn run(file: &Path, format: Format, strict: bool, lang: Lang, form: Option<&
         .as_ref()
         .is_some_and(|d| d.iter().any(|d| d.is_missing_part()));
     let mut checked = checked;
+    checked
+        .summary
+        .locate(|pointer| loaded.positions.get(pointer).map(ToString::to_string));
     // Parts of the report were not found: its rules were checked on what was read, but it
     // cannot pass.
     checked.summary.ok &= !incomplete;

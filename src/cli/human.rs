@@ -136,9 +136,14 @@ fn cells(out: &mut String, cells: &[CellRef], lang: Lang) {
             serde_json::Value::String(s) => s.clone(),
             other => other.to_string(),
         };
+        let source = cell
+            .source
+            .as_ref()
+            .map(|s| format!(", {s}"))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "    {} = {value}  ({})",
+            "    {} = {value}  ({}{source})",
             cell.labels.join(" › "),
             cell.pointer
         );

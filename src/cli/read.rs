@@ -1,5 +1,5 @@
 //! `baobiao read FILE [-o out.json]`: a published report (HTML page or text) read into the form
-//! it matches best, written as JSON with what could not be read.
+//! it matches best, written as JSON with what could not be read and where each cell was read from.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -26,6 +26,11 @@ pub fn run(file: &Path, output: Option<&Path>, form: Option<&str>) -> ExitCode {
         "form": loaded.entry.name,
         "report": report,
         "diagnostics": loaded.diagnostics.unwrap_or_default(),
+        "sources": loaded
+            .positions
+            .iter()
+            .map(|(pointer, position)| (pointer.clone(), position.to_string().into()))
+            .collect::<serde_json::Map<String, serde_json::Value>>(),
     });
     super::write_json(output, &out)
 }

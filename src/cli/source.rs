@@ -1,8 +1,10 @@
 //! What a file given to `check`, `render` or `read` is: a form as JSON, or a published report
 //! (an HTML page or text) to read into the form it matches best.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
+use baobiao::read::grid::Position;
 use baobiao::read::matching::{Diagnostic, read_form};
 
 use super::forms::{self, Entry};
@@ -45,6 +47,8 @@ pub struct Loaded {
     pub json: String,
     /// `None` for JSON input; the reader's diagnostics otherwise.
     pub diagnostics: Option<Vec<Diagnostic>>,
+    /// Where each cell was read from, by JSON pointer (empty for JSON input).
+    pub positions: BTreeMap<String, Position>,
 }
 
 /// Loads `path`: JSON as the named form (default: the 2021 form); a published report read as
@@ -68,6 +72,7 @@ pub fn load(
             entry,
             json: text,
             diagnostics: None,
+            positions: BTreeMap::new(),
         });
     }
     let source = match kind {
@@ -87,5 +92,6 @@ pub fn load(
         entry,
         json: read.json.to_string(),
         diagnostics: Some(read.diagnostics),
+        positions: read.positions,
     })
 }

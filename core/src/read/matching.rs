@@ -5,9 +5,11 @@
 //! values than the form has columns, a column label not found: each is a [`Diagnostic`] with
 //! the source position, the cell stays blank, and the reading goes on.
 
+use std::collections::BTreeMap;
+
 use serde_json::{Map, Value};
 
-use super::grid::{Piece, SourceDocument, SourceTable};
+use super::grid::{Piece, Position, SourceDocument, SourceTable};
 use super::normalise::normalise;
 use super::value;
 use crate::info::FormInfo;
@@ -33,13 +35,24 @@ impl Diagnostic {
     }
 }
 
-/// A form read from a source: its JSON (cells not read are blank) and what went wrong.
+/// A form read from a source: its JSON (cells not read are blank), where each cell came from,
+/// and what went wrong.
 #[derive(Clone, Debug)]
 pub struct ReadForm {
     /// The form as JSON, ready to deserialise.
     pub json: Value,
     /// Everything that could not be read as declared.
     pub diagnostics: Vec<Diagnostic>,
+    /// The source position of every cell read (also of one whose text was not a value), by the
+    /// cell's JSON pointer.
+    pub positions: BTreeMap<String, Position>,
+}
+
+impl ReadForm {
+    /// Where the cell at `pointer` was read from, as people write it (`line 42`).
+    pub fn position_of(&self, pointer: &str) -> Option<String> {
+        self.positions.get(pointer).map(Position::to_string)
+    }
 }
 
 /// A label without its ordinal (`一、` `（一）` `1.`), normalised: how headings are found.
@@ -76,11 +89,16 @@ fn set(json: &mut Value, keys: &[&str], value: Value) {
 pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
     let mut json = Value::Object(Map::new());
     let mut diagnostics = Vec::new();
+    let mut positions = BTreeMap::new();
     for cell in &info.cells {
         set(&mut json, &cell.keys, Value::Null);
     }
     let Some(root) = info.root.as_struct() else {
-        return ReadForm { json, diagnostics };
+        return ReadForm {
+            json,
+            diagnostics,
+            positions,
+        };
     };
 
     // Headings: a numbered section (`一、总体情况`) is found by its title without the ordinal;
@@ -188,7 +206,14 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
                     .collect();
                 if let Some(table) = tables_layout.iter().find(|t| t.key == key) {
                     for block in &table.blocks {
-                        read_block(info, block, &tables, &mut json, &mut diagnostics);
+                        read_block(
+                            info,
+                            block,
+                            &tables,
+                            &mut json,
+                            &mut diagnostics,
+                            &mut positions,
+                        );
                     }
                 }
             }
@@ -261,7 +286,11 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
             json["preamble"] = Value::String(front[title_at + 1..].join("\n"));
         }
     }
-    ReadForm { json, diagnostics }
+    ReadForm {
+        json,
+        diagnostics,
+        positions,
+    }
 }
 
 /// The leaf rows of a block with their label paths (normalised).
@@ -291,6 +320,7 @@ fn read_block(
     tables: &[&SourceTable],
     json: &mut Value,
     diagnostics: &mut Vec<Diagnostic>,
+    positions: &mut BTreeMap<String, Position>,
 ) {
     let mut wanted = Vec::new();
     leaves(&block.rows, &mut Vec::new(), &mut wanted);
@@ -358,6 +388,7 @@ fn read_block(
                     continue;
                 };
                 let declared = &info.cells[index];
+                positions.insert(cell.pointer.clone(), source.position);
                 match value::parse(&source.text, declared.kind, declared.unit) {
                     Ok(read) => set(json, &declared.keys, read.to_json()),
                     Err(message) => diagnostics.push(Diagnostic {
