@@ -30,15 +30,38 @@ impl fmt::Display for InputError {
     }
 }
 
-/// Reads the file's text; an unreadable or non-UTF-8 file is an [`InputError`].
-pub fn read_text(path: &Path) -> Result<String, InputError> {
-    let bytes = std::fs::read(path).map_err(|e| InputError {
+/// The largest file read: far above any published report, low enough that a hostile file
+/// cannot exhaust memory.
+pub const MAX_FILE: u64 = 64 * 1024 * 1024;
+
+/// Reads the file's bytes, refusing one larger than [`MAX_FILE`].
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
+    use std::io::Read;
+    let error = |message: String| InputError {
         file: path.display().to_string(),
         line: None,
         column: None,
         pointer: None,
-        message: format!("cannot read the file: {e}"),
-    })?;
+        message,
+    };
+    let file =
+        std::fs::File::open(path).map_err(|e| error(format!("cannot read the file: {e}")))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| error(format!("cannot read the file: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE {
+        return Err(error(format!(
+            "the file is larger than {} MB; no report is: refused",
+            MAX_FILE / (1024 * 1024)
+        )));
+    }
+    Ok(bytes)
+}
+
+/// The file's bytes as text: UTF-8, or for a page a declared GBK/GB18030; else an
+/// [`InputError`] at the first invalid byte.
+pub fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
     let json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));

@@ -1,5 +1,5 @@
 //! What a file given to `check`, `render` or `read` is: a form as JSON, or a published report
-//! (an HTML page or text) to read into the form it matches best.
+//! (an HTML page, text or Markdown, CSV, XLSX or DOCX) to read into the form it matches best.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -16,10 +16,13 @@ pub enum Kind {
     Json,
     Html,
     Text,
+    Csv,
+    Xlsx,
+    Docx,
 }
 
 /// By extension, else by content.
-pub fn kind(path: &Path, text: &str) -> Kind {
+pub fn kind(path: &Path, bytes: &[u8]) -> Kind {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
@@ -28,7 +31,19 @@ pub fn kind(path: &Path, text: &str) -> Kind {
         Some("json") => Kind::Json,
         Some("html" | "htm" | "xhtml") => Kind::Html,
         Some("txt" | "md" | "markdown" | "tsv") => Kind::Text,
+        Some("csv") => Kind::Csv,
+        Some("xlsx" | "xlsm") => Kind::Xlsx,
+        Some("docx") => Kind::Docx,
+        _ if bytes.starts_with(b"PK\x03\x04") => {
+            // An Office package: Word's main part is named in it, uncompressed.
+            if bytes.windows(17).any(|w| w == b"word/document.xml") {
+                Kind::Docx
+            } else {
+                Kind::Xlsx
+            }
+        }
         _ => {
+            let text = String::from_utf8_lossy(&bytes[..bytes.len().min(64 * 1024)]);
             let start = text.trim_start_matches('\u{feff}').trim_start();
             if start.starts_with('{') {
                 Kind::Json
@@ -57,27 +72,44 @@ pub fn load(
     path: &Path,
     form: Option<&str>,
 ) -> Result<Loaded, Result<InputError, std::process::ExitCode>> {
-    let text = input::read_text(path).map_err(Ok)?;
+    let bytes = input::read_bytes(path).map_err(Ok)?;
     let named = match form {
         Some(name) => Some(forms::entry(name).map_err(Err)?),
         None => None,
     };
-    let kind = kind(path, &text);
-    if kind == Kind::Json {
-        let entry = match named {
-            Some(entry) => entry,
-            None => forms::entry(forms::DEFAULT).map_err(Err)?,
-        };
-        return Ok(Loaded {
-            entry,
-            json: text,
-            diagnostics: None,
-            positions: BTreeMap::new(),
-        });
-    }
+    let kind = kind(path, &bytes);
+    let refused = |message: String| {
+        Ok(InputError {
+            file: path.display().to_string(),
+            line: None,
+            column: None,
+            pointer: None,
+            message,
+        })
+    };
     let source = match kind {
-        Kind::Html => baobiao::read::html::read(&text),
-        _ => baobiao::read::text::read(&text),
+        Kind::Xlsx => baobiao::read::xlsx::read(bytes).map_err(refused)?,
+        Kind::Docx => baobiao::read::docx::read(bytes).map_err(refused)?,
+        _ => {
+            let text = input::text_of(path, bytes).map_err(Ok)?;
+            match kind {
+                Kind::Json => {
+                    let entry = match named {
+                        Some(entry) => entry,
+                        None => forms::entry(forms::DEFAULT).map_err(Err)?,
+                    };
+                    return Ok(Loaded {
+                        entry,
+                        json: text,
+                        diagnostics: None,
+                        positions: BTreeMap::new(),
+                    });
+                }
+                Kind::Html => baobiao::read::html::read(&text),
+                Kind::Csv => baobiao::read::csv::read(&text),
+                _ => baobiao::read::text::read(&text),
+            }
+        }
     };
     let candidates: Vec<&'static Entry> = match named {
         Some(entry) => vec![entry],

@@ -19,6 +19,23 @@ pub enum Position {
     },
     /// A paragraph of a document (1-based).
     Paragraph(usize),
+    /// A field of a line of a delimited file (both 1-based).
+    Field {
+        /// The line the record starts on.
+        line: usize,
+        /// Which field of the record.
+        field: usize,
+    },
+    /// A cell of a sheet of a workbook: sheet (1-based), row and column (0-based), written
+    /// the way spreadsheets name cells (`sheet 1, cell B7`).
+    Sheet {
+        /// Which sheet.
+        sheet: usize,
+        /// Row, from 0.
+        row: usize,
+        /// Column, from 0.
+        column: usize,
+    },
 }
 
 impl std::fmt::Display for Position {
@@ -29,8 +46,25 @@ impl std::fmt::Display for Position {
                 write!(f, "table {table}, row {row}, cell {cell}")
             }
             Position::Paragraph(p) => write!(f, "paragraph {p}"),
+            Position::Field { line, field } => write!(f, "line {line}, field {field}"),
+            Position::Sheet { sheet, row, column } => {
+                write!(f, "sheet {sheet}, cell {}{}", column_name(*column), row + 1)
+            }
         }
     }
+}
+
+/// A spreadsheet's name for column `index` (0 → `A`, 26 → `AA`).
+fn column_name(index: usize) -> String {
+    let mut name = Vec::new();
+    let mut n = index + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        name.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    name.reverse();
+    String::from_utf8_lossy(&name).into_owned()
 }
 
 /// A cell of a source table, placed at its top-left grid position.

@@ -329,11 +329,13 @@ fn read_block(
     for table in tables {
         for r in 0..table.rows {
             let cells: Vec<&super::grid::SourceCell> = table.row(r).collect();
+            // A label cell may hold a whole path, joined with ` / ` (how Markdown and CSV
+            // tables write a nested row label): each part is a label.
             let labels: Vec<(usize, String)> = cells
                 .iter()
                 .enumerate()
                 .filter(|(_, c)| !c.text.is_empty() && !value::looks_like_value(&c.text))
-                .map(|(i, c)| (i, normalise(&c.text)))
+                .flat_map(|(i, c)| c.text.split(" / ").map(move |part| (i, normalise(part))))
                 .collect();
             context.extend(labels.iter().map(|(_, l)| l.clone()));
             // The leaf row this source row is: by its last label, then by the labels before it.

@@ -11,10 +11,15 @@
 //! Still to come: the XLSX and DOCX readers, and the matching of a form's layout against a
 //! source.
 
+pub mod archive;
+pub mod boxes;
+pub mod csv;
 pub mod decode;
+pub mod docx;
 pub mod grid;
 pub mod html;
 pub mod matching;
 pub mod normalise;
 pub mod text;
 pub mod value;
+pub mod xlsx;

@@ -1,8 +1,10 @@
 //! Plain text → pieces. Three table layouts are recognised, line by line:
 //! - cell per line: a line starting with a tab is a cell (`\t` alone is an empty cell), a
 //!   blank line ends a row (the 湘潭县公安局 page text);
-//! - pipes: `| a | b |`, also Markdown (its `| --- |` rule is skipped);
-//! - tabs: `a\tb\tc`.
+//! - pipes: `| a | b |`, also Markdown (its `| --- |` rule is skipped, `\|` unescaped, the
+//!   `**12** ✗` of a failing value unmarked; headings `## …` and bold lines read as text);
+//! - tabs: `a\tb\tc`;
+//! - drawn with box-drawing characters ([`super::boxes`]), merged cells included.
 //!
 //! Other lines are running text. Text tables carry no spans: every cell takes one column, so
 //! matching maps values by their order in a row, never by position alone.
@@ -11,6 +13,7 @@ use super::grid::{Piece, Position, SourceDocument, place};
 
 #[derive(PartialEq, Eq)]
 enum Kind {
+    Drawn,
     CellPerLine,
     Pipes,
     Tabs,
@@ -20,7 +23,9 @@ enum Kind {
 
 fn kind(line: &str) -> Kind {
     let trimmed = line.trim();
-    if line.starts_with('\t') {
+    if super::boxes::is_box_line(line) {
+        Kind::Drawn
+    } else if line.starts_with('\t') {
         Kind::CellPerLine
     } else if trimmed.is_empty() {
         Kind::Blank
@@ -38,7 +43,9 @@ type Row = Vec<(String, usize, usize, Position)>;
 /// Reads the text of a report.
 pub fn read(text: &str) -> SourceDocument {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = without_colour(text);
     let mut pieces = Vec::new();
+    let mut drawn: Vec<(usize, &str)> = Vec::new();
     let mut rows: Vec<Row> = Vec::new();
     let mut row: Row = Vec::new();
     let mut in_cells = false;
@@ -52,7 +59,18 @@ pub fn read(text: &str) -> SourceDocument {
     };
     for (i, line) in text.lines().enumerate() {
         let position = Position::Line(i + 1);
-        match kind(line) {
+        let kind = kind(line);
+        if kind == Kind::Drawn {
+            drawn.push((i + 1, line));
+            continue;
+        }
+        if !drawn.is_empty() {
+            flush(&mut rows, &mut pieces);
+            pieces.push(Piece::Table(super::boxes::read(&std::mem::take(
+                &mut drawn,
+            ))));
+        }
+        match kind {
             Kind::CellPerLine => {
                 in_cells = true;
                 row.push((line[1..].trim().to_owned(), 1, 1, position));
@@ -63,16 +81,15 @@ pub fn read(text: &str) -> SourceDocument {
                 }
             }
             Kind::Pipes if !in_cells => {
-                let inner = line.trim().trim_start_matches('|').trim_end_matches('|');
-                let cells: Vec<&str> = inner.split('|').map(str::trim).collect();
+                let cells = pipe_cells(line);
                 let rule = cells
                     .iter()
                     .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')));
                 if !rule {
                     rows.push(
                         cells
-                            .iter()
-                            .map(|c| (c.replace("\\|", "|"), 1, 1, position))
+                            .into_iter()
+                            .map(|c| (unmark(&c).to_owned(), 1, 1, position))
                             .collect(),
                     );
                 }
@@ -90,7 +107,7 @@ pub fn read(text: &str) -> SourceDocument {
                 }
                 in_cells = false;
                 flush(&mut rows, &mut pieces);
-                let folded = super::grid::fold_space(line);
+                let folded = super::grid::fold_space(markdown_text(line));
                 if !folded.is_empty() {
                     pieces.push(Piece::Text {
                         text: folded,
@@ -104,7 +121,85 @@ pub fn read(text: &str) -> SourceDocument {
         rows.push(row);
     }
     flush(&mut rows, &mut pieces);
+    if !drawn.is_empty() {
+        pieces.push(Piece::Table(super::boxes::read(&drawn)));
+    }
     SourceDocument { pieces }
+}
+
+/// The cells of a pipe row: split at `|` not escaped by a backslash, `\|` and `\\` unescaped,
+/// each trimmed.
+fn pipe_cells(line: &str) -> Vec<String> {
+    let line = line.trim();
+    let line = line.strip_prefix('|').unwrap_or(line);
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(next @ ('|' | '\\')) => cell.push(next),
+                Some(next) => {
+                    cell.push('\\');
+                    cell.push(next);
+                }
+                None => cell.push('\\'),
+            },
+            '|' => cells.push(std::mem::take(&mut cell).trim().to_owned()),
+            _ => cell.push(c),
+        }
+    }
+    // A row ends in `|`; text after the last one is a last cell.
+    if !cell.trim().is_empty() {
+        cells.push(cell.trim().to_owned());
+    }
+    cells
+}
+
+/// A cell without the marks a Markdown table puts on a failing value (`**12** ✗`).
+fn unmark(cell: &str) -> &str {
+    let cell = cell.strip_suffix('✗').map_or(cell, str::trim_end);
+    cell.strip_prefix("**")
+        .and_then(|c| c.strip_suffix("**"))
+        .unwrap_or(cell)
+}
+
+/// A line of Markdown without heading markers (`## 一、总体情况`) or the emphasis of a whole
+/// line (`**第二十条第（一）项**`); other lines unchanged.
+fn markdown_text(line: &str) -> &str {
+    let trimmed = line.trim();
+    let hashes = trimmed.len() - trimmed.trim_start_matches('#').len();
+    if (1..=6).contains(&hashes) && trimmed[hashes..].starts_with(' ') {
+        return trimmed[hashes..].trim();
+    }
+    trimmed
+        .strip_prefix("**")
+        .and_then(|t| t.strip_suffix("**"))
+        .filter(|t| !t.contains("**"))
+        .unwrap_or(line)
+}
+
+/// The text without terminal colour codes (`ESC [ … m`), as a coloured terminal's output saved
+/// to a file carries them.
+fn without_colour(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\u{1b}') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' && chars.peek() == Some(&'[') {
+            chars.next();
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]

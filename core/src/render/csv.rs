@@ -1,7 +1,11 @@
-//! CSV: one line per data row: the table, the row's labels joined with ` / `, then the row's
-//! values, each under a header naming its column path. Cells that a spreadsheet would read as
-//! a formula (starting with `= + - @`, tab or carriage return) are neutralised with a leading
-//! `'`, except plain numbers.
+//! CSV: the whole report, in order. A record of one field is text: the title, a metadata line
+//! (`报告年度：2024`), a section heading or one line of its text. A table is one record per data
+//! row: the table, the row's labels joined with ` / `, then the row's values, each under a
+//! header record (`表,行,…`) naming its column paths. A tool that wants the numbers only keeps
+//! the records of more than one field.
+//!
+//! Cells that a spreadsheet would read as a formula (starting with `= + - @`, tab or carriage
+//! return) are neutralised with a leading `'`, except plain numbers.
 
 use super::{CellKind, Document, Grid, Part};
 
@@ -28,12 +32,27 @@ fn line(fields: &[String]) -> String {
         + "\r\n"
 }
 
-/// Every table of the report, one line per data row.
+/// The report: its text as one-field records, its tables one record per data row.
 pub fn document(document: &Document) -> String {
-    let mut out = String::new();
+    let mut out = line(std::slice::from_ref(&document.title));
+    let text = |text: &str, out: &mut String| {
+        for l in text.lines().filter(|l| !l.trim().is_empty()) {
+            out.push_str(&line(&[l.trim().to_owned()]));
+        }
+    };
     for part in &document.parts {
-        if let Part::Table { grid, .. } = part {
-            out.push_str(&table(grid));
+        match part {
+            Part::Meta { label, value } => text(&format!("{label}：{value}"), &mut out),
+            Part::Text { label, text: body } => {
+                text(label, &mut out);
+                text(body, &mut out);
+            }
+            Part::Table { grid, .. } => {
+                if let Some(title) = &grid.title {
+                    text(title, &mut out);
+                }
+                out.push_str(&table(grid));
+            }
         }
     }
     out
@@ -57,7 +76,12 @@ pub fn table(grid: &Grid) -> String {
             Some(label) => format!("行（{label}）"),
             None => "行".to_owned(),
         };
-        let mut head = vec!["表".to_owned(), row_head];
+        // A table without row labels (table 4) has no row column, as in its template.
+        let labelled = grid.label_columns > 0;
+        let mut head = vec!["表".to_owned()];
+        if labelled {
+            head.push(row_head);
+        }
         head.extend(
             columns
                 .iter()
@@ -65,7 +89,10 @@ pub fn table(grid: &Grid) -> String {
         );
         out.push_str(&line(&head));
         for row in block.data.clone() {
-            let mut fields = vec![title.clone(), grid.row_labels(row).join(" / ")];
+            let mut fields = vec![title.clone()];
+            if labelled {
+                fields.push(grid.row_labels(row).join(" / "));
+            }
             fields.extend(
                 grid.row(row)
                     .filter(|c| c.kind == CellKind::Value)

@@ -1,4 +1,5 @@
-//! XLSX: one worksheet per table, merged ranges as the grid merges cells, numbers as numbers
+//! XLSX: a first worksheet `正文` with the report's text (the title, metadata lines, each
+//! section's heading and paragraphs, a row each), then one worksheet per table, merged ranges as the grid merges cells, numbers as numbers
 //! (amounts with their unit in the number format), failing cells filled and annotated with a
 //! note naming the rules; the failures listed under each table.
 
@@ -20,6 +21,7 @@ pub fn document(document: &Document) -> Result<Vec<u8>, XlsxError> {
         .set_background_color(Color::RGB(0xFF_DD_DD))
         .set_font_color(Color::RGB(0x99_00_00))
         .set_bold();
+    text_sheet(&mut workbook, document)?;
     let mut index = 0;
     for part in &document.parts {
         let Part::Table { grid, summary } = part else {
@@ -70,6 +72,34 @@ pub fn document(document: &Document) -> Result<Vec<u8>, XlsxError> {
     workbook.save_to_buffer()
 }
 
+/// The sheet of the report's text, in document order, one paragraph per row; a table appears
+/// as its title, naming the sheet that holds it.
+fn text_sheet(workbook: &mut Workbook, document: &Document) -> Result<(), XlsxError> {
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("正文")?;
+    sheet.set_column_width(0, 100.0)?;
+    let wrap = Format::new().set_text_wrap();
+    let mut lines = vec![document.title.clone()];
+    for part in &document.parts {
+        match part {
+            Part::Meta { label, value } => lines.push(format!("{label}：{value}")),
+            Part::Text { label, text } => {
+                lines.push(label.clone());
+                lines.extend(
+                    text.lines()
+                        .filter(|l| !l.trim().is_empty())
+                        .map(|l| l.trim().to_owned()),
+                );
+            }
+            Part::Table { .. } => {}
+        }
+    }
+    for (row, line) in (0u32..).zip(&lines) {
+        sheet.write_string_with_format(row, 0, line, &wrap)?;
+    }
+    Ok(())
+}
+
 fn col(index: usize) -> Result<u16, XlsxError> {
     u16::try_from(index).map_err(|_| XlsxError::RowColumnLimitError)
 }
@@ -81,10 +111,13 @@ fn write_cell(
     cell: &GridCell,
     format: &Format,
 ) -> Result<(), XlsxError> {
-    // A number is written as a number (exact up to 2^53, which holds every real count); an
-    // amount keeps its unit in the number format; blanks and marks stay text.
+    // A number is written as a number; an amount keeps its unit in the number format; blanks
+    // and marks stay text.
+    // A number an f64 cannot hold exactly (more than 15 or so significant digits) is written as
+    // text, so nothing is lost.
     if cell.kind == CellKind::Value
         && let Ok(number) = cell.text.parse::<f64>()
+        && number.to_string() == cell.text
     {
         let format = match &cell.unit {
             Some(unit) => format.clone().set_num_format(format!("General\" {unit}\"")),

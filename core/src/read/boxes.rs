@@ -1,0 +1,192 @@
+//! Tables drawn with box-drawing characters (`┌─┬─┐ │ ├─┼─┤ └─┴─┘`), as `baobiao render --to
+//! text` and many console tools draw them, → a table of placed cells with spans.
+//!
+//! The drawing is laid on a canvas of display columns (a CJK character takes two). Every
+//! region enclosed by borders is a cell; the border lines bounding it give its grid row and
+//! column and its spans, so merged cells come back merged. A label wrapped over several lines
+//! of its cell is joined again.
+
+use unicode_width::UnicodeWidthChar;
+
+use super::grid::{Position, SourceCell, SourceTable};
+
+/// The characters that draw borders.
+const BORDER: &str = "─│┌┐└┘├┤┬┴┼═║╔╗╚╝╠╣╦╩╬";
+
+/// True when `line` is part of a drawn table: its first visible character draws a border.
+pub fn is_box_line(line: &str) -> bool {
+    line.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| "│┌├└║╔╠╚".contains(c))
+}
+
+/// A slot of the canvas: a character, the second column of a wide one, or a border.
+#[derive(Clone, Copy, PartialEq)]
+enum Slot {
+    Char(char),
+    Continuation,
+    Border,
+}
+
+/// The mark `baobiao render --to text` puts after a failing value when it cannot use colour.
+const FAILURE_MARK: char = '✗';
+
+/// Reads the drawn table on `lines` (each with its 1-based line number).
+pub fn read(lines: &[(usize, &str)]) -> SourceTable {
+    let mut canvas: Vec<Vec<Slot>> = lines
+        .iter()
+        .map(|(_, line)| {
+            let mut row = Vec::new();
+            for ch in line.chars() {
+                if BORDER.contains(ch) {
+                    row.push(Slot::Border);
+                    continue;
+                }
+                row.push(Slot::Char(ch));
+                for _ in 1..ch.width().unwrap_or(0) {
+                    row.push(Slot::Continuation);
+                }
+            }
+            row
+        })
+        .collect();
+    let width = canvas.iter().map(Vec::len).max().unwrap_or(0);
+    for row in &mut canvas {
+        row.resize(width, Slot::Char(' '));
+    }
+    let height = canvas.len();
+
+    // Regions: 4-connected runs of non-border slots. One touching the canvas edge lies outside
+    // the drawing.
+    let mut region = vec![vec![usize::MAX; width]; height];
+    let mut boxes: Vec<(usize, usize, usize, usize)> = Vec::new(); // top, left, bottom, right
+    for y in 0..height {
+        for x in 0..width {
+            if canvas[y][x] == Slot::Border || region[y][x] != usize::MAX {
+                continue;
+            }
+            let id = boxes.len();
+            let (mut top, mut left, mut bottom, mut right) = (y, x, y, x);
+            let mut edge = false;
+            let mut stack = vec![(y, x)];
+            region[y][x] = id;
+            while let Some((cy, cx)) = stack.pop() {
+                (top, left) = (top.min(cy), left.min(cx));
+                (bottom, right) = (bottom.max(cy), right.max(cx));
+                edge |= cy == 0 || cx == 0 || cy + 1 == height || cx + 1 == width;
+                let neighbours = [
+                    (cy.wrapping_sub(1), cx),
+                    (cy + 1, cx),
+                    (cy, cx.wrapping_sub(1)),
+                    (cy, cx + 1),
+                ];
+                for (ny, nx) in neighbours {
+                    if ny < height
+                        && nx < width
+                        && canvas[ny][nx] != Slot::Border
+                        && region[ny][nx] == usize::MAX
+                    {
+                        region[ny][nx] = id;
+                        stack.push((ny, nx));
+                    }
+                }
+            }
+            boxes.push(if edge {
+                (usize::MAX, 0, 0, 0)
+            } else {
+                (top, left, bottom, right)
+            });
+        }
+    }
+    let cells: Vec<(usize, usize, usize, usize)> =
+        boxes.into_iter().filter(|b| b.0 != usize::MAX).collect();
+
+    // The grid lines are the borders cells start and end at.
+    let mut xs: Vec<usize> = cells
+        .iter()
+        .flat_map(|&(_, l, _, r)| [l - 1, r + 1])
+        .collect();
+    let mut ys: Vec<usize> = cells
+        .iter()
+        .flat_map(|&(t, _, b, _)| [t - 1, b + 1])
+        .collect();
+    for v in [&mut xs, &mut ys] {
+        v.sort_unstable();
+        v.dedup();
+    }
+    let index = |v: &[usize], at: usize| v.binary_search(&at).unwrap_or(0);
+
+    let mut placed: Vec<SourceCell> = cells
+        .iter()
+        .map(|&(top, left, bottom, right)| {
+            let text: String = (top..=bottom)
+                .map(|y| {
+                    canvas[y][left..=right]
+                        .iter()
+                        .filter_map(|s| match s {
+                            Slot::Char(c) => Some(*c),
+                            _ => None,
+                        })
+                        .collect::<String>()
+                        .trim()
+                        .to_owned()
+                })
+                .collect();
+            let text = text.strip_suffix(FAILURE_MARK).unwrap_or(&text).trim();
+            let row = index(&ys, top - 1);
+            let column = index(&xs, left - 1);
+            SourceCell {
+                text: super::grid::fold_space(text),
+                row,
+                column,
+                rowspan: index(&ys, bottom + 1) - row,
+                colspan: index(&xs, right + 1) - column,
+                position: Position::Line(lines[top].0),
+            }
+        })
+        .collect();
+    placed.sort_by_key(|c| (c.row, c.column));
+    SourceTable {
+        cells: placed,
+        rows: ys.len().saturating_sub(1),
+        columns: xs.len().saturating_sub(1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merged_cells_and_wrapped_labels_come_back() {
+        let drawing = "\
+┌────────┬──────────┐
+│ 申请人 │  自然人  │
+│        ├────┬─────┤
+│        │ 甲 │ 乙  │
+├────────┼────┼─────┤
+│ 部分公 │ 12✗│     │
+│ 开     │    │     │
+└────────┴────┴─────┘";
+        let lines: Vec<(usize, &str)> = drawing
+            .lines()
+            .enumerate()
+            .map(|(i, l)| (i + 10, l))
+            .collect();
+        assert!(lines.iter().all(|(_, l)| is_box_line(l)));
+        let table = read(&lines);
+        assert_eq!((table.rows, table.columns), (3, 3));
+        let corner = table.at(1, 0).unwrap();
+        assert_eq!((corner.text.as_str(), corner.rowspan), ("申请人", 2));
+        assert_eq!(table.at(0, 2).unwrap().colspan, 2);
+        assert_eq!(table.at(2, 0).unwrap().text, "部分公开");
+        assert_eq!(
+            table.at(2, 1).unwrap().text,
+            "12",
+            "the failure mark is dropped"
+        );
+        assert_eq!(table.at(2, 2).unwrap().text, "");
+        assert_eq!(table.at(2, 1).unwrap().position, Position::Line(15));
+    }
+}

@@ -1,0 +1,294 @@
+//! XLSX (Excel) → pieces: the sheets in the workbook's order. In a sheet, a row holding a
+//! single cell that no merged range touches is a line of text (a title above a table, a
+//! paragraph); runs of other rows are tables, merged ranges (`mergeCells`) as spans. Empty
+//! cells written with a format (a table's bordered blanks) count as cells, so a table row whose
+//! values are all blank stays a table row. Cells are read from the sheet XML as written: a number keeps the
+//! digits of its `<v>` text (never through a float), a shared or inline string its text.
+//!
+//! A sheet's cells are kept sparse while reading; a cell reference beyond [`MAX_ROWS`] ×
+//! [`MAX_COLUMNS`] (a hostile `XFD1048576`), a used range over [`MAX_AREA`] positions, or
+//! overlapping merged ranges are refused rather than allocated for.
+
+use std::collections::BTreeMap;
+
+use super::archive::{self, Package, attr, is};
+use super::grid::{Piece, Position, SourceCell, SourceDocument, SourceTable, fold_space};
+
+/// The largest sheet read: far more than any report table.
+pub const MAX_ROWS: usize = 10_000;
+/// The widest sheet read.
+pub const MAX_COLUMNS: usize = 1_000;
+/// The most grid positions (rows × columns up to the last used) of a sheet read.
+pub const MAX_AREA: usize = 1_000_000;
+
+/// Reads an XLSX file.
+pub fn read(bytes: Vec<u8>) -> Result<SourceDocument, String> {
+    let mut package = Package::open(bytes)?;
+    let workbook = package
+        .part("xl/workbook.xml")?
+        .ok_or("no xl/workbook.xml: not an Excel workbook")?;
+    let workbook = archive::parse("xl/workbook.xml", &workbook)?;
+    let relations = package
+        .part("xl/_rels/workbook.xml.rels")?
+        .unwrap_or_default();
+    let relations = if relations.is_empty() {
+        None
+    } else {
+        Some(archive::parse("xl/_rels/workbook.xml.rels", &relations)?)
+    };
+    let target = |id: &str| -> Option<String> {
+        let rel = relations
+            .as_ref()?
+            .root_element()
+            .children()
+            .find(|r| attr(r, "Id") == Some(id))?;
+        let target = attr(&rel, "Target")?;
+        Some(match target.strip_prefix('/') {
+            Some(absolute) => absolute.to_owned(),
+            None => format!("xl/{target}"),
+        })
+    };
+    let sheets: Vec<(String, String)> = workbook
+        .descendants()
+        .filter(|n| is(n, "sheet"))
+        .filter_map(|s| {
+            let name = attr(&s, "name").unwrap_or("").to_owned();
+            let path = target(attr(&s, "id")?)?;
+            Some((name, path))
+        })
+        .collect();
+    let strings = match package.part("xl/sharedStrings.xml")? {
+        Some(xml) => {
+            let doc = archive::parse("xl/sharedStrings.xml", &xml)?;
+            doc.root_element()
+                .children()
+                .filter(|n| is(n, "si"))
+                .map(|si| string_item(si))
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    let mut pieces = Vec::new();
+    for (index, (name, path)) in sheets.iter().enumerate() {
+        let xml = package
+            .part(path)?
+            .ok_or_else(|| format!("the sheet {name:?} ({path}) is missing from the package"))?;
+        let doc = archive::parse(path, &xml)?;
+        pieces.extend(sheet(&doc, &strings, index + 1, name)?);
+    }
+    Ok(SourceDocument { pieces })
+}
+
+/// The text of a string item: its `t`, or the `t` of each rich-text run (phonetic runs left out).
+fn string_item(si: roxmltree::Node<'_, '_>) -> String {
+    si.descendants()
+        .filter(|n| is(n, "t") && !n.ancestors().any(|a| is(&a, "rPh")))
+        .filter_map(|n| n.text())
+        .collect()
+}
+
+/// `B7` → (row 6, column 1).
+fn reference(text: &str) -> Option<(usize, usize)> {
+    let letters = text.chars().take_while(char::is_ascii_alphabetic).count();
+    if letters == 0 || letters > 3 {
+        return None;
+    }
+    let column = text[..letters].chars().try_fold(0usize, |acc, c| {
+        Some(acc * 26 + (c.to_ascii_uppercase() as usize - 'A' as usize + 1))
+    })?;
+    let row: usize = text[letters..].parse().ok()?;
+    (row >= 1 && column >= 1).then(|| (row - 1, column - 1))
+}
+
+fn sheet(
+    doc: &roxmltree::Document<'_>,
+    strings: &[String],
+    index: usize,
+    name: &str,
+) -> Result<Vec<Piece>, String> {
+    let bounds = |(row, column): (usize, usize), what: &str| {
+        if row >= MAX_ROWS || column >= MAX_COLUMNS {
+            Err(format!(
+                "sheet {name:?}: {what} lies beyond {MAX_ROWS} rows × {MAX_COLUMNS} columns: refused"
+            ))
+        } else {
+            Ok((row, column))
+        }
+    };
+    let mut values: BTreeMap<(usize, usize), String> = BTreeMap::new();
+    // How many cell elements each row has, blank ones included.
+    let mut present: BTreeMap<usize, usize> = BTreeMap::new();
+    for row in doc.descendants().filter(|n| is(n, "row")) {
+        // A cell without a reference follows the one before it in its row.
+        let row_number = attr(&row, "r")
+            .and_then(|r| r.parse::<usize>().ok())
+            .map(|r| r.saturating_sub(1));
+        let mut next = None;
+        for c in row.children().filter(|n| is(n, "c")) {
+            let at = match attr(&c, "r") {
+                Some(r) => reference(r)
+                    .ok_or_else(|| format!("sheet {name:?}: {r:?} is not a cell reference"))?,
+                None => {
+                    let (row, column) = next.unwrap_or((row_number.unwrap_or(0), 0));
+                    (row, column)
+                }
+            };
+            let at = bounds(at, "a cell")?;
+            next = Some((at.0, at.1 + 1));
+            *present.entry(at.0).or_default() += 1;
+            let value = c
+                .children()
+                .find(|n| is(n, "v"))
+                .and_then(|v| v.text())
+                .unwrap_or("");
+            let text = match attr(&c, "t") {
+                Some("s") => value
+                    .trim()
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| strings.get(i))
+                    .cloned()
+                    .ok_or_else(|| format!("sheet {name:?}: shared string {value:?} not found"))?,
+                Some("inlineStr") => c
+                    .children()
+                    .find(|n| is(n, "is"))
+                    .map(string_item)
+                    .unwrap_or_default(),
+                Some("b") => if value == "1" { "TRUE" } else { "FALSE" }.to_owned(),
+                _ => value.to_owned(),
+            };
+            if !text.is_empty() {
+                values.insert(at, text);
+            }
+        }
+    }
+    let mut merges = Vec::new();
+    for merge in doc.descendants().filter(|n| is(n, "mergeCell")) {
+        let range = attr(&merge, "ref").unwrap_or("");
+        let (from, to) = range.split_once(':').unwrap_or((range, range));
+        let (Some(from), Some(to)) = (reference(from), reference(to)) else {
+            return Err(format!(
+                "sheet {name:?}: merged range {range:?} is not a range"
+            ));
+        };
+        let (from, to) = (
+            bounds(from, "a merged range")?,
+            bounds(to, "a merged range")?,
+        );
+        if to.0 >= from.0 && to.1 >= from.1 {
+            merges.push((from, to));
+        }
+    }
+    let rows = values
+        .keys()
+        .map(|k| k.0 + 1)
+        .chain(merges.iter().map(|m| m.1.0 + 1))
+        .max()
+        .unwrap_or(0);
+    let columns = values
+        .keys()
+        .map(|k| k.1 + 1)
+        .chain(merges.iter().map(|m| m.1.1 + 1))
+        .max()
+        .unwrap_or(0);
+    if rows * columns > MAX_AREA {
+        return Err(format!(
+            "sheet {name:?} uses {rows} rows × {columns} columns, more than any report table: refused"
+        ));
+    }
+    // Which positions a merged range covers (other than its first): each marked once, as
+    // ranges may not overlap.
+    let mut covered = vec![false; rows * columns];
+    let mut spans: BTreeMap<(usize, usize), (usize, usize)> = BTreeMap::new();
+    for &(from, to) in &merges {
+        for r in from.0..=to.0 {
+            for c in from.1..=to.1 {
+                let slot = &mut covered[r * columns + c];
+                if *slot || spans.contains_key(&(r, c)) {
+                    return Err(format!(
+                        "sheet {name:?}: merged ranges overlap at row {}, column {}",
+                        r + 1,
+                        c + 1
+                    ));
+                }
+                *slot = (r, c) != from;
+            }
+        }
+        spans.insert(from, (to.0 - from.0 + 1, to.1 - from.1 + 1));
+    }
+    let mut merged_rows = vec![false; rows];
+    for &(from, to) in &merges {
+        merged_rows[from.0..=to.0].fill(true);
+    }
+    let merged_row = |row: usize| merged_rows[row];
+    let position = |row: usize, column: usize| Position::Sheet {
+        sheet: index,
+        row,
+        column,
+    };
+    let is_text = |row: usize| present.get(&row) == Some(&1) && !merged_row(row);
+    let mut pieces = Vec::new();
+    let mut table = SourceTable::default();
+    let flush = |table: &mut SourceTable, pieces: &mut Vec<Piece>| {
+        if !table.cells.is_empty() {
+            table.columns = columns;
+            // A range merged down past a line of text ends with the table.
+            let rows = table.rows;
+            for cell in &mut table.cells {
+                cell.rowspan = cell.rowspan.min(rows - cell.row);
+            }
+            pieces.push(Piece::Table(std::mem::take(table)));
+        }
+    };
+    for row in 0..rows {
+        if !present.contains_key(&row) && !merged_row(row) {
+            // An empty row ends a table.
+            flush(&mut table, &mut pieces);
+            continue;
+        }
+        if is_text(row) {
+            flush(&mut table, &mut pieces);
+            if let Some(((_, column), text)) = values.range((row, 0)..(row + 1, 0)).next() {
+                pieces.push(Piece::Text {
+                    text: fold_space(text),
+                    position: position(row, *column),
+                });
+            }
+            continue;
+        }
+        // Rows of a table count from the table's first row.
+        let table_row = table.rows;
+        table.rows += 1;
+        for column in 0..columns {
+            if covered[row * columns + column] {
+                continue;
+            }
+            let (rowspan, colspan) = spans.get(&(row, column)).copied().unwrap_or((1, 1));
+            table.cells.push(SourceCell {
+                text: fold_space(values.get(&(row, column)).map_or("", String::as_str)),
+                row: table_row,
+                column,
+                rowspan,
+                colspan,
+                position: position(row, column),
+            });
+        }
+    }
+    flush(&mut table, &mut pieces);
+    Ok(pieces)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references() {
+        assert_eq!(reference("A1"), Some((0, 0)));
+        assert_eq!(reference("B7"), Some((6, 1)));
+        assert_eq!(reference("AA10"), Some((9, 26)));
+        assert_eq!(reference("XFD1048576"), Some((1_048_575, 16_383)));
+        assert_eq!(reference("7B"), None);
+        assert_eq!(reference("A0"), None);
+    }
+}
