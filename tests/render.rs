@@ -372,8 +372,15 @@ fn csv_neutralises_formulas_and_keeps_numbers() {
         "a leading - that is not a number is neutralised"
     );
     assert!(csv.lines().any(|l| l.ends_with(",13988")));
-    let lines: Vec<&str> = csv.lines().filter(|l| l.starts_with("三、")).collect();
+    let lines: Vec<&str> = csv
+        .lines()
+        .filter(|l| l.starts_with("三、收到和处理政府信息公开申请情况,"))
+        .collect();
     assert_eq!(lines.len(), 25, "one line per data row of table 3");
+    assert!(
+        csv.lines().any(|l| l == "报告年度：2024"),
+        "the report's text is one-field records"
+    );
     assert!(csv.lines().any(|l| l.starts_with("表,行,自然人 / ") || l.starts_with("表,行,申请人情况 / 自然人")), "{csv}");
 }
 
@@ -384,8 +391,10 @@ fn xlsx_tables(bytes: Vec<u8>) -> Vec<Vec<Vec<(String, usize, usize)>>> {
     use calamine::{Reader, Xlsx};
     let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).expect("a workbook");
     let names = book.sheet_names().to_vec();
+    assert_eq!(names[0], "正文", "the report's text comes first");
     names
         .iter()
+        .skip(1)
         .map(|name| {
             let range = book.worksheet_range(name).unwrap();
             let merges = book.merge_cells_by_sheet_name(name).unwrap();

@@ -1,30 +1,70 @@
-//! Render → read gives back the identical form, for the renderers that have a reader so far
-//! (HTML), on the bundled report and as a property over generated reports with blanks and
-//! marks.
+//! Render → read gives back the identical form, for every renderer that has a reader (HTML,
+//! text, Markdown, CSV, XLSX, DOCX), on the bundled report and as a property over generated
+//! reports with blanks, marks, decimal amounts and failing cells (which the renderers mark).
 
 mod common;
 
+use std::str::FromStr;
+
 use baobiao::forms::annual_report_2021::AnnualReport;
+use baobiao::read::grid::SourceDocument;
 use baobiao::read::matching::read_form;
-use baobiao::{Form, Lang, render};
+use baobiao::{Form, Lang, ValueKind, render};
 use proptest::prelude::*;
 
-fn html_round_trip(json: serde_json::Value) -> Result<(), TestCaseError> {
-    let form: AnnualReport = serde_json::from_value(json).unwrap();
+#[derive(Clone, Copy, Debug)]
+enum Format {
+    Html,
+    Text,
+    Markdown,
+    Csv,
+    Xlsx,
+    Docx,
+}
+
+const FORMATS: [Format; 6] = [
+    Format::Html,
+    Format::Text,
+    Format::Markdown,
+    Format::Csv,
+    Format::Xlsx,
+    Format::Docx,
+];
+
+/// The form rendered in `format` and read back by the reader of that format.
+fn render_and_read(form: &AnnualReport, format: Format) -> SourceDocument {
     let checked = form.check();
-    let page = render::html::page(&render::document(&form, Some(&checked), Lang::Zh));
-    let read = read_form(AnnualReport::info(), &baobiao::read::html::read(&page));
-    prop_assert_eq!(&read.diagnostics, &vec![]);
-    let back: AnnualReport = serde_json::from_value(read.json).unwrap();
-    prop_assert_eq!(back, form);
+    let document = render::document(form, Some(&checked), Lang::Zh);
+    match format {
+        Format::Html => baobiao::read::html::read(&render::html::page(&document)),
+        Format::Text => baobiao::read::text::read(&render::text::document(&document, false)),
+        Format::Markdown => baobiao::read::text::read(&render::markdown::document(&document)),
+        Format::Csv => baobiao::read::csv::read(&render::csv::document(&document)),
+        Format::Xlsx => baobiao::read::xlsx::read(render::xlsx::document(&document).unwrap())
+            .expect("our own workbook reads"),
+        Format::Docx => baobiao::read::docx::read(render::docx::document(&document).unwrap())
+            .expect("our own document reads"),
+    }
+}
+
+fn round_trip(json: serde_json::Value) -> Result<(), TestCaseError> {
+    let form: AnnualReport = serde_json::from_value(json).unwrap();
+    for format in FORMATS {
+        let read = read_form(AnnualReport::info(), &render_and_read(&form, format));
+        prop_assert_eq!(&read.diagnostics, &vec![], "{:?}", format);
+        let back: AnnualReport = serde_json::from_value(read.json).unwrap();
+        prop_assert_eq!(&back, &form, "{:?}", format);
+    }
     Ok(())
 }
 
 #[test]
-fn the_bundled_report_survives_html() {
-    html_round_trip(common::bundled_json()).unwrap();
+fn the_bundled_report_survives_every_format() {
+    round_trip(common::bundled_json()).unwrap();
 }
 
+/// Consistent reports, then some cells made blank, `—`, `/` or raised by one (so rules fail and
+/// the renderers mark those cells), and the fee given cents.
 fn messy() -> impl Strategy<Value = serde_json::Value> {
     (
         prop::collection::vec(0u64..500, 21 * 6),
@@ -33,17 +73,26 @@ fn messy() -> impl Strategy<Value = serde_json::Value> {
         prop::collection::vec(0u64..30, 12),
         prop::collection::vec(0u64..10_000_000, 9),
         0u64..10_000_000,
-        prop::collection::vec((0usize..200, 0u8..3), 0..10),
+        0u64..100,
+        prop::collection::vec((0usize..200, 0u8..4), 0..10),
     )
-        .prop_map(|(outcomes, forward, share, t4, t2, fee, edits)| {
-            use baobiao::Form;
+        .prop_map(|(outcomes, forward, share, t4, t2, fee, cents, edits)| {
             let mut json = common::report_json(&common::consistent_cells(
                 &outcomes, &forward, &share, &t4, &t2, fee,
             ));
             let info = AnnualReport::info();
+            for cell in info.cells.iter().filter(|c| c.kind == ValueKind::Amount) {
+                *json.pointer_mut(&cell.pointer).unwrap() = serde_json::Value::Number(
+                    serde_json::Number::from_str(&format!("{fee}.{cents:02}")).unwrap(),
+                );
+            }
             for (which, kind) in edits {
-                let cell = json.pointer_mut(&info.cells[which].pointer).unwrap();
-                *cell = match kind {
+                let pointer = &info.cells[which].pointer;
+                if kind == 3 {
+                    json = common::bump(&json, pointer, 1);
+                    continue;
+                }
+                *json.pointer_mut(pointer).unwrap() = match kind {
                     0 => serde_json::Value::Null,
                     1 => "—".into(),
                     _ => "/".into(),
@@ -54,10 +103,53 @@ fn messy() -> impl Strategy<Value = serde_json::Value> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
-    fn generated_reports_survive_html(json in messy()) {
-        html_round_trip(json)?;
+    fn generated_reports_survive_every_format(json in messy()) {
+        round_trip(json)?;
+    }
+}
+
+#[test]
+fn the_cli_reads_every_format_it_renders() {
+    let bundled = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/reports/xiangtan-county-police-2024.json"
+    );
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_baobiao"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let expected = common::bundled_json();
+    for (to, extension) in [
+        ("html", "html"),
+        ("text", "txt"),
+        ("md", "md"),
+        ("csv", "csv"),
+        ("xlsx", "xlsx"),
+        ("docx", "docx"),
+    ] {
+        let file = dir.join(format!("round-trip.{extension}"));
+        let file = file.to_str().unwrap();
+        let rendered = run(&["render", bundled, "--to", to, "-o", file]);
+        assert_eq!(rendered.status.code(), Some(0), "render {to}");
+        let read = run(&["read", file]);
+        assert_eq!(
+            read.status.code(),
+            Some(0),
+            "read {to}: {}",
+            String::from_utf8_lossy(&read.stderr)
+        );
+        let out: serde_json::Value = serde_json::from_slice(&read.stdout).unwrap();
+        assert_eq!(out["form"], "annual-report-2021", "{to}");
+        assert_eq!(out["diagnostics"], serde_json::json!([]), "{to}");
+        assert_eq!(out["report"], expected, "{to}");
+        assert_eq!(out["sources"].as_object().unwrap().len(), 200, "{to}");
+        let checked = run(&["check", file]);
+        assert_eq!(checked.status.code(), Some(0), "check {to}");
     }
 }
