@@ -5,17 +5,10 @@
 
 mod common;
 
+use baobiao::Form;
 use baobiao::forms::annual_report_2019::AnnualReport2019;
-use baobiao::{Form, Status};
+use common::sidecar::{meta, outcomes_against_sidecar};
 use serde_json::{Value, json};
-
-fn meta(name: &str) -> Value {
-    let path = format!(
-        "{}/tests/data/reports/{name}.meta.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
 
 fn applicants(row: &Value) -> Value {
     json!({
@@ -86,75 +79,17 @@ fn report(meta: &Value) -> AnnualReport2019 {
     serde_json::from_value(doc).expect("the transcription fits the 2019 form")
 }
 
-/// What the sidecar's recorded sums say, under baobiao's semantics: `"na"` when the stated
-/// result is blank or a side is blank in every cell, else its pass or fail.
-fn expected(meta: &Value, check: &Value) -> &'static str {
-    let blank = |v: &Value| v.is_null() || v.is_string();
-    let all_blank = |v: &Value| v.as_array().is_some_and(|a| a.iter().all(blank));
-    let result_blank = check.get("stated_total").is_some_and(blank);
-    // The sidecar records no cells for the outcome sums: read the column's 19 outcome rows.
-    let outcome_column_blank = check["rule"] == "t3.outcome_sum" && {
-        let columns = meta["values"]["table3"]["columns"].as_array().unwrap();
-        let c = columns.iter().position(|x| x == &check["column"]).unwrap();
-        let data = meta["values"]["table3"]["data"].as_array().unwrap();
-        data[2..21].iter().all(|row| blank(&row[c]))
-    };
-    let side_blank = outcome_column_blank
-        || check
-            .get("cells")
-            .is_some_and(|cells| match check["rule"].as_str() {
-                Some("t3.balance") => {
-                    let c = cells.as_array().unwrap();
-                    (blank(&c[0]) && blank(&c[1])) || (blank(&c[2]) && blank(&c[3]))
-                }
-                _ => all_blank(cells),
-            });
-    if result_blank || side_blank {
-        "na"
-    } else if check["status"].as_str().unwrap().starts_with("pass") {
-        "pass"
-    } else {
-        "fail"
-    }
-}
-
-fn ours(status: &Status) -> &'static str {
-    match status {
-        Status::Pass => "pass",
-        Status::Fail { .. } => "fail",
-        Status::NotAssessable(_) => "na",
-    }
-}
-
 fn agree_with_sidecar(name: &str) -> Vec<(String, &'static str)> {
     let meta = meta(name);
     let form = report(&meta);
     let checked = form.check();
-    let info = AnnualReport2019::info();
-    let mut decided: Vec<(String, &'static str)> = Vec::new();
-    for (sidecar_rule, rule) in [
-        ("t3.row_total", "T3-ROW-TOTAL"),
-        ("t3.outcome_sum", "T3-RESULT-SUM"),
-        ("t3.balance", "T3-IDENT"),
-        ("t4.group_total", "T4-GROUP-TOTAL"),
-    ] {
-        let recorded: Vec<&Value> = meta["checks"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|c| c["rule"] == sidecar_rule)
-            .collect();
-        let ours: Vec<&'static str> = checked
-            .outcomes()
-            .iter()
-            .filter(|o| info.rules[info.instances[o.instance].rule].id == rule)
-            .map(|o| ours(&o.status))
-            .collect();
-        let theirs: Vec<&'static str> = recorded.iter().map(|c| expected(&meta, c)).collect();
-        assert_eq!(ours, theirs, "{name}: {rule}");
-        decided.extend(ours.into_iter().map(|s| (rule.to_owned(), s)));
-    }
-    decided
+    outcomes_against_sidecar(&meta, AnnualReport2019::info(), checked.outcomes())
+        .into_iter()
+        .map(|(rule, ours, theirs)| {
+            assert_eq!(ours, theirs, "{name}: {rule}");
+            (rule.to_owned(), ours)
+        })
+        .collect()
 }
 
 #[test]

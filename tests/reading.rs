@@ -5,6 +5,7 @@ mod common;
 use baobiao::Form;
 use baobiao::forms::annual_report_2021::AnnualReport;
 use baobiao::read::matching::read_form;
+use common::sidecar::{data, read_table_3_and_4, table_3_and_4};
 
 #[test]
 fn the_xiangtan_text_reads_to_the_hand_transcription() {
@@ -30,62 +31,6 @@ fn the_xiangtan_text_reads_to_the_hand_transcription() {
     assert_eq!(form, bundled);
 }
 
-fn data(name: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/reports")
-        .join(name)
-}
-
-/// The read values of tables 3 and 4, in the form's cell order.
-fn read_cells_3_and_4(
-    info: &baobiao::FormInfo,
-    json: &serde_json::Value,
-) -> Vec<serde_json::Value> {
-    info.cells
-        .iter()
-        .filter(|c| {
-            c.pointer.starts_with("/applications/")
-                || c.pointer.starts_with("/reviews_and_lawsuits/")
-        })
-        .map(|c| json.pointer(&c.pointer).cloned().unwrap())
-        .collect()
-}
-
-/// The cells of tables 3 and 4 in the order of a sidecar's `values` (rows × 7, groups × 5).
-fn sidecar_cells(meta: &serde_json::Value) -> Vec<serde_json::Value> {
-    let t3 = meta["values"]["table3"]["data"].as_array().unwrap();
-    let t4 = meta["values"]["table4"]["data"].as_array().unwrap();
-    t3.iter()
-        .chain(t4)
-        .flat_map(|row| row.as_array().unwrap().clone())
-        .collect()
-}
-
-#[test]
-fn published_html_pages_read_to_their_transcribed_values() {
-    for name in [
-        "pingtan-2023-page",
-        "pingtan-2024-page",
-        "pingtan-2025-page",
-    ] {
-        let html = std::fs::read_to_string(data(&format!("{name}.html"))).unwrap();
-        let meta: serde_json::Value = serde_json::from_str(
-            &std::fs::read_to_string(data(&format!("{name}.meta.json"))).unwrap(),
-        )
-        .unwrap();
-        let read = read_form(AnnualReport::info(), &baobiao::read::html::read(&html));
-        assert_eq!(read.diagnostics, vec![], "{name}");
-        let ours = read_cells_3_and_4(AnnualReport::info(), &read.json);
-        assert_eq!(ours, sidecar_cells(&meta), "{name}");
-        let form: AnnualReport = serde_json::from_value(read.json).unwrap();
-        // The sidecar records no failing check for these pages.
-        assert!(
-            form.check().violations(baobiao::Lang::Zh).is_empty(),
-            "{name}"
-        );
-    }
-}
-
 #[test]
 fn the_2019_shanghai_page_is_read_as_the_2019_form() {
     use baobiao::forms::annual_report_2019::AnnualReport2019;
@@ -101,8 +46,8 @@ fn the_2019_shanghai_page_is_read_as_the_2019_form() {
         &std::fs::read_to_string(data("shanghai-gov-office-2019.meta.json")).unwrap(),
     )
     .unwrap();
-    let ours = read_cells_3_and_4(AnnualReport2019::info(), &as_2019.json);
-    assert_eq!(ours, sidecar_cells(&meta));
+    let ours = read_table_3_and_4(AnnualReport2019::info(), &as_2019.json);
+    assert_eq!(ours, table_3_and_4(&meta));
 }
 
 #[test]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use baobiao::read::grid::Position;
-use baobiao::read::matching::{Diagnostic, read_form};
+use baobiao::read::matching::{Diagnostic, read_best};
 
 use super::forms::{self, Entry};
 use super::input::{self, InputError};
@@ -115,11 +115,10 @@ pub fn load(
         Some(entry) => vec![entry],
         None => forms::ALL.iter().collect(),
     };
-    let (entry, read) = candidates
-        .into_iter()
-        .map(|entry| (entry, read_form((entry.info)(), &source)))
-        .min_by_key(|(_, read)| read.diagnostics.len())
-        .ok_or_else(|| Err(std::process::ExitCode::from(2)))?;
+    let infos: Vec<&baobiao::FormInfo> = candidates.iter().map(|e| (e.info)()).collect();
+    let (index, read) =
+        read_best(&infos, &source).ok_or_else(|| Err(std::process::ExitCode::from(2)))?;
+    let entry = candidates[index];
     Ok(Loaded {
         entry,
         json: read.json.to_string(),

@@ -115,3 +115,5 @@ pub fn html_tables(html: &str) -> Vec<Vec<Vec<(String, usize, usize)>>> {
         })
         .collect()
 }
+
+pub mod sidecar;

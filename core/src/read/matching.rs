@@ -85,6 +85,18 @@ fn set(json: &mut Value, keys: &[&str], value: Value) {
     }
 }
 
+/// Reads `source` as each of `forms` and keeps the reading with the fewest diagnostics: the
+/// form whose headings, rows and columns the source has (the 2019 and 2021 templates differ in
+/// table 2's columns and table 3's rows). Ties go to the earlier form. Returns the form's index
+/// and its reading; `None` only when `forms` is empty.
+pub fn read_best(forms: &[&FormInfo], source: &SourceDocument) -> Option<(usize, ReadForm)> {
+    forms
+        .iter()
+        .map(|info| read_form(info, source))
+        .enumerate()
+        .min_by_key(|(_, read)| read.diagnostics.len())
+}
+
 /// Reads the form described by `info` from `source`.
 pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
     let mut json = Value::Object(Map::new());
@@ -177,6 +189,12 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
     }
 
     let tables_layout = layout(&info.root).tables;
+    // The tables under a heading of a section that has a table.
+    let claimed: Vec<usize> = headings
+        .iter()
+        .filter(|(_, f)| matches!(f.kind, NodeKind::Struct(_)))
+        .flat_map(|&(start, _)| start + 1..start + 1 + section(start).len())
+        .collect();
     for field in &root.fields {
         let key = field.field.key;
         let found = headings
@@ -215,6 +233,52 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
                             &mut positions,
                         );
                     }
+                }
+            }
+            (NodeKind::Struct(_), None) if is_section(field) => {
+                // No heading (an excerpt that starts inside the report, a page that drew the
+                // heading as an image): the section's table may still be there, outside every
+                // section found. It is taken when its rows are recognised by their labels.
+                let unclaimed: Vec<&SourceTable> = source
+                    .pieces
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| !claimed.contains(i))
+                    .filter_map(|(_, p)| match p {
+                        Piece::Table(t) => Some(t),
+                        Piece::Text { .. } => None,
+                    })
+                    .collect();
+                let mut found = 0;
+                let mut own = Vec::new();
+                if let Some(table) = tables_layout.iter().find(|t| t.key == key) {
+                    for block in &table.blocks {
+                        found += read_block(
+                            info,
+                            block,
+                            &unclaimed,
+                            &mut json,
+                            &mut own,
+                            &mut positions,
+                        );
+                    }
+                }
+                let label = field.field.label.unwrap_or(key);
+                if found > 0 {
+                    diagnostics.push(Diagnostic {
+                        position: None,
+                        pointer: Some(format!("/{key}")),
+                        message: format!(
+                            "the heading {label:?} is missing; its table was recognised by its row labels"
+                        ),
+                    });
+                    diagnostics.extend(own);
+                } else {
+                    diagnostics.push(Diagnostic {
+                        position: None,
+                        pointer: Some(format!("/{key}")),
+                        message: format!("section {label:?} not found"),
+                    });
                 }
             }
             (kind, None) if is_section(field) => {
@@ -293,6 +357,22 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
     }
 }
 
+/// The declared labels from the block's top down to `target`, as the form writes them.
+fn row_path(rows: &[RowNode], target: &RowNode) -> Option<Vec<&'static str>> {
+    for row in rows {
+        let here: Vec<&'static str> = row.label.into_iter().collect();
+        if std::ptr::eq(row, target) {
+            return Some(here);
+        }
+        if let Some(mut below) = row_path(&row.children, target) {
+            let mut path = here;
+            path.append(&mut below);
+            return Some(path);
+        }
+    }
+    None
+}
+
 /// The leaf rows of a block with their label paths (normalised).
 fn leaves<'a>(
     rows: &'a [RowNode],
@@ -321,7 +401,7 @@ fn read_block(
     json: &mut Value,
     diagnostics: &mut Vec<Diagnostic>,
     positions: &mut BTreeMap<String, Position>,
-) {
+) -> usize {
     let mut wanted = Vec::new();
     leaves(&block.rows, &mut Vec::new(), &mut wanted);
     let mut found = vec![false; wanted.len()];
@@ -370,7 +450,14 @@ fn read_block(
                 },
             };
             let start = labels.last().map_or(0, |(i, _)| i + 1);
-            let values = &cells[start..];
+            let mut values = &cells[start..];
+            // Empty cells past the form's columns are residue of the page's layout (a trailing
+            // `| |`), not values.
+            while values.len() > wanted[chosen].1.cells.len()
+                && values.last().is_some_and(|c| c.text.is_empty())
+            {
+                values = &values[..values.len() - 1];
+            }
             let row = wanted[chosen].1;
             found[chosen] = true;
             if values.len() != row.cells.len() {
@@ -402,8 +489,10 @@ fn read_block(
             }
         }
     }
-    for (w, (path, row)) in wanted.iter().enumerate() {
+    let found_rows = found.iter().filter(|&&f| f).count();
+    for (w, (_, row)) in wanted.iter().enumerate() {
         if !found[w] {
+            let shown = row_path(&block.rows, row).unwrap_or_default();
             diagnostics.push(Diagnostic {
                 position: None,
                 pointer: row.cells.first().map(|c| {
@@ -411,8 +500,9 @@ fn read_block(
                         .rsplit_once('/')
                         .map_or(c.pointer.clone(), |(p, _)| p.to_owned())
                 }),
-                message: format!("row {:?} not found", path.join(" / ")),
+                message: format!("row {:?} not found", shown.join(" / ")),
             });
         }
     }
+    found_rows
 }

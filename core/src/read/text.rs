@@ -1,7 +1,8 @@
 //! Plain text → pieces. Three table layouts are recognised, line by line:
 //! - cell per line: a line starting with a tab is a cell (`\t` alone is an empty cell), a
 //!   blank line ends a row (the 湘潭县公安局 page text);
-//! - pipes: `| a | b |`, also Markdown (its `| --- |` rule is skipped, `\|` unescaped, the
+//! - pipes: `| a | b |` or `a | b |`, also one cell per line ending in `|` (its rows
+//!   regrouped from the stream of cells, see [`regroup_stream`]), also Markdown (its `| --- |` rule is skipped, `\|` unescaped, the
 //!   `**12** ✗` of a failing value unmarked; headings `## …` and bold lines read as text);
 //! - tabs: `a\tb\tc`;
 //! - drawn with box-drawing characters ([`super::boxes`]), merged cells included.
@@ -51,10 +52,8 @@ pub fn read(text: &str) -> SourceDocument {
     let mut in_cells = false;
     let flush = |rows: &mut Vec<Row>, pieces: &mut Vec<Piece>| {
         if !rows.is_empty() {
-            pieces.push(Piece::Table(place(
-                std::mem::take(rows),
-                super::html::MAX_SPAN,
-            )));
+            let rows = regroup_stream(std::mem::take(rows));
+            pieces.push(Piece::Table(place(rows, super::html::MAX_SPAN)));
         }
     };
     for (i, line) in text.lines().enumerate() {
@@ -125,6 +124,36 @@ pub fn read(text: &str) -> SourceDocument {
         pieces.push(Piece::Table(super::boxes::read(&drawn)));
     }
     SourceDocument { pieces }
+}
+
+/// A table whose every line holds at most one cell (`规章 |`, `0 |`, with `||` lines where the
+/// page had empty or spanned cells) lost its row boundaries when the page became text. Its
+/// cells are read as one stream: empty ones dropped, a row starting at each label that follows
+/// a value. A row whose empty cells were dropped then has too few values, which matching
+/// reports; nothing is filled in.
+fn regroup_stream(rows: Vec<Row>) -> Vec<Row> {
+    let one_per_line = rows.len() > 1
+        && rows
+            .iter()
+            .all(|r| r.iter().filter(|c| !c.0.is_empty()).count() <= 1);
+    if !one_per_line {
+        return rows;
+    }
+    let mut out: Vec<Row> = Vec::new();
+    let mut row: Row = Vec::new();
+    let mut after_value = false;
+    for cell in rows.into_iter().flatten().filter(|c| !c.0.is_empty()) {
+        let is_value = super::value::looks_like_value(&cell.0);
+        if !is_value && after_value {
+            out.push(std::mem::take(&mut row));
+        }
+        after_value = is_value;
+        row.push(cell);
+    }
+    if !row.is_empty() {
+        out.push(row);
+    }
+    out
 }
 
 /// The cells of a pipe row: split at `|` not escaped by a backslash, `\|` and `\\` unescaped,

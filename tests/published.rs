@@ -1,0 +1,288 @@
+//! Every published report of `tests/data/reports` (copied from the shared corpus with its
+//! INDEX.md) behaves as INDEX.md says:
+//! - a report with ordinary cell boundaries (HTML tables, the cell-per-line text) reads to
+//!   exactly the values of its sidecar, as the template the sidecar names, and our rule outcomes
+//!   agree with the sums recorded there under the blank-cell semantics;
+//! - the collapsed one-line page texts (`pingtan-*.txt`, cells run together) yield diagnostics
+//!   and never a wrong number, and cannot pass;
+//! - the cut-off excerpts of `partial/` yield the rows present, a diagnostic for each missing
+//!   part, and never a number that is not in the file.
+
+mod common;
+
+use std::path::PathBuf;
+
+use baobiao::Form;
+use baobiao::forms::annual_report_2019::AnnualReport2019;
+use baobiao::forms::annual_report_2021::AnnualReport;
+use baobiao::read::grid::{Position, SourceDocument};
+use baobiao::read::matching::{ReadForm, read_best};
+use common::sidecar::{data, meta, outcomes_against_sidecar, read_table_3_and_4, table_3_and_4};
+use serde_json::Value;
+
+/// The report files INDEX.md lists.
+fn index_files() -> Vec<String> {
+    let index = std::fs::read_to_string(data("INDEX.md")).unwrap();
+    index
+        .lines()
+        .filter_map(|l| l.strip_prefix("| "))
+        .filter_map(|l| l.split(" |").next())
+        .filter(|f| f.ends_with(".html") || f.ends_with(".txt"))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Where a report file is: the test data, or (the 湘潭 text, README's example) examples/reports.
+fn file(name: &str) -> PathBuf {
+    let in_data = data(name);
+    if in_data.exists() {
+        return in_data;
+    }
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/reports")
+        .join(name)
+}
+
+fn source_of(path: &std::path::Path) -> SourceDocument {
+    let bytes = std::fs::read(path).unwrap();
+    let (text, _) = baobiao::read::decode::decode(&bytes).unwrap();
+    if path.extension().is_some_and(|e| e == "html") {
+        baobiao::read::html::read(&text)
+    } else {
+        baobiao::read::text::read(&text)
+    }
+}
+
+/// The reading as the form it matches best, and that form's template year.
+fn read(path: &std::path::Path) -> (&'static str, ReadForm) {
+    let forms = [AnnualReport::info(), AnnualReport2019::info()];
+    let (index, read) = read_best(&forms, &source_of(path)).unwrap();
+    (["2021", "2019"][index], read)
+}
+
+fn outcomes(format: &str, json: &Value) -> Vec<baobiao::Outcome> {
+    match format {
+        "2021" => {
+            let form: AnnualReport = serde_json::from_value(json.clone()).unwrap();
+            form.check().outcomes().to_vec()
+        }
+        _ => {
+            let form: AnnualReport2019 = serde_json::from_value(json.clone()).unwrap();
+            form.check().outcomes().to_vec()
+        }
+    }
+}
+
+fn info(format: &str) -> &'static baobiao::FormInfo {
+    match format {
+        "2021" => AnnualReport::info(),
+        _ => AnnualReport2019::info(),
+    }
+}
+
+fn cli_check(path: &std::path::Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_baobiao"))
+        .args(["check", path.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_index_lists_every_report_and_each_is_here() {
+    let files = index_files();
+    assert_eq!(files.len(), 12, "{files:?}");
+    for name in &files {
+        assert!(file(name).exists(), "{name}");
+        let slug = name.rsplit_once('.').unwrap().0;
+        assert!(data(&format!("{slug}.meta.json")).exists(), "{slug}");
+    }
+}
+
+#[test]
+fn reports_with_ordinary_cells_read_to_their_sidecars_and_agree_with_their_sums() {
+    let mut seen = 0;
+    for name in index_files() {
+        let slug = name.rsplit_once('.').unwrap().0;
+        let meta = meta(slug);
+        if !matches!(meta["layout"].as_str(), Some("html" | "cell-per-line")) {
+            continue;
+        }
+        seen += 1;
+        let (format, read) = read(&file(&name));
+        assert_eq!(format, meta["format"], "{name}: the template");
+        // Everything is read, except (Shanghai) an amount written `251000元` in a column
+        // whose template declares no unit: not converted, as nothing is guessed.
+        let unreadable = usize::from(slug.starts_with("shanghai"));
+        assert_eq!(
+            read.diagnostics.len(),
+            unreadable,
+            "{name}: {:#?}",
+            read.diagnostics
+        );
+        assert_eq!(
+            read_table_3_and_4(info(format), &read.json),
+            table_3_and_4(&meta),
+            "{name}: tables 3 and 4"
+        );
+        let outcomes = outcomes(format, &read.json);
+        let compared = outcomes_against_sidecar(&meta, info(format), &outcomes);
+        for (rule, ours, theirs) in &compared {
+            assert_eq!(ours, theirs, "{name}: {rule}");
+        }
+        // A report whose sums fail is reported with them; one that adds up is not.
+        let fails = compared.iter().filter(|c| c.1 == "fail").count();
+        let recorded_fails = meta["failing_checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| !f.as_str().unwrap().contains("fail(blank)"))
+            .count();
+        assert_eq!(fails, recorded_fails, "{name}");
+    }
+    assert_eq!(seen, 5, "4 HTML pages and the 湘潭 text");
+}
+
+#[test]
+fn collapsed_page_texts_yield_diagnostics_and_never_a_wrong_number() {
+    let mut seen = 0;
+    for name in index_files() {
+        let slug = name.rsplit_once('.').unwrap().0;
+        let meta = meta(slug);
+        if meta["layout"] != "other" {
+            continue;
+        }
+        seen += 1;
+        let (format, read) = read(&file(&name));
+        assert!(
+            read.diagnostics.iter().any(|d| d.is_missing_part()),
+            "{name}: the run-together tables are reported"
+        );
+        let info = info(format);
+        if format == meta["format"] {
+            for (ours, theirs) in read_table_3_and_4(info, &read.json)
+                .iter()
+                .zip(table_3_and_4(&meta))
+            {
+                assert!(
+                    ours.is_null() || *ours == theirs,
+                    "{name}: read {ours}, published {theirs}"
+                );
+            }
+        } else {
+            // Read as the other template, nothing of tables 3 and 4 may be taken as a number.
+            assert!(
+                read_table_3_and_4(info, &read.json)
+                    .iter()
+                    .all(Value::is_null),
+                "{name}"
+            );
+        }
+        let out = cli_check(&file(&name));
+        assert_eq!(out.status.code(), Some(2), "{name}: cannot pass");
+    }
+    assert_eq!(seen, 7);
+}
+
+/// Every number read names a line of the file, and that line holds the number as written.
+fn read_numbers_are_in_the_file(name: &str, text: &str, read: &ReadForm) {
+    let lines: Vec<&str> = text.lines().collect();
+    for (pointer, position) in &read.positions {
+        let value = read.json.pointer(pointer).unwrap();
+        if value.is_null() {
+            continue;
+        }
+        let Position::Line(line) = position else {
+            panic!("{name}: {pointer} read from {position}");
+        };
+        let written = value.to_string();
+        let written = written.trim_matches('"');
+        assert!(
+            lines[line - 1].contains(written),
+            "{name}: {pointer} = {written} is not on line {line}: {:?}",
+            lines[line - 1]
+        );
+    }
+}
+
+#[test]
+fn cut_off_excerpts_yield_the_rows_present_and_a_diagnostic_for_the_rest() {
+    let dir = data("partial");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 4);
+    for name in &names {
+        let path = dir.join(name);
+        let meta: Value = serde_json::from_str(
+            &std::fs::read_to_string(path.with_extension("meta.json")).unwrap(),
+        )
+        .unwrap();
+        let (format, read) = read(&path);
+        assert_eq!(format, meta["format"], "{name}: the template");
+        assert!(
+            read.diagnostics.iter().any(|d| d.is_missing_part()),
+            "{name}: what is cut off is reported"
+        );
+        read_numbers_are_in_the_file(name, &std::fs::read_to_string(&path).unwrap(), &read);
+        let out = cli_check(&path);
+        assert_eq!(out.status.code(), Some(2), "{name}: cannot pass");
+    }
+
+    let read_of = |i: usize| read(&dir.join(&names[i])).1.json;
+    let natural = |json: &Value, row: &str| {
+        json.pointer(&format!("/applications/{row}/natural_persons"))
+            .cloned()
+    };
+    // P01: the rows up to 三（三）6 are read; 7 lost a number when cut, so it is not read.
+    let p01 = read_of(0);
+    assert_eq!(natural(&p01, "new_received"), Some(58.into()));
+    assert_eq!(
+        p01.pointer("/applications/new_received/total"),
+        Some(&66.into())
+    );
+    assert_eq!(
+        natural(&p01, "outcomes/withheld/internal_affairs"),
+        Some(1.into())
+    );
+    assert_eq!(
+        natural(&p01, "outcomes/withheld/enforcement_files"),
+        Some(Value::Null)
+    );
+    assert_eq!(
+        p01.pointer("/active_disclosure/article_20_1/normative_documents/in_force"),
+        Some(&25.into())
+    );
+    // P02: no headings at all; its tables are recognised by their rows (新收49, 结转8,
+    // 予以公开1, 不掌握54, 另行制作1), cut at 三（五）1.
+    let p02 = read_of(1);
+    for (row, value) in [
+        ("new_received", 49),
+        ("carried_over", 8),
+        ("outcomes/granted", 1),
+        ("outcomes/unable_to_provide/not_held", 54),
+        ("outcomes/unable_to_provide/would_need_creating", 1),
+    ] {
+        assert_eq!(natural(&p02, row), Some(value.into()), "{row}");
+    }
+    assert_eq!(
+        natural(&p02, "outcomes/not_processed/petitions_and_complaints"),
+        Some(Value::Null)
+    );
+    // P03: the sparse rows lost their empty cells: too few values, none read.
+    let p03 = read_of(2);
+    assert_eq!(natural(&p03, "new_received"), Some(Value::Null));
+    assert_eq!(
+        p03.pointer("/active_disclosure/article_20_5/licensing/decisions"),
+        Some(&0.into())
+    );
+    // P04: a 2022 report on the 2019 template; all zeros up to the cut at row 二.
+    let p04 = read_of(3);
+    assert_eq!(
+        p04.pointer("/applications/new_received/total"),
+        Some(&0.into())
+    );
+    assert_eq!(natural(&p04, "carried_over"), Some(Value::Null));
+}
