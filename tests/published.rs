@@ -47,7 +47,7 @@ fn source_of(path: &std::path::Path) -> SourceDocument {
     let bytes = std::fs::read(path).unwrap();
     let (text, _) = baobiao::read::decode::decode(&bytes).unwrap();
     if path.extension().is_some_and(|e| e == "html") {
-        baobiao::read::html::read(&text)
+        baobiao::read::html::read(&text).unwrap()
     } else {
         baobiao::read::text::read(&text)
     }

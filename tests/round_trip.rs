@@ -36,7 +36,7 @@ fn render_and_read(form: &AnnualReport, format: Format) -> SourceDocument {
     let checked = form.check();
     let document = render::document(form, Some(&checked), Lang::Zh);
     match format {
-        Format::Html => baobiao::read::html::read(&render::html::page(&document)),
+        Format::Html => baobiao::read::html::read(&render::html::page(&document)).unwrap(),
         Format::Text => baobiao::read::text::read(&render::text::document(&document, false)),
         Format::Markdown => baobiao::read::text::read(&render::markdown::document(&document)),
         Format::Csv => baobiao::read::csv::read(&render::csv::document(&document)),

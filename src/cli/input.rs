@@ -30,9 +30,12 @@ impl fmt::Display for InputError {
     }
 }
 
-/// The largest file read: far above any published report, low enough that a hostile file
-/// cannot exhaust memory.
-pub const MAX_FILE: u64 = 64 * 1024 * 1024;
+/// The largest file read at all: an Office package with its pictures. Only the parts a reader
+/// needs are inflated, within their own bounds.
+pub const MAX_FILE: u64 = 256 * 1024 * 1024;
+/// The largest text, page or JSON file read: a hundred times the largest published report
+/// page, small enough that parsing it stays within seconds and a few hundred MB.
+pub const MAX_TEXT: u64 = 32 * 1024 * 1024;
 
 /// Reads the file's bytes, refusing one larger than [`MAX_FILE`].
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
@@ -60,8 +63,21 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
 }
 
 /// The file's bytes as text: UTF-8, or for a page a declared GBK/GB18030; else an
-/// [`InputError`] at the first invalid byte.
+/// [`InputError`] at the first invalid byte. A text over [`MAX_TEXT`] is refused.
 pub fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
+    if bytes.len() as u64 > MAX_TEXT {
+        return Err(InputError {
+            file: path.display().to_string(),
+            line: None,
+            column: None,
+            pointer: None,
+            message: format!(
+                "the file is {} MB, larger than the {} MB a report page or text can be: refused",
+                bytes.len() / (1024 * 1024),
+                MAX_TEXT / (1024 * 1024)
+            ),
+        });
+    }
     let json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));

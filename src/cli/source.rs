@@ -105,7 +105,7 @@ pub fn load(
                         positions: BTreeMap::new(),
                     });
                 }
-                Kind::Html => baobiao::read::html::read(&text),
+                Kind::Html => baobiao::read::html::read(&text).map_err(refused)?,
                 Kind::Csv => baobiao::read::csv::read(&text),
                 _ => baobiao::read::text::read(&text),
             }

@@ -84,7 +84,7 @@ pub struct SourceCell {
     pub position: Position,
 }
 
-/// A table of a source.
+/// A table of a source. Its cells are in row order (every reader builds them so).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SourceTable {
     /// The cells, row by row.
@@ -104,9 +104,11 @@ impl SourceTable {
         })
     }
 
-    /// The cells starting in grid row `row`, left to right.
+    /// The cells starting in grid row `row`, left to right. (Readers keep the cells in row
+    /// order, so this is a search, not a scan: matching asks for every row.)
     pub fn row(&self, row: usize) -> impl Iterator<Item = &SourceCell> {
-        self.cells.iter().filter(move |c| c.row == row)
+        let start = self.cells.partition_point(|c| c.row < row);
+        self.cells[start..].iter().take_while(move |c| c.row == row)
     }
 }
 
@@ -149,9 +151,14 @@ pub fn fold_space(text: &str) -> String {
         .join(" ")
 }
 
+/// The widest grid placed (Excel's column limit); cells starting further right are left out, so
+/// a hostile table cannot make the grid unbounded. No report table comes near it.
+pub const MAX_WIDTH: usize = 16_384;
+
 /// Places rows of (text, rowspan, colspan, position) into a grid, as HTML does: each cell
 /// takes the first column not covered by a cell spanning down from above. Spans are clamped to
-/// `max_span` so a hostile `colspan="100000"` cannot blow up the grid.
+/// `max_span` and the grid to [`MAX_WIDTH`] columns, so a hostile `colspan="100000"` cannot
+/// blow up the grid.
 pub fn place(rows: Vec<Vec<(String, usize, usize, Position)>>, max_span: usize) -> SourceTable {
     let mut table = SourceTable::default();
     // For each column, the first row no longer covered by a cell from above.
@@ -162,7 +169,13 @@ pub fn place(rows: Vec<Vec<(String, usize, usize, Position)>>, max_span: usize) 
             while free_from.get(column).is_some_and(|&f| f > r) {
                 column += 1;
             }
-            let (rowspan, colspan) = (rowspan.clamp(1, max_span), colspan.clamp(1, max_span));
+            if column >= MAX_WIDTH {
+                break;
+            }
+            let (rowspan, colspan) = (
+                rowspan.clamp(1, max_span),
+                colspan.clamp(1, max_span).min(MAX_WIDTH - column),
+            );
             if free_from.len() < column + colspan {
                 free_from.resize(column + colspan, 0);
             }

@@ -14,8 +14,16 @@ fn selector(css: &str) -> Selector {
     Selector::parse(css).unwrap_or_else(|_| panic!("invalid selector {css}"))
 }
 
-/// Reads the text of an HTML page.
-pub fn read(html: &str) -> SourceDocument {
+/// Reads the text of an HTML page. A page nesting elements deeper than
+/// [`super::nesting::MAX_DEPTH`] is refused before it is parsed (see [`super::nesting`]).
+pub fn read(html: &str) -> Result<SourceDocument, String> {
+    let depth = super::nesting::depth(html, super::nesting::MAX_DEPTH);
+    if depth > super::nesting::MAX_DEPTH {
+        return Err(format!(
+            "the page nests elements deeper than {} levels, which no report page does: refused",
+            super::nesting::MAX_DEPTH
+        ));
+    }
     let page = Html::parse_document(html);
     let blocks = selector("h1, h2, h3, h4, h5, h6, p, table, li");
     let mut pieces = Vec::new();
@@ -59,7 +67,7 @@ pub fn read(html: &str) -> SourceDocument {
             }
         }
     }
-    SourceDocument { pieces }
+    Ok(SourceDocument { pieces })
 }
 
 fn span(element: &ElementRef<'_>, name: &str) -> usize {
@@ -116,7 +124,8 @@ mod tests {
              <tr><td>自然人</td><td>总计</td></tr>
              <tr><td rowspan=2>三、</td><td>（一）</td><td>5</td><td>&nbsp;</td></tr>
              <tr><td>（二）</td><td>2</td><td>2</td></tr></table><p>后记</p>",
-        );
+        )
+        .unwrap();
         assert_eq!(doc.pieces.len(), 3);
         let table = doc.tables().next().unwrap();
         assert_eq!((table.rows, table.columns), (4, 4));
@@ -137,19 +146,22 @@ mod tests {
 
     #[test]
     fn broken_and_hostile_markup_is_read_within_bounds() {
-        let doc = read("<table><tr><td colspan=100000>x<td>y</table><p>unclosed <b>bold");
+        let doc = read("<table><tr><td colspan=100000>x<td>y</table><p>unclosed <b>bold").unwrap();
         let table = doc.tables().next().unwrap();
         assert_eq!(table.columns, MAX_SPAN + 1);
         assert_eq!(table.at(0, MAX_SPAN).unwrap().text, "y");
+        let nested = "<div>".repeat(400) + "<table><tr><td>1</td></tr></table>";
+        assert_eq!(read(&nested).unwrap().tables().count(), 1);
         let deep = "<div>".repeat(10_000) + "<table><tr><td>1</td></tr></table>";
-        assert_eq!(read(&deep).tables().count(), 1);
+        assert!(read(&deep).unwrap_err().contains("deeper than"));
     }
 
     #[test]
     fn a_layout_table_is_read_through_to_the_data_table() {
         let doc = read(
             "<table><tr><td><table><tr><td>规章</td><td>0</td></tr></table></td></tr></table>",
-        );
+        )
+        .unwrap();
         let tables: Vec<_> = doc.tables().collect();
         assert_eq!(tables.len(), 1);
         assert_eq!(tables[0].at(0, 0).unwrap().text, "规章");

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::grid::{Piece, Position, SourceDocument, SourceTable};
+use super::grid::{Piece, Position, SourceCell, SourceDocument, SourceTable};
 use super::normalise::normalise;
 use super::value;
 use crate::info::FormInfo;
@@ -189,12 +189,25 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
     }
 
     let tables_layout = layout(&info.root).tables;
-    // The tables under a heading of a section that has a table.
-    let claimed: Vec<usize> = headings
+    let prepared: Vec<Option<Prepared<'_>>> = source
+        .pieces
         .iter()
-        .filter(|(_, f)| matches!(f.kind, NodeKind::Struct(_)))
-        .flat_map(|&(start, _)| start + 1..start + 1 + section(start).len())
+        .map(|p| match p {
+            Piece::Table(t) => Some(Prepared::new(t)),
+            Piece::Text { .. } => None,
+        })
         .collect();
+    let tables_in = |range: std::ops::Range<usize>| -> Vec<&Prepared<'_>> {
+        prepared[range].iter().flatten().collect()
+    };
+    // The pieces under a heading of a section that has a table.
+    let mut claimed = vec![false; source.pieces.len()];
+    for &(start, field) in &headings {
+        if matches!(field.kind, NodeKind::Struct(_)) {
+            claimed[start + 1..start + 1 + section(start).len()].fill(true);
+        }
+    }
+
     for field in &root.fields {
         let key = field.field.key;
         let found = headings
@@ -215,13 +228,7 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
                 json[key] = Value::String(lines.join("\n"));
             }
             (NodeKind::Struct(_), Some(start)) => {
-                let tables: Vec<&SourceTable> = section(start)
-                    .iter()
-                    .filter_map(|p| match p {
-                        Piece::Table(t) => Some(t),
-                        Piece::Text { .. } => None,
-                    })
-                    .collect();
+                let tables = tables_in(start + 1..start + 1 + section(start).len());
                 if let Some(table) = tables_layout.iter().find(|t| t.key == key) {
                     for block in &table.blocks {
                         read_block(
@@ -239,15 +246,11 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
                 // No heading (an excerpt that starts inside the report, a page that drew the
                 // heading as an image): the section's table may still be there, outside every
                 // section found. It is taken when its rows are recognised by their labels.
-                let unclaimed: Vec<&SourceTable> = source
-                    .pieces
+                let unclaimed: Vec<&Prepared<'_>> = prepared
                     .iter()
                     .enumerate()
-                    .filter(|(i, _)| !claimed.contains(i))
-                    .filter_map(|(_, p)| match p {
-                        Piece::Table(t) => Some(t),
-                        Piece::Text { .. } => None,
-                    })
+                    .filter(|&(i, _)| !claimed[i])
+                    .filter_map(|(_, p)| p.as_ref())
                     .collect();
                 let mut found = 0;
                 let mut own = Vec::new();
@@ -308,6 +311,8 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
         })
         .collect();
     if front.is_empty() {
+        // The form still deserialises; the diagnostic says the title is missing.
+        json["title"] = Value::String(String::new());
         diagnostics.push(Diagnostic {
             position: None,
             pointer: Some("/title".to_owned()),
@@ -349,6 +354,21 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
         if !has(&json, "preamble") && front.len() > title_at + 1 {
             json["preamble"] = Value::String(front[title_at + 1..].join("\n"));
         }
+    }
+    if info
+        .root
+        .as_struct()
+        .is_some_and(|s| s.fields.iter().any(|f| f.field.key == "agency"))
+        && !has(&json, "agency")
+    {
+        // Unknown, said so, and the rest of the report can still be read and checked.
+        json["agency"] = Value::String(String::new());
+        diagnostics.push(Diagnostic {
+            position: None,
+            pointer: Some("/agency".to_owned()),
+            message: "no agency name: no 机关名称 line, and no title naming it before the year"
+                .to_owned(),
+        });
     }
     ReadForm {
         json,
@@ -394,10 +414,49 @@ fn leaves<'a>(
     }
 }
 
+/// A source table's rows with their labels found and normalised once, for every block and
+/// section that looks through it.
+struct Prepared<'s> {
+    rows: Vec<PreparedRow<'s>>,
+}
+
+struct PreparedRow<'s> {
+    /// Grid row.
+    index: usize,
+    /// The cells starting in it.
+    cells: Vec<&'s SourceCell>,
+    /// The label cells (index into `cells`, normalised text). A label cell may hold a whole
+    /// path, joined with ` / ` (how Markdown and CSV tables write a nested row label): each
+    /// part is a label.
+    labels: Vec<(usize, String)>,
+}
+
+impl<'s> Prepared<'s> {
+    fn new(table: &'s SourceTable) -> Prepared<'s> {
+        let rows = (0..table.rows)
+            .map(|index| {
+                let cells: Vec<&SourceCell> = table.row(index).collect();
+                let labels = cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| !c.text.is_empty() && !value::looks_like_value(&c.text))
+                    .flat_map(|(i, c)| c.text.split(" / ").map(move |part| (i, normalise(part))))
+                    .collect();
+                PreparedRow {
+                    index,
+                    cells,
+                    labels,
+                }
+            })
+            .collect();
+        Prepared { rows }
+    }
+}
+
 fn read_block(
     info: &FormInfo,
     block: &Block,
-    tables: &[&SourceTable],
+    tables: &[&Prepared<'_>],
     json: &mut Value,
     diagnostics: &mut Vec<Diagnostic>,
     positions: &mut BTreeMap<String, Position>,
@@ -405,19 +464,11 @@ fn read_block(
     let mut wanted = Vec::new();
     leaves(&block.rows, &mut Vec::new(), &mut wanted);
     let mut found = vec![false; wanted.len()];
-    let mut context: Vec<String> = Vec::new();
+    let mut context: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for table in tables {
-        for r in 0..table.rows {
-            let cells: Vec<&super::grid::SourceCell> = table.row(r).collect();
-            // A label cell may hold a whole path, joined with ` / ` (how Markdown and CSV
-            // tables write a nested row label): each part is a label.
-            let labels: Vec<(usize, String)> = cells
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| !c.text.is_empty() && !value::looks_like_value(&c.text))
-                .flat_map(|(i, c)| c.text.split(" / ").map(move |part| (i, normalise(part))))
-                .collect();
-            context.extend(labels.iter().map(|(_, l)| l.clone()));
+        for row in &table.rows {
+            let (r, cells, labels) = (row.index, &row.cells, &row.labels);
+            context.extend(labels.iter().map(|(_, l)| l.as_str()));
             // The leaf row this source row is: by its last label, then by the labels before it.
             let candidates: Vec<usize> = (0..wanted.len())
                 .filter(|&w| !found[w])
@@ -436,7 +487,7 @@ fn read_block(
                         .iter()
                         .rev()
                         .skip(1)
-                        .all(|p| context.contains(p))
+                        .all(|p| context.contains(p.as_str()))
                 }) {
                     Some(w) => *w,
                     None => {

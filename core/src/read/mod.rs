@@ -19,6 +19,7 @@ pub mod docx;
 pub mod grid;
 pub mod html;
 pub mod matching;
+pub mod nesting;
 pub mod normalise;
 pub mod text;
 pub mod value;
