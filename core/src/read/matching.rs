@@ -57,9 +57,12 @@ impl ReadForm {
 
 /// A label without its ordinal (`一、` `（一）` `1.`), normalised: how headings are found.
 fn title_core(label: &str) -> String {
-    let n = normalise(label);
-    let rest = n.trim_start_matches(|c: char| "一二三四五六七八九十0123456789.,()".contains(c));
-    rest.to_owned()
+    core_of(&normalise(label)).to_owned()
+}
+
+/// A normalised label without its ordinal.
+fn core_of(normalised: &str) -> &str {
+    normalised.trim_start_matches(|c: char| "一二三四五六七八九十0123456789.,()".contains(c))
 }
 
 fn set(json: &mut Value, keys: &[&str], value: Value) {
@@ -113,6 +116,17 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
         };
     };
 
+    // Every text piece normalised once (headings, metadata lines and labelled fields are
+    // looked for among them).
+    let texts: Vec<Option<String>> = source
+        .pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text { text, .. } => Some(normalise(text)),
+            Piece::Table(_) => None,
+        })
+        .collect();
+
     // Headings: a numbered section (`一、总体情况`) is found by its title without the ordinal;
     // another labelled text field (`机关名称`, `引言`) by its whole label on a line of its own.
     let is_section = |f: &crate::node::Node| f.field.label.is_some_and(|l| l.contains('、'));
@@ -130,19 +144,13 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
                 .chain(f.field.aliases.iter().copied())
                 .map(|l| if section { title_core(l) } else { normalise(l) })
                 .collect();
-            source
-                .pieces
+            texts
                 .iter()
-                .position(|p| match p {
-                    Piece::Text { text, .. } => {
-                        let have = if section {
-                            title_core(text)
-                        } else {
-                            normalise(text)
-                        };
+                .position(|t| {
+                    t.as_deref().is_some_and(|have| {
+                        let have = if section { core_of(have) } else { have };
                         wanted.iter().any(|w| !w.is_empty() && have == *w)
-                    }
-                    Piece::Table(_) => false,
+                    })
                 })
                 .map(|i| (i, f))
         })
@@ -174,11 +182,10 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
             continue;
         };
         let prefix = format!("{}:", normalise(label));
-        let found = source.pieces.iter().enumerate().find_map(|(i, p)| match p {
-            Piece::Text { text, .. } => normalise(text)
+        let found = texts.iter().enumerate().find_map(|(i, t)| {
+            t.as_deref()?
                 .strip_prefix(&prefix)
-                .map(|v| (i, v.to_owned())),
-            Piece::Table(_) => None,
+                .map(|v| (i, v.to_owned()))
         });
         if let Some((i, value)) = found {
             meta_lines.push(i);

@@ -111,16 +111,15 @@ const TRADITIONAL_WORDS: &[(&str, &str)] = &[("檔案", "文件")];
 pub fn normalise(label: &str) -> String {
     let mut text = label.to_owned();
     for (traditional, simplified) in TRADITIONAL_WORDS {
-        text = text.replace(traditional, simplified);
+        if text.contains(traditional) {
+            text = text.replace(traditional, simplified);
+        }
     }
     let folded: String = text
         .chars()
         .filter_map(|ch| {
             let ch = fold_width(ch);
-            let ch = TRADITIONAL
-                .iter()
-                .find(|(t, _)| *t == ch)
-                .map_or(ch, |(_, s)| *s);
+            let ch = if ch.is_ascii() { ch } else { simplified(ch) };
             match ch {
                 c if c.is_whitespace() || c == '\u{a0}' => None,
                 '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' => None,
@@ -130,6 +129,14 @@ pub fn normalise(label: &str) -> String {
         })
         .collect();
     numbering(&folded)
+}
+
+/// The Simplified form of a Traditional character of the labels, else the character.
+fn simplified(ch: char) -> char {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<char, char>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| TRADITIONAL.iter().copied().collect());
+    table.get(&ch).copied().unwrap_or(ch)
 }
 
 /// Full-width ASCII forms (U+FF01–U+FF5E) and the ideographic space to ASCII.

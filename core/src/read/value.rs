@@ -41,8 +41,38 @@ const MONEY: &[(&str, i64)] = &[("亿元", 100_000_000), ("万元", 10_000), ("�
 /// Units that count things.
 const COUNTING: &[&str] = &["件", "个", "項", "项", "条", "宗", "次", "人"];
 
+/// Why a text is not a cell of the column; worded by [`Problem::message`] only when a reader
+/// reports it (telling labels from values asks this of every cell).
+enum Problem {
+    Unit(&'static str, Option<String>),
+    NotANumber,
+    TooLarge,
+    NotWhole,
+    Negative,
+}
+
+impl Problem {
+    fn message(&self, text: &str) -> String {
+        match self {
+            Problem::Unit(u, unit) => format!(
+                "{text:?} carries the unit {u}, but the column has {}",
+                unit.as_ref()
+                    .map_or("no unit".to_owned(), |t| format!("the unit {t}"))
+            ),
+            Problem::NotANumber => format!("{text:?} is not a number"),
+            Problem::TooLarge => format!("{text:?} is too large"),
+            Problem::NotWhole => format!("{text:?} is not a whole number, as a count must be"),
+            Problem::Negative => format!("{text:?} is negative; a count cannot be"),
+        }
+    }
+}
+
 /// Reads `text` as a cell of `kind` in `unit` (the column's declared unit, e.g. `万元`).
 pub fn parse(text: &str, kind: ValueKind, unit: Option<&str>) -> Result<ReadCell, String> {
+    read(text, kind, unit).map_err(|p| p.message(text))
+}
+
+fn read(text: &str, kind: ValueKind, unit: Option<&str>) -> Result<ReadCell, Problem> {
     // Only the outside is trimmed: white space inside (`12 3`) may be two cells run together,
     // which is not ours to join.
     let trimmed: String = text
@@ -65,10 +95,7 @@ pub fn parse(text: &str, kind: ValueKind, unit: Option<&str>) -> Result<ReadCell
     let (digits, factor) = match MONEY.iter().find(|(u, _)| trimmed.ends_with(u)) {
         Some((u, per_yuan)) => {
             let Some(target) = unit.and_then(|t| MONEY.iter().find(|(m, _)| *m == t)) else {
-                return Err(format!(
-                    "{text:?} carries the unit {u}, but the column has {}",
-                    unit.map_or("no unit".to_owned(), |t| format!("the unit {t}"))
-                ));
+                return Err(Problem::Unit(u, unit.map(str::to_owned)));
             };
             let factor = Decimal::from(*per_yuan) / Decimal::from(target.1);
             (&trimmed[..trimmed.len() - u.len()], factor)
@@ -80,25 +107,23 @@ pub fn parse(text: &str, kind: ValueKind, unit: Option<&str>) -> Result<ReadCell
             _ => (trimmed.as_str(), Decimal::ONE),
         },
     };
-    let plain = thousands(digits).ok_or_else(|| format!("{text:?} is not a number"))?;
-    let written = plain
-        .parse::<Decimal>()
-        .map_err(|_| format!("{text:?} is not a number"))?;
+    let plain = thousands(digits).ok_or(Problem::NotANumber)?;
+    let written = plain.parse::<Decimal>().map_err(|_| Problem::NotANumber)?;
     // Digits are kept as written; a converted amount keeps only the digits it needs.
     let number = if factor == Decimal::ONE {
         written
     } else {
         written
             .checked_mul(factor)
-            .ok_or_else(|| format!("{text:?} is too large"))?
+            .ok_or(Problem::TooLarge)?
             .normalize()
     };
     match kind {
-        ValueKind::Count | ValueKind::SignedCount if number.fract() != Decimal::ZERO => Err(
-            format!("{text:?} is not a whole number, as a count must be"),
-        ),
+        ValueKind::Count | ValueKind::SignedCount if number.fract() != Decimal::ZERO => {
+            Err(Problem::NotWhole)
+        }
         ValueKind::Count if number.is_sign_negative() && !number.is_zero() => {
-            Err(format!("{text:?} is negative; a count cannot be"))
+            Err(Problem::Negative)
         }
         _ => Ok(ReadCell::Number(number)),
     }
@@ -107,8 +132,17 @@ pub fn parse(text: &str, kind: ValueKind, unit: Option<&str>) -> Result<ReadCell
 /// True when `text` reads as a value of some kind (a number with or without a unit, a blank, a
 /// mark): what tells a row's values from its labels.
 pub fn looks_like_value(text: &str) -> bool {
-    parse(text, ValueKind::Amount, Some("元")).is_ok()
-        || parse(text, ValueKind::SignedCount, None).is_ok()
+    // Labels far outnumber values; one without a digit is a value only as a blank or a mark,
+    // which is decided without building an error message.
+    if !text
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('\u{ff10}'..='\u{ff19}').contains(&c))
+    {
+        let trimmed = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+        return trimmed.is_empty() || Mark::parse(text).is_some() || Mark::parse(trimmed).is_some();
+    }
+    read(text, ValueKind::Amount, Some("元")).is_ok()
+        || read(text, ValueKind::SignedCount, None).is_ok()
 }
 
 /// Removes thousands separators, only where they separate groups of three digits.
