@@ -129,9 +129,27 @@ fn main() {
     assert_eq!(all(&corpus), corpus.len());
     let (mut everything, mut html, mut floor) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..31 {
-        seconds(&|| drop(black_box(all(&corpus))), &mut everything, 5);
-        seconds(&|| drop(black_box(read_html_only(&corpus))), &mut html, 5);
-        seconds(&|| drop(black_box(parse_html_only(&corpus))), &mut floor, 5);
+        seconds(
+            &|| {
+                black_box(all(&corpus));
+            },
+            &mut everything,
+            5,
+        );
+        seconds(
+            &|| {
+                black_box(read_html_only(&corpus));
+            },
+            &mut html,
+            5,
+        );
+        seconds(
+            &|| {
+                black_box(parse_html_only(&corpus));
+            },
+            &mut floor,
+            5,
+        );
     }
     let median = |v: &mut Vec<f64>| {
         v.sort_by(f64::total_cmp);
