@@ -4,7 +4,8 @@
 //!   exactly the values of its sidecar, as the template the sidecar names, and our rule outcomes
 //!   agree with the sums recorded there under the blank-cell semantics;
 //! - the collapsed one-line page texts (`pingtan-*.txt`, cells run together) yield diagnostics
-//!   and never a wrong number, and cannot pass;
+//!   and never a wrong number, and cannot pass; each row's run comes with the one reading the
+//!   rules allow, as a suggestion, and it is what the sidecar transcribed;
 //! - the cut-off excerpts of `partial/` yield the rows present, a diagnostic for each missing
 //!   part, and never a number that is not in the file.
 
@@ -177,8 +178,40 @@ fn collapsed_page_texts_yield_diagnostics_and_never_a_wrong_number() {
                 "{name}"
             );
         }
+        // The runs are found by the form's labels and cut as its rules allow: every row of
+        // tables 3 and 4 gets the one reading left, and it is what the sidecar transcribed
+        // (found there by hand with the same row and column totals). Offered, not read.
+        assert_eq!(format, meta["format"], "{name}: the template");
+        let suggested: std::collections::HashMap<&str, &str> = read
+            .diagnostics
+            .iter()
+            .flat_map(|d| d.suggestion.iter().flatten())
+            .map(|s| (s.pointer.as_str(), s.value.as_str()))
+            .collect();
+        let pointers = info.cells.iter().filter(|c| {
+            c.pointer.starts_with("/applications/")
+                || c.pointer.starts_with("/reviews_and_lawsuits/")
+        });
+        for (cell, published) in pointers.zip(table_3_and_4(&meta)) {
+            let offered = suggested.get(cell.pointer.as_str());
+            assert_eq!(
+                offered.copied(),
+                Some(published.to_string().as_str()),
+                "{name}: {}",
+                cell.pointer
+            );
+        }
         let out = cli_check(&file(&name));
         assert_eq!(out.status.code(), Some(2), "{name}: cannot pass");
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(
+            json["reading"]["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d["suggestion"].is_array()),
+            "{name}: the CLI shows the suggestions"
+        );
     }
     assert_eq!(seen, 7);
 }

@@ -25,13 +25,28 @@ pub struct Diagnostic {
     pub pointer: Option<String>,
     /// What is wrong.
     pub message: String,
+    /// For cells run together: the one reading the form's rules allow, cell by cell. Offered,
+    /// never read into the form.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<Vec<Suggested>>,
+}
+
+/// A value suggested for a cell.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Suggested {
+    /// The cell.
+    pub pointer: String,
+    /// The number, exact decimal text.
+    pub value: String,
 }
 
 impl Diagnostic {
     /// True when a whole section, table row or the title was not found: the form is incomplete,
     /// and a check of it would say nothing about what is missing.
     pub fn is_missing_part(&self) -> bool {
-        self.message.contains("not found") || self.message.starts_with("no title")
+        self.message.contains("not found")
+            || self.message.starts_with("no title")
+            || self.message.contains("run together")
     }
 }
 
@@ -49,6 +64,15 @@ pub struct ReadForm {
 }
 
 impl ReadForm {
+    /// How much of the source did not fit the form: the diagnostics, less those of rows that
+    /// were found as cells run together (found, if not read).
+    pub fn unmatched(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| !d.message.starts_with("cells run together"))
+            .count()
+    }
+
     /// Where the cell at `pointer` was read from, as people write it (`line 42`).
     pub fn position_of(&self, pointer: &str) -> Option<String> {
         self.positions.get(pointer).map(Position::to_string)
@@ -88,7 +112,8 @@ fn set(json: &mut Value, keys: &[&str], value: Value) {
     }
 }
 
-/// Reads `source` as each of `forms` and keeps the reading with the fewest diagnostics: the
+/// Reads `source` as each of `forms` and keeps the reading that leaves the least unmatched
+/// ([`ReadForm::unmatched`]): the
 /// form whose headings, rows and columns the source has (the 2019 and 2021 templates differ in
 /// table 2's columns and table 3's rows). Ties go to the earlier form. Returns the form's index
 /// and its reading; `None` only when `forms` is empty.
@@ -97,7 +122,7 @@ pub fn read_best(forms: &[&FormInfo], source: &SourceDocument) -> Option<(usize,
         .iter()
         .map(|info| read_form(info, source))
         .enumerate()
-        .min_by_key(|(_, read)| read.diagnostics.len())
+        .min_by_key(|(_, read)| read.unmatched())
 }
 
 /// Reads the form described by `info` from `source`.
@@ -281,6 +306,7 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
                         message: format!(
                             "the heading {label:?} is missing; its table was recognised by its row labels"
                         ),
+                        suggestion: None,
                     });
                     diagnostics.extend(own);
                 } else {
@@ -288,6 +314,7 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
                         position: None,
                         pointer: Some(format!("/{key}")),
                         message: format!("section {label:?} not found"),
+                        suggestion: None,
                     });
                 }
             }
@@ -301,6 +328,7 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
                     position: None,
                     pointer: Some(format!("/{key}")),
                     message: format!("section {:?} not found", field.field.label.unwrap_or(key)),
+                    suggestion: None,
                 });
             }
             _ => {}
@@ -324,6 +352,7 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
             position: None,
             pointer: Some("/title".to_owned()),
             message: "no title line before the first section".to_owned(),
+            suggestion: None,
         });
     }
     // The title line: the first short line ending in 年度报告, else the first line.
@@ -355,6 +384,7 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
                 position: None,
                 pointer: Some("/year".to_owned()),
                 message: format!("the title {title:?} names no year (…YYYY年…)"),
+                suggestion: None,
             }),
             None => {}
         }
@@ -375,12 +405,126 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
             pointer: Some("/agency".to_owned()),
             message: "no agency name: no 机关名称 line, and no title naming it before the year"
                 .to_owned(),
+            suggestion: None,
         });
+    }
+    // Rows not read that a line of text holds as a run of digits (a page whose cells were
+    // concatenated): said so, with the reading the rules allow where there is one.
+    if diagnostics.iter().any(Diagnostic::is_missing_part) {
+        let runs = super::runs::find(info, source);
+        // The rows of a table found as runs that are neither read nor a run.
+        let located: Vec<&str> = runs.iter().map(|r| r.pointer.as_str()).collect();
+        for table in &tables_layout {
+            if !located.iter().any(|p| p.starts_with(&table.pointer)) {
+                continue;
+            }
+            for block in &table.blocks {
+                let mut wanted = Vec::new();
+                leaves(&block.rows, &mut Vec::new(), &mut wanted);
+                for (_, row) in wanted {
+                    let Some(first) = row.cells.first() else {
+                        continue;
+                    };
+                    let pointer = first
+                        .pointer
+                        .rsplit_once('/')
+                        .map_or(first.pointer.clone(), |(p, _)| p.to_owned());
+                    let read = row
+                        .cells
+                        .iter()
+                        .any(|c| json.pointer(&c.pointer).is_some_and(|v| !v.is_null()));
+                    let reported = diagnostics
+                        .iter()
+                        .any(|d| d.pointer.as_deref() == Some(pointer.as_str()));
+                    if !read && !reported && !located.contains(&pointer.as_str()) {
+                        let shown = row_path(&block.rows, row).unwrap_or_default();
+                        diagnostics.push(Diagnostic {
+                            position: None,
+                            pointer: Some(pointer),
+                            message: format!(
+                                "row {:?} not found, or its values not told apart, among the cells run together",
+                                shown.join(" / ")
+                            ),
+                            suggestion: None,
+                        });
+                    }
+                }
+            }
+        }
+        for row in runs {
+            let unread = row.cells.iter().all(|&c| {
+                json.pointer(&info.cells[c].pointer)
+                    .is_none_or(Value::is_null)
+            });
+            if !unread {
+                continue;
+            }
+            diagnostics.retain(|d| {
+                !(d.pointer.as_deref() == Some(row.pointer.as_str())
+                    && d.message.starts_with("row "))
+            });
+            diagnostics.push(run_diagnostic(info, &row));
+        }
     }
     ReadForm {
         json,
         diagnostics,
         positions,
+    }
+}
+
+fn run_diagnostic(info: &FormInfo, row: &super::runs::RunRow) -> Diagnostic {
+    let run = &row.run;
+    let (message, suggestion) = match (row.suggestion(), row.readings.as_ref()) {
+        (Some(one), _) => {
+            let shown: Vec<String> = one.iter().map(ToString::to_string).collect();
+            let message = format!(
+                "cells run together as {run:?}; the one reading the form's rules allow{} is {}: offered as a suggestion, not read",
+                if row.by_columns {
+                    " (with the rules across rows)"
+                } else {
+                    ""
+                },
+                shown.join(" | ")
+            );
+            let suggested = row
+                .cells
+                .iter()
+                .zip(one)
+                .map(|(&c, v)| Suggested {
+                    pointer: info.cells[c].pointer.clone(),
+                    value: v.to_string(),
+                })
+                .collect();
+            (message, Some(suggested))
+        }
+        (None, Some(readings)) if readings.is_empty() => (
+            format!(
+                "cells run together as {run:?}: none of its {} cuts into {} cells satisfies the form's rules; not read",
+                row.cuts,
+                row.cells.len()
+            ),
+            None,
+        ),
+        (None, Some(readings)) => (
+            format!(
+                "cells run together as {run:?}: {} of its {} cuts into {} cells satisfy the form's rules; not read",
+                readings.len(),
+                row.cuts,
+                row.cells.len()
+            ),
+            None,
+        ),
+        (None, None) => (
+            format!("cells run together as {run:?}: too many ways to cut it to try; not read"),
+            None,
+        ),
+    };
+    Diagnostic {
+        position: Some(row.position.to_string()),
+        pointer: Some(row.pointer.clone()),
+        message,
+        suggestion,
     }
 }
 
@@ -502,6 +646,7 @@ fn read_block(
                             position: cells.first().map(|c| c.position.to_string()),
                             pointer: None,
                             message: "row label matches several rows of the form".to_owned(),
+                            suggestion: None,
                         });
                         continue;
                     }
@@ -527,6 +672,7 @@ fn read_block(
                         values.len(),
                         row.cells.len()
                     ),
+                    suggestion: None,
                 });
                 continue;
             }
@@ -542,6 +688,7 @@ fn read_block(
                         position: Some(source.position.to_string()),
                         pointer: Some(cell.pointer.clone()),
                         message,
+                        suggestion: None,
                     }),
                 }
             }
@@ -559,6 +706,7 @@ fn read_block(
                         .map_or(c.pointer.clone(), |(p, _)| p.to_owned())
                 }),
                 message: format!("row {:?} not found", shown.join(" / ")),
+                suggestion: None,
             });
         }
     }

@@ -21,6 +21,7 @@ pub mod html;
 pub mod matching;
 pub mod nesting;
 pub mod normalise;
+pub mod runs;
 pub mod text;
 pub mod value;
 pub mod xlsx;

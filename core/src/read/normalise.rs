@@ -131,6 +131,12 @@ pub fn normalise(label: &str) -> String {
     numbering(&folded)
 }
 
+/// One character as labels compare it: full width folded to ASCII, Traditional simplified.
+pub fn fold_char(c: char) -> char {
+    let c = fold_width(c);
+    if c.is_ascii() { c } else { simplified(c) }
+}
+
 /// The Simplified form of a Traditional character of the labels, else the character.
 fn simplified(ch: char) -> char {
     static TABLE: std::sync::OnceLock<std::collections::HashMap<char, char>> =
