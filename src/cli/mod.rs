@@ -30,10 +30,10 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Check a filled form (JSON) or a published report (HTML page or text) against every rule
-    /// of its form.
+    /// Check a filled form (JSON) or a published report (HTML, text, Markdown, CSV, XLSX, DOCX)
+    /// against every rule of its form.
     Check {
-        /// The report: JSON, an HTML page, or text.
+        /// The report: JSON, an HTML page, text or Markdown, CSV, XLSX or DOCX.
         file: PathBuf,
         /// Output: human-readable text, or JSON for machines.
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -51,7 +51,7 @@ enum Command {
     },
     /// Draw a filled form as the official tables, failing cells marked.
     Render {
-        /// The report, as JSON.
+        /// The report: JSON, or a published report to read first.
         file: PathBuf,
         /// What to write.
         #[arg(long, value_enum)]
@@ -67,7 +67,8 @@ enum Command {
         #[arg(long)]
         form: Option<String>,
     },
-    /// Read a published report (HTML page or text) into its form, as JSON with diagnostics.
+    /// Read a published report (HTML, text, Markdown, CSV, XLSX, DOCX) into its form, as JSON
+    /// with diagnostics and each cell's source.
     Read {
         /// The report.
         file: PathBuf,

@@ -1,15 +1,16 @@
-//! Reading published reports: the pieces every reader shares.
+//! Reading published reports into a form's cells, from the form's declaration.
 //!
-//! - [`normalise`]: a label as published → the form a declared label is compared in (width,
-//!   spacing, quotes, numbering styles, separators, traditional characters).
-//! - [`value`]: a cell as published (`1,234`, `251000元`, `96171.6`, blank, `/`, `—`, `无`) →
-//!   a cell of the form's kind and unit, or a message saying why not.
-//!
-//! - [`grid`]: a source as paragraphs and tables of placed cells with their positions;
-//!   [`html`] reads HTML pages into it, [`text`] plain text (cell per line, pipes, tabs).
-//!
-//! Still to come: the XLSX and DOCX readers, and the matching of a form's layout against a
-//! source.
+//! 1. Bytes → text: [`decode`] (UTF-8, or the BOM's or `charset`'s GBK/GB18030; nothing
+//!    guessed).
+//! 2. Source → [`grid`]: paragraphs and tables of placed cells (merged cells with their spans),
+//!    each with its position. [`html`] (html5ever; [`nesting`] refuses over-deep pages first),
+//!    [`text`] (cell per line, pipes, tabs, Markdown, [`boxes`] for box-drawn tables), [`csv`],
+//!    [`xlsx`] and [`docx`] (Office packages opened within bounds by [`archive`]).
+//! 3. Grid → form: [`matching`] finds sections by their titles, tables by the section they sit
+//!    under, rows by their [`normalise`]d labels, values by order; [`value`] reads each cell as
+//!    written (units, separators, marks, blanks). What does not fit is a diagnostic.
+//! 4. [`runs`]: rows whose cells a page ran together are found by their labels, and the one
+//!    reading the form's rules allow is offered as a suggestion.
 
 pub mod archive;
 pub mod boxes;

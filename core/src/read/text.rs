@@ -1,9 +1,10 @@
-//! Plain text → pieces. Three table layouts are recognised, line by line:
+//! Plain text → pieces. These table layouts are recognised, line by line:
 //! - cell per line: a line starting with a tab is a cell (`\t` alone is an empty cell), a
 //!   blank line ends a row (the 湘潭县公安局 page text);
-//! - pipes: `| a | b |` or `a | b |`, also one cell per line ending in `|` (its rows
-//!   regrouped from the stream of cells, see [`regroup_stream`]), also Markdown (its `| --- |` rule is skipped, `\|` unescaped, the
-//!   `**12** ✗` of a failing value unmarked; headings `## …` and bold lines read as text);
+//! - pipes: `| a | b |` or `a | b |`; also one cell per line ending in `|`, whose rows are
+//!   regrouped from the stream of cells (a row starts at each label after a value); also
+//!   Markdown (its `| --- |` rule skipped, `\|` unescaped, the `**12** ✗` of a failing value
+//!   unmarked; headings `## …` and bold lines read as text);
 //! - tabs: `a\tb\tc`;
 //! - drawn with box-drawing characters ([`super::boxes`]), merged cells included.
 //!
