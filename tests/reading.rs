@@ -206,3 +206,72 @@ fn hostile_inputs_are_refused_or_read_without_panic() {
         assert!(said.contains(says), "{name} should say {says:?}: {said}");
     }
 }
+
+/// The bundled report as Markdown, its table 3 lines passed through `edit`.
+fn markdown_with_table_3(edit: impl Fn(&str) -> String) -> String {
+    use baobiao::render;
+    let form = common::bundled();
+    let checked = form.check();
+    let markdown =
+        render::markdown::document(&render::document(&form, Some(&checked), baobiao::Lang::Zh));
+    let mut in_table_3 = false;
+    markdown
+        .lines()
+        .map(|line| {
+            if line.starts_with("| （本列数据的勾稽关系") {
+                in_table_3 = true;
+            } else if !line.starts_with('|') {
+                in_table_3 = false;
+            }
+            if in_table_3 && !line.starts_with("| ---") {
+                edit(line)
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Cells 1 (自然人) and 7 (总计) of a pipe row change places.
+fn exchange_first_and_last(line: &str) -> String {
+    let inner = line.trim_start_matches("| ").trim_end_matches(" |");
+    let mut cells: Vec<&str> = inner.split(" | ").collect();
+    let last = cells.len() - 1;
+    cells.swap(1, last);
+    format!("| {} |", cells.join(" | "))
+}
+
+#[test]
+fn columns_are_found_by_their_headers_not_their_order() {
+    let info = AnnualReport::info();
+    let swapped = markdown_with_table_3(exchange_first_and_last);
+    assert!(swapped.contains("| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 / 总计 |"));
+    let read = read_form(info, &baobiao::read::text::read(&swapped));
+    assert_eq!(read.diagnostics.len(), 1, "{:#?}", read.diagnostics);
+    assert!(
+        read.diagnostics[0]
+            .message
+            .contains("read by their headers")
+    );
+    let form: AnnualReport = serde_json::from_value(read.json).unwrap();
+    assert_eq!(form, common::bundled());
+
+    // Two headers say 总计 and none 自然人: the headers contradict the order without naming
+    // every column, so the rows are not read, and it says why.
+    let contradicting =
+        markdown_with_table_3(|line| line.replacen("申请人情况 / 自然人", "申请人情况 / 总计", 1));
+    let read = read_form(info, &baobiao::read::text::read(&contradicting));
+    assert!(
+        read.diagnostics
+            .iter()
+            .any(|d| d.message.contains("not read")),
+        "{:#?}",
+        read.diagnostics
+    );
+    assert_eq!(
+        read.json
+            .pointer("/applications/new_received/natural_persons"),
+        Some(&serde_json::Value::Null)
+    );
+}

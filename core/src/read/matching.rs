@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
+use super::columns::Columns;
 use super::grid::{Piece, Position, SourceCell, SourceDocument, SourceTable};
 use super::normalise::normalise;
 use super::value;
@@ -568,6 +569,7 @@ fn leaves<'a>(
 /// A source table's rows with their labels found and normalised once, for every block and
 /// section that looks through it.
 struct Prepared<'s> {
+    table: &'s SourceTable,
     rows: Vec<PreparedRow<'s>>,
 }
 
@@ -600,7 +602,7 @@ impl<'s> Prepared<'s> {
                 }
             })
             .collect();
-        Prepared { rows }
+        Prepared { table, rows }
     }
 }
 
@@ -616,7 +618,11 @@ fn read_block(
     leaves(&block.rows, &mut Vec::new(), &mut wanted);
     let mut found = vec![false; wanted.len()];
     let mut context: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let form_columns = super::columns::form_columns(&block.header);
     for table in tables {
+        // The header above this block's rows in this table, found at its first row.
+        let mut header: Option<Vec<usize>> = None;
+        let mut reordered = false;
         for row in &table.rows {
             let (r, cells, labels) = (row.index, &row.cells, &row.labels);
             context.extend(labels.iter().map(|(_, l)| l.as_str()));
@@ -676,6 +682,35 @@ fn read_block(
                 });
                 continue;
             }
+            let header = header.get_or_insert_with(|| super::columns::header_rows(table.table, r));
+            let values: Vec<&SourceCell> = values.to_vec();
+            let values = match super::columns::locate(table.table, header, &values, &form_columns) {
+                Columns::ByOrder => values,
+                Columns::ByHeaders(map) => {
+                    if !std::mem::replace(&mut reordered, true) {
+                        diagnostics.push(Diagnostic {
+                            position: values.first().map(|c| c.position.to_string()),
+                            pointer: row.cells.first().map(|c| c.pointer.clone()),
+                            message: "the columns stand in another order than the form's; read by their headers".to_owned(),
+                            suggestion: None,
+                        });
+                    }
+                    let mut by_column = values.clone();
+                    for (k, &j) in map.iter().enumerate() {
+                        by_column[j] = values[k];
+                    }
+                    by_column
+                }
+                Columns::Conflict(message) => {
+                    diagnostics.push(Diagnostic {
+                        position: values.first().map(|c| c.position.to_string()),
+                        pointer: row.cells.first().map(|c| c.pointer.clone()),
+                        message,
+                        suggestion: None,
+                    });
+                    continue;
+                }
+            };
             for (cell, source) in row.cells.iter().zip(values) {
                 let Some(index) = info.cell_index(&cell.pointer) else {
                     continue;

@@ -7,13 +7,15 @@
 //!    [`text`] (cell per line, pipes, tabs, Markdown, [`boxes`] for box-drawn tables), [`csv`],
 //!    [`xlsx`] and [`docx`] (Office packages opened within bounds by [`archive`]).
 //! 3. Grid → form: [`matching`] finds sections by their titles, tables by the section they sit
-//!    under, rows by their [`normalise`]d labels, values by order; [`value`] reads each cell as
-//!    written (units, separators, marks, blanks). What does not fit is a diagnostic.
+//!    under, rows by their [`normalise`]d labels, values by the [`columns`] headers above them
+//!    (or by order where the source lost them); [`value`] reads each cell as written (units,
+//!    separators, marks, blanks). What does not fit is a diagnostic.
 //! 4. [`runs`]: rows whose cells a page ran together are found by their labels, and the one
 //!    reading the form's rules allow is offered as a suggestion.
 
 pub mod archive;
 pub mod boxes;
+pub mod columns;
 pub mod csv;
 pub mod decode;
 pub mod docx;

@@ -1,0 +1,204 @@
+//! Which of a form's columns each value of a source row is: read from the column headers above
+//! the block's rows where the source has them aligned with its values, else by order.
+//!
+//! Headers are aligned when the table has merged header cells (HTML, DOCX, XLSX, box-drawn
+//! text: the grid places each header over its columns) or a single header row (Markdown, CSV,
+//! tab-separated text: one header per value). A header region of several unmerged rows (the
+//! cell-per-line page text, which lost its spans) says nothing about alignment and is not used.
+//!
+//! When the headers name every value's column and that is the form's order, or they name some
+//! and never another column than the order gives, the values are read in order. When they name
+//! every column in another order (a province printing 总计 first), the values are read by their
+//! headers. When they contradict the order without naming every column, the row is not read.
+
+use super::grid::{SourceCell, SourceTable};
+use super::normalise::normalise;
+use super::value;
+use crate::layout::HeaderNode;
+
+/// How a row's values map to the form's columns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Columns {
+    /// The k-th value is the k-th column.
+    ByOrder,
+    /// The k-th value is column `map[k]`.
+    ByHeaders(Vec<usize>),
+    /// The headers contradict the order: what to say.
+    Conflict(String),
+}
+
+/// The label paths of a block's columns, normalised, from the top header down.
+pub fn form_columns(header: &[HeaderNode]) -> Vec<Vec<String>> {
+    fn walk(nodes: &[HeaderNode], path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+        for node in nodes {
+            path.push(normalise(node.label));
+            if node.children.is_empty() {
+                out.push(path.clone());
+            } else {
+                walk(&node.children, path, out);
+            }
+            path.pop();
+        }
+    }
+    let mut out = Vec::new();
+    walk(header, &mut Vec::new(), &mut out);
+    out
+}
+
+/// The rows above `first` that hold no value: the header of the block starting at `first`.
+pub fn header_rows(table: &SourceTable, first: usize) -> Vec<usize> {
+    let mut rows: Vec<usize> = (0..first)
+        .rev()
+        .take_while(|&r| {
+            table
+                .row(r)
+                .all(|c| c.text.is_empty() || !value::looks_like_value(&c.text))
+        })
+        .collect();
+    rows.reverse();
+    rows
+}
+
+/// Maps `values` (cells of one source row) to the form's `columns` using the header `rows`.
+pub fn locate(
+    table: &SourceTable,
+    rows: &[usize],
+    values: &[&SourceCell],
+    columns: &[Vec<String>],
+) -> Columns {
+    let spanned = rows
+        .iter()
+        .flat_map(|&r| table.row(r))
+        .any(|c| c.colspan > 1 || c.rowspan > 1);
+    if rows.is_empty() || values.len() != columns.len() || !(spanned || rows.len() == 1) {
+        return Columns::ByOrder;
+    }
+    // For each value, the form columns its header path names.
+    let named: Vec<Vec<usize>> = values
+        .iter()
+        .map(|v| {
+            let mut path: Vec<String> = Vec::new();
+            let mut last: Option<(usize, usize)> = None;
+            for &r in rows {
+                if let Some(cell) = table.at(r, v.column)
+                    && last != Some((cell.row, cell.column))
+                    && !cell.text.is_empty()
+                {
+                    last = Some((cell.row, cell.column));
+                    path.extend(cell.text.split(" / ").map(normalise));
+                }
+            }
+            (0..columns.len())
+                .filter(|&j| names(&path, &columns[j]))
+                .collect()
+        })
+        .collect();
+    let contradicts = named
+        .iter()
+        .enumerate()
+        .any(|(k, js)| !js.is_empty() && !js.contains(&k));
+    if !contradicts {
+        return Columns::ByOrder;
+    }
+    let unique: Option<Vec<usize>> = named
+        .iter()
+        .map(|js| match js.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        })
+        .collect();
+    if let Some(map) = unique {
+        let mut seen = vec![false; columns.len()];
+        if map.iter().all(|&j| !std::mem::replace(&mut seen[j], true)) {
+            return Columns::ByHeaders(map);
+        }
+    }
+    let (k, j) = named
+        .iter()
+        .enumerate()
+        .find_map(|(k, js)| js.iter().find(|&&j| j != k).map(|&j| (k, j)))
+        .unwrap_or((0, 0));
+    Columns::Conflict(format!(
+        "value {} of the row stands under the header of column {} ({}); the headers do not name every column, so the row is not read",
+        k + 1,
+        j + 1,
+        columns[j].join(" / ")
+    ))
+}
+
+/// True when a source header path names the form column `column`: its last label is the
+/// column's, and every label above it in the form is somewhere above it in the source.
+fn names(path: &[String], column: &[String]) -> bool {
+    match (path.last(), column.split_last()) {
+        (Some(leaf), Some((own, parents))) => {
+            leaf == own && parents.iter().all(|p| path.contains(p))
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::grid::{Position, place};
+    use super::*;
+
+    fn table(rows: &[&[(&str, usize, usize)]]) -> SourceTable {
+        place(
+            rows.iter()
+                .map(|r| {
+                    r.iter()
+                        .map(|&(t, rs, cs)| (t.to_owned(), rs, cs, Position::Line(1)))
+                        .collect()
+                })
+                .collect(),
+            100,
+        )
+    }
+
+    fn columns() -> Vec<Vec<String>> {
+        vec![
+            vec!["申请人情况".into(), "自然人".into()],
+            vec!["申请人情况".into(), "总计".into()],
+        ]
+    }
+
+    #[test]
+    fn headers_in_the_form_order_read_by_order() {
+        let t = table(&[
+            &[("", 2, 1), ("申请人情况", 1, 2)],
+            &[("自然人", 1, 1), ("总计", 1, 1)],
+            &[("（一）", 1, 1), ("3", 1, 1), ("3", 1, 1)],
+        ]);
+        let values: Vec<&SourceCell> = t.row(2).skip(1).collect();
+        assert_eq!(header_rows(&t, 2), vec![0, 1]);
+        assert_eq!(locate(&t, &[0, 1], &values, &columns()), Columns::ByOrder);
+    }
+
+    #[test]
+    fn reordered_headers_read_by_header() {
+        let t = table(&[
+            &[("", 2, 1), ("申请人情况", 1, 2)],
+            &[("总计", 1, 1), ("自然人", 1, 1)],
+            &[("（一）", 1, 1), ("3", 1, 1), ("2", 1, 1)],
+        ]);
+        let values: Vec<&SourceCell> = t.row(2).skip(1).collect();
+        assert_eq!(
+            locate(&t, &[0, 1], &values, &columns()),
+            Columns::ByHeaders(vec![1, 0])
+        );
+    }
+
+    #[test]
+    fn contradicting_headers_stop_the_row() {
+        let t = table(&[
+            &[("", 2, 1), ("申请人情况", 1, 2)],
+            &[("总计", 1, 1), ("其他", 1, 1)],
+            &[("（一）", 1, 1), ("3", 1, 1), ("2", 1, 1)],
+        ]);
+        let values: Vec<&SourceCell> = t.row(2).skip(1).collect();
+        assert!(matches!(
+            locate(&t, &[0, 1], &values, &columns()),
+            Columns::Conflict(_)
+        ));
+    }
+}
