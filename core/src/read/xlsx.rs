@@ -11,6 +11,8 @@
 
 use std::collections::BTreeMap;
 
+use rust_decimal::Decimal;
+
 use super::archive::{self, Package, attr, is};
 use super::grid::{Piece, Position, SourceCell, SourceDocument, SourceTable, fold_space};
 
@@ -87,6 +89,35 @@ fn string_item(si: roxmltree::Node<'_, '_>) -> String {
         .collect()
 }
 
+/// A number cell's `<v>` as Excel shows it. Excel keeps 15 significant digits; a formula's
+/// result is stored with up to 17 (`96171.600000000006`), the last ones binary noise no one
+/// published, so they are rounded off. Exponent notation (`1.5E-3`) is written out. A number
+/// typed into a cell is stored as typed and comes back unchanged.
+fn number_as_shown(value: &str) -> String {
+    let parsed = if value.contains(['E', 'e']) {
+        Decimal::from_scientific(value).ok()
+    } else {
+        value.parse::<Decimal>().ok()
+    };
+    let Some(number) = parsed else {
+        return value.to_owned();
+    };
+    let digits = value
+        .split(['E', 'e'])
+        .next()
+        .unwrap_or(value)
+        .trim_start_matches(['-', '+', '0', '.'])
+        .chars()
+        .filter(char::is_ascii_digit)
+        .count();
+    if digits <= 15 && !value.contains(['E', 'e']) {
+        return value.to_owned();
+    }
+    number
+        .round_sf(15)
+        .map_or_else(|| value.to_owned(), |n| n.normalize().to_string())
+}
+
 /// `B7` → (row 6, column 1).
 fn reference(text: &str) -> Option<(usize, usize)> {
     let letters = text.chars().take_while(char::is_ascii_alphabetic).count();
@@ -155,7 +186,8 @@ fn sheet(
                     .map(string_item)
                     .unwrap_or_default(),
                 Some("b") => if value == "1" { "TRUE" } else { "FALSE" }.to_owned(),
-                _ => value.to_owned(),
+                Some("str" | "e") => value.to_owned(),
+                _ => number_as_shown(value),
             };
             if !text.is_empty() {
                 values.insert(at, text);
@@ -281,6 +313,17 @@ fn sheet(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_come_back_as_excel_shows_them() {
+        assert_eq!(number_as_shown("96171.6"), "96171.6");
+        assert_eq!(number_as_shown("96171.600000000006"), "96171.6");
+        assert_eq!(number_as_shown("0.30000000000000004"), "0.3");
+        assert_eq!(number_as_shown("13988"), "13988");
+        assert_eq!(number_as_shown("1.5E-3"), "0.0015");
+        assert_eq!(number_as_shown("1E+2"), "100");
+        assert_eq!(number_as_shown("not a number"), "not a number");
+    }
 
     #[test]
     fn references() {
