@@ -116,3 +116,70 @@ fn table(tbl: roxmltree::Node<'_, '_>, index: usize) -> SourceTable {
         columns,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn document(body: &str) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file(DOCUMENT, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        write!(
+            zip,
+            r#"<w:document xmlns:w="w"><w:body>{body}</w:body></w:document>"#
+        )
+        .unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn merged_cells_and_tracked_changes() {
+        let doc = read(document(
+            r#"<w:p><w:r><w:t>三、收到和处理</w:t></w:r></w:p>
+            <w:tbl>
+              <w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>角</w:t></w:r></w:p></w:tc>
+                    <w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>申请人</w:t></w:r><w:del><w:r><w:delText>旧</w:delText></w:r></w:del></w:p></w:tc></w:tr>
+              <w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>
+                    <w:tc><w:p><w:r><w:t>自然</w:t></w:r><w:r><w:t>人</w:t></w:r></w:p></w:tc>
+                    <w:tc><w:p><w:r><w:t>总计</w:t></w:r></w:p></w:tc></w:tr>
+              <w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>
+                    <w:tc><w:p><w:r><w:t>5</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr>
+            </w:tbl>"#,
+        ))
+        .unwrap();
+        assert_eq!(doc.pieces.len(), 2);
+        let table = doc.tables().next().unwrap();
+        assert_eq!((table.rows, table.columns), (3, 3));
+        let corner = table.at(1, 0).unwrap();
+        assert_eq!((corner.text.as_str(), corner.rowspan), ("角", 2));
+        assert_eq!(
+            table.at(0, 2).unwrap().text,
+            "申请人",
+            "deleted text is not read"
+        );
+        assert_eq!(table.at(1, 1).unwrap().text, "自然人", "runs join");
+        assert_eq!(table.at(2, 1).unwrap().text, "5");
+        assert_eq!(table.at(2, 2).unwrap().text, "");
+        assert_eq!(
+            table.at(2, 1).unwrap().position.to_string(),
+            "table 1, row 3, cell 1"
+        );
+    }
+
+    #[test]
+    fn what_is_not_a_word_document_is_refused() {
+        assert!(read(b"PK".to_vec()).unwrap_err().contains("not a ZIP"));
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        let workbook = zip.finish().unwrap().into_inner();
+        assert!(read(workbook).unwrap_err().contains("not a Word document"));
+        assert!(
+            read(document("<w:p>"))
+                .unwrap_err()
+                .contains("not well-formed")
+        );
+    }
+}

@@ -314,6 +314,76 @@ fn sheet(
 mod tests {
     use super::*;
 
+    /// A workbook of one sheet whose `sheetData` and what follows it are `body`.
+    fn workbook(body: &str) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        let parts = [
+            (
+                "xl/workbook.xml",
+                r#"<workbook xmlns:r="r"><sheets><sheet name="表" r:id="rId1"/></sheets></workbook>"#.to_owned(),
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                r#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#.to_owned(),
+            ),
+            ("xl/worksheets/sheet1.xml", format!("<worksheet>{body}</worksheet>")),
+        ];
+        for (name, text) in parts {
+            zip.start_file(name, options).unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_sheet_reads_with_its_merges_and_exact_numbers() {
+        let doc = read(workbook(
+            r#"<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>标题</t></is></c></row>
+               <row r="2"><c r="A2" t="inlineStr"><is><t>规章</t></is></c><c r="B2"><v>12345678901234</v></c><c r="C2"/></row>
+               <row r="3"><c r="A3"/><c r="B3"><v>0.1</v></c><c r="C3"><v>7</v></c></row></sheetData>
+               <mergeCells><mergeCell ref="A2:A3"/></mergeCells>"#,
+        ))
+        .unwrap();
+        assert_eq!(doc.pieces.len(), 2, "{doc:?}");
+        let table = doc.tables().next().unwrap();
+        assert_eq!(
+            table.at(1, 0).unwrap().text,
+            "规章",
+            "A3 lies under the merge"
+        );
+        assert_eq!(table.at(0, 1).unwrap().text, "12345678901234");
+        assert_eq!(table.at(0, 2).unwrap().text, "", "a blank cell stays blank");
+        assert_eq!(
+            table.at(1, 1).unwrap().position.to_string(),
+            "sheet 1, cell B3"
+        );
+    }
+
+    #[test]
+    fn hostile_sheets_are_refused() {
+        let far = read(workbook(
+            r#"<sheetData><row><c r="XFD1048576"><v>1</v></c></row></sheetData>"#,
+        ));
+        assert!(far.unwrap_err().contains("beyond"));
+        let wide = read(workbook(
+            r#"<sheetData><row><c r="A1"><v>1</v></c><c r="ALL9999"><v>1</v></c></row></sheetData>"#,
+        ));
+        assert!(wide.unwrap_err().contains("more than any report table"));
+        let overlapping = read(workbook(
+            r#"<sheetData><row><c r="A1"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/></mergeCells>"#,
+        ));
+        assert!(overlapping.unwrap_err().contains("overlap"));
+        let deep = read(workbook(&"<x>".repeat(100_000)));
+        assert!(deep.unwrap_err().contains("not well-formed"));
+        assert!(
+            read(b"not a zip".to_vec())
+                .unwrap_err()
+                .contains("not a ZIP")
+        );
+    }
+
     #[test]
     fn numbers_come_back_as_excel_shows_them() {
         assert_eq!(number_as_shown("96171.6"), "96171.6");
