@@ -18,9 +18,11 @@ pub fn reading(
         Lang::En => format!("Read as {title}; {} diagnostics.\n", diagnostics.len()),
     };
     for d in diagnostics {
-        let place = d.position.clone().unwrap_or_default();
-        let pointer = d.pointer.clone().unwrap_or_default();
-        let _ = writeln!(out, "! {place} {pointer}: {}", d.message);
+        let place: Vec<&str> = [d.position.as_deref(), d.pointer.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        let _ = writeln!(out, "! {}: {}", place.join(" "), d.message);
     }
     out
 }

@@ -26,6 +26,8 @@ pub struct Diagnostic {
     pub pointer: Option<String>,
     /// What is wrong.
     pub message: String,
+    /// What sort of thing went wrong.
+    pub kind: Kind,
     /// For cells run together: the one reading the form's rules allow, cell by cell. Offered,
     /// never read into the form.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -41,13 +43,27 @@ pub struct Suggested {
     pub value: String,
 }
 
+/// What sort of thing a [`Diagnostic`] reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A section, a table row or the title was not found.
+    Missing,
+    /// A row found only as cells run together in running text: not read.
+    Run,
+    /// A cell that is not a value of its column.
+    Value,
+    /// A row or table that does not have the form's shape (values, columns, labels).
+    Layout,
+    /// The agency or year could not be told.
+    Metadata,
+}
+
 impl Diagnostic {
-    /// True when a whole section, table row or the title was not found: the form is incomplete,
-    /// and a check of it would say nothing about what is missing.
+    /// True when a whole section, table row or the title was not read: the form is
+    /// incomplete, and a check of it would say nothing about what is missing.
     pub fn is_missing_part(&self) -> bool {
-        self.message.contains("not found")
-            || self.message.starts_with("no title")
-            || self.message.contains("run together")
+        matches!(self.kind, Kind::Missing | Kind::Run)
     }
 }
 
@@ -70,7 +86,7 @@ impl ReadForm {
     pub fn unmatched(&self) -> usize {
         self.diagnostics
             .iter()
-            .filter(|d| !d.message.starts_with("cells run together"))
+            .filter(|d| d.kind != Kind::Run)
             .count()
     }
 
@@ -308,6 +324,7 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
                             "the heading {label:?} is missing; its table was recognised by its row labels"
                         ),
                         suggestion: None,
+                        kind: Kind::Layout,
                     });
                     diagnostics.extend(own);
                 } else {
@@ -316,6 +333,7 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
                         pointer: Some(format!("/{key}")),
                         message: format!("section {label:?} not found"),
                         suggestion: None,
+                        kind: Kind::Missing,
                     });
                 }
             }
@@ -330,6 +348,7 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
                     pointer: Some(format!("/{key}")),
                     message: format!("section {:?} not found", field.field.label.unwrap_or(key)),
                     suggestion: None,
+                    kind: Kind::Missing,
                 });
             }
             _ => {}
@@ -354,6 +373,7 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
             pointer: Some("/title".to_owned()),
             message: "no title line before the first section".to_owned(),
             suggestion: None,
+            kind: Kind::Missing,
         });
     }
     // The title line: the first short line ending in 年度报告, else the first line.
@@ -386,6 +406,7 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
                 pointer: Some("/year".to_owned()),
                 message: format!("the title {title:?} names no year (…YYYY年…)"),
                 suggestion: None,
+                kind: Kind::Metadata,
             }),
             None => {}
         }
@@ -407,6 +428,7 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
             message: "no agency name: no 机关名称 line, and no title naming it before the year"
                 .to_owned(),
             suggestion: None,
+            kind: Kind::Metadata,
         });
     }
     // Rows not read that a line of text holds as a run of digits (a page whose cells were
@@ -447,6 +469,7 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
                                 shown.join(" / ")
                             ),
                             suggestion: None,
+                            kind: Kind::Missing,
                         });
                     }
                 }
@@ -477,6 +500,15 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
 fn run_diagnostic(info: &FormInfo, row: &super::runs::RunRow) -> Diagnostic {
     let run = &row.run;
     let (message, suggestion) = match (row.suggestion(), row.readings.as_ref()) {
+        (Some(one), _) if row.cells.len() == 1 => (
+            format!(
+                "the value stands in running text, not in a table: {run:?}, offered as a suggestion, not read"
+            ),
+            Some(vec![Suggested {
+                pointer: info.cells[row.cells[0]].pointer.clone(),
+                value: one[0].to_string(),
+            }]),
+        ),
         (Some(one), _) => {
             let shown: Vec<String> = one.iter().map(ToString::to_string).collect();
             let message = format!(
@@ -526,6 +558,7 @@ fn run_diagnostic(info: &FormInfo, row: &super::runs::RunRow) -> Diagnostic {
         pointer: Some(row.pointer.clone()),
         message,
         suggestion,
+        kind: Kind::Run,
     }
 }
 
@@ -653,6 +686,7 @@ fn read_block(
                             pointer: None,
                             message: "row label matches several rows of the form".to_owned(),
                             suggestion: None,
+                            kind: Kind::Layout,
                         });
                         continue;
                     }
@@ -679,6 +713,7 @@ fn read_block(
                         row.cells.len()
                     ),
                     suggestion: None,
+                    kind: Kind::Layout,
                 });
                 continue;
             }
@@ -693,6 +728,7 @@ fn read_block(
                             pointer: row.cells.first().map(|c| c.pointer.clone()),
                             message: "the columns stand in another order than the form's; read by their headers".to_owned(),
                             suggestion: None,
+                            kind: Kind::Layout,
                         });
                     }
                     let mut by_column = values.clone();
@@ -707,6 +743,7 @@ fn read_block(
                         pointer: row.cells.first().map(|c| c.pointer.clone()),
                         message,
                         suggestion: None,
+                        kind: Kind::Layout,
                     });
                     continue;
                 }
@@ -724,6 +761,7 @@ fn read_block(
                         pointer: Some(cell.pointer.clone()),
                         message,
                         suggestion: None,
+                        kind: Kind::Value,
                     }),
                 }
             }
@@ -742,6 +780,7 @@ fn read_block(
                 }),
                 message: format!("row {:?} not found", shown.join(" / ")),
                 suggestion: None,
+                kind: Kind::Missing,
             });
         }
     }
