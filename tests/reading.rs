@@ -275,3 +275,35 @@ fn columns_are_found_by_their_headers_not_their_order() {
         Some(&serde_json::Value::Null)
     );
 }
+
+#[test]
+fn a_gbk_csv_is_read_when_its_encoding_is_named() {
+    use baobiao::render;
+    let form = common::bundled();
+    let csv = render::csv::document(&render::document(&form, None, baobiao::Lang::Zh));
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&csv);
+    assert!(!unmappable);
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("excel-gbk.csv");
+    std::fs::write(&path, &gbk).unwrap();
+    let run = |extra: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_baobiao"))
+            .args(["read", path.to_str().unwrap()])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    // Not UTF-8 and nothing declared: refused, saying how to name the encoding.
+    let refused = run(&[]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--encoding gbk"));
+    let read = run(&["--encoding", "gbk"]);
+    assert_eq!(
+        read.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&read.stderr)
+    );
+    let out: serde_json::Value = serde_json::from_slice(&read.stdout).unwrap();
+    assert_eq!(out["diagnostics"], serde_json::json!([]));
+    assert_eq!(out["report"], common::bundled_json());
+}

@@ -1,6 +1,5 @@
 //! `baobiao check FILE`: read a filled form, check every rule, print the outcome.
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use baobiao::{CheckOptions, Lang};
@@ -8,8 +7,9 @@ use baobiao::{CheckOptions, Lang};
 use super::input::InputError;
 use super::{Format, human, source};
 
-pub fn run(file: &Path, format: Format, strict: bool, lang: Lang, form: Option<&str>) -> ExitCode {
-    let loaded = match source::load(file, form) {
+pub fn run(args: &source::Args, format: Format, strict: bool, lang: Lang) -> ExitCode {
+    let file = args.file.as_path();
+    let loaded = match source::load(args) {
         Ok(loaded) => loaded,
         Err(Ok(err)) => return unreadable(&err, format, lang),
         Err(Err(code)) => return code,

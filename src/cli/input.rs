@@ -16,6 +16,19 @@ pub struct InputError {
     pub message: String,
 }
 
+impl InputError {
+    /// An error about the whole file.
+    pub fn at(path: &Path, message: String) -> InputError {
+        InputError {
+            file: path.display().to_string(),
+            line: None,
+            column: None,
+            pointer: None,
+            message,
+        }
+    }
+}
+
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;
@@ -103,7 +116,13 @@ pub fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
             line: Some(line),
             column: Some(column),
             pointer: None,
-            message: "the file is not valid UTF-8".to_owned(),
+            message: if json {
+                "the file is not valid UTF-8".to_owned()
+            } else {
+                "the file is not valid UTF-8 and declares no other encoding; if it is GBK or \
+                 GB18030 (as Excel saves CSV on Chinese Windows), say so with --encoding gbk"
+                    .to_owned()
+            },
         }
     })
 }

@@ -33,8 +33,8 @@ enum Command {
     /// Check a filled form (JSON) or a published report (HTML, text, Markdown, CSV, XLSX, DOCX)
     /// against every rule of its form.
     Check {
-        /// The report: JSON, an HTML page, text or Markdown, CSV, XLSX or DOCX.
-        file: PathBuf,
+        #[command(flatten)]
+        source: source::Args,
         /// Output: human-readable text, or JSON for machines.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -44,15 +44,11 @@ enum Command {
         /// Language of messages.
         #[arg(long, value_parser = parse_lang, default_value = "zh")]
         lang: Lang,
-        /// The form the file is filled in (JSON: default annual-report-2021; a published
-        /// report: the form it matches best).
-        #[arg(long)]
-        form: Option<String>,
     },
     /// Draw a filled form as the official tables, failing cells marked.
     Render {
-        /// The report: JSON, or a published report to read first.
-        file: PathBuf,
+        #[command(flatten)]
+        source: source::Args,
         /// What to write.
         #[arg(long, value_enum)]
         to: render::Target,
@@ -62,22 +58,15 @@ enum Command {
         /// Language of messages.
         #[arg(long, value_parser = parse_lang, default_value = "zh")]
         lang: Lang,
-        /// The form the file is filled in (JSON: default annual-report-2021; a published
-        /// report: the form it matches best).
-        #[arg(long)]
-        form: Option<String>,
     },
     /// Read a published report (HTML, text, Markdown, CSV, XLSX, DOCX) into its form, as JSON
     /// with diagnostics and each cell's source.
     Read {
-        /// The report.
-        file: PathBuf,
+        #[command(flatten)]
+        source: source::Args,
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// The form to read it as (default: the one it matches best).
-        #[arg(long)]
-        form: Option<String>,
     },
     /// Write a form's JSON Schema (draft 2020-12).
     Schema {
@@ -147,23 +136,19 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check {
-            file,
+            source,
             format,
             strict,
             lang,
-            form,
-        } => check::run(&file, format, strict, lang, form.as_deref()),
+        } => check::run(&source, format, strict, lang),
         Command::Rules { format, lang, form } => rules::run(format, lang, &form),
         Command::Schema { form, output } => schema::run(&form, output.as_deref()),
-        Command::Read { file, output, form } => {
-            read::run(&file, output.as_deref(), form.as_deref())
-        }
+        Command::Read { source, output } => read::run(&source, output.as_deref()),
         Command::Render {
-            file,
+            source,
             to,
             output,
             lang,
-            form,
-        } => render::run(&file, to, output.as_deref(), lang, form.as_deref()),
+        } => render::run(&source, to, output.as_deref(), lang),
     }
 }

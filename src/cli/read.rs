@@ -6,8 +6,9 @@ use std::process::ExitCode;
 
 use super::source;
 
-pub fn run(file: &Path, output: Option<&Path>, form: Option<&str>) -> ExitCode {
-    let loaded = match source::load(file, form) {
+pub fn run(args: &source::Args, output: Option<&Path>) -> ExitCode {
+    let file = args.file.as_path();
+    let loaded = match source::load(args) {
         Ok(loaded) => loaded,
         Err(Ok(err)) => {
             eprintln!("baobiao: cannot read input: {err}");

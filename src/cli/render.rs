@@ -73,13 +73,13 @@ pub fn colour_wanted() -> bool {
 }
 
 pub fn run(
-    file: &Path,
+    args: &super::source::Args,
     target: Target,
     output: Option<&Path>,
     lang: Lang,
-    form: Option<&str>,
 ) -> ExitCode {
-    let loaded = match super::source::load(file, form) {
+    let file = args.file.as_path();
+    let loaded = match super::source::load(args) {
         Ok(loaded) => loaded,
         Err(Ok(err)) => {
             eprintln!(

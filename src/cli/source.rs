@@ -2,7 +2,7 @@
 //! (an HTML page, text or Markdown, CSV, XLSX or DOCX) to read into the form it matches best.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use baobiao::read::grid::Position;
 use baobiao::read::matching::{Diagnostic, read_best};
@@ -56,6 +56,22 @@ pub fn kind(path: &Path, bytes: &[u8]) -> Kind {
     }
 }
 
+/// The file a command reads, and how.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The report: a form as JSON, or a published report (an HTML page, text or Markdown, CSV,
+    /// XLSX or DOCX).
+    pub file: PathBuf,
+    /// The form the file is filled in (JSON: default annual-report-2021; a published report:
+    /// the form it matches best).
+    #[arg(long)]
+    pub form: Option<String>,
+    /// The text encoding of a published report that neither is UTF-8 nor declares one (`gbk`,
+    /// `gb18030`: CSV saved by Excel on Chinese Windows). JSON is always UTF-8.
+    #[arg(long)]
+    pub encoding: Option<String>,
+}
+
 /// A file ready to check: the form it is read as, its JSON text, and what reading it found.
 pub struct Loaded {
     pub entry: &'static Entry,
@@ -68,10 +84,8 @@ pub struct Loaded {
 
 /// Loads `path`: JSON as the named form (default: the 2021 form); a published report read as
 /// the named form, or, with none named, as the form it matches with the fewest diagnostics.
-pub fn load(
-    path: &Path,
-    form: Option<&str>,
-) -> Result<Loaded, Result<InputError, std::process::ExitCode>> {
+pub fn load(args: &Args) -> Result<Loaded, Result<InputError, std::process::ExitCode>> {
+    let (path, form) = (args.file.as_path(), args.form.as_deref());
     let bytes = input::read_bytes(path).map_err(Ok)?;
     let named = match form {
         Some(name) => Some(forms::entry(name).map_err(Err)?),
@@ -91,7 +105,18 @@ pub fn load(
         Kind::Xlsx => baobiao::read::xlsx::read(bytes).map_err(refused)?,
         Kind::Docx => baobiao::read::docx::read(bytes).map_err(refused)?,
         _ => {
-            let text = input::text_of(path, bytes).map_err(Ok)?;
+            let text = match (&args.encoding, kind) {
+                (Some(label), Kind::Json) => {
+                    return Err(Ok(InputError::at(
+                        path,
+                        format!("JSON is UTF-8; --encoding {label} applies to published reports"),
+                    )));
+                }
+                (Some(label), _) => baobiao::read::decode::decode_as(&bytes, label)
+                    .map(|(text, _)| text)
+                    .map_err(|message| Ok(InputError::at(path, message)))?,
+                (None, _) => input::text_of(path, bytes).map_err(Ok)?,
+            };
             match kind {
                 Kind::Json => {
                     let entry = match named {

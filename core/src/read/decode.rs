@@ -24,6 +24,19 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
     }
 }
 
+/// Decodes `bytes` in the encoding named by `label` (`gbk`, `gb18030`, `utf-8`, any WHATWG
+/// label), as the user says the file is; a BOM for that encoding is skipped.
+pub fn decode_as(bytes: &[u8], label: &str) -> Result<(String, &'static str), String> {
+    let encoding = Encoding::for_label(label.trim().as_bytes())
+        .ok_or_else(|| format!("unknown encoding {label:?} (gbk, gb18030, utf-8, …)"))?;
+    let bom = match Encoding::for_bom(bytes) {
+        Some((found, len)) if found == encoding => len,
+        _ => 0,
+    };
+    strict(encoding, &bytes[bom..])
+        .map_err(|_| format!("the file is not valid {} throughout", encoding.name()))
+}
+
 fn strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<(String, &'static str), String> {
     encoding
         .decode_without_bom_handling_and_without_replacement(bytes)
@@ -71,6 +84,22 @@ mod tests {
         let mut bom = vec![0xef, 0xbb, 0xbf];
         bom.extend_from_slice("规章".as_bytes());
         assert_eq!(decode(&bom).unwrap().0, "规章");
+    }
+
+    #[test]
+    fn an_encoding_named_by_the_user_is_used() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("表,行\n规章,0\n");
+        assert_eq!(super::decode_as(&gbk, "gbk").unwrap().0, "表,行\n规章,0\n");
+        assert!(
+            super::decode_as(&gbk, "utf-8")
+                .unwrap_err()
+                .contains("UTF-8")
+        );
+        assert!(
+            super::decode_as(&gbk, "klingon")
+                .unwrap_err()
+                .contains("unknown encoding")
+        );
     }
 
     #[test]
