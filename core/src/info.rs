@@ -70,6 +70,8 @@ pub struct FormInfo {
     /// The instances compiled for evaluation.
     pub program: Program,
     by_pointer: HashMap<String, usize>,
+    /// The tables as drawn, built on first use (renderers and readers ask for it per report).
+    layout: std::sync::OnceLock<crate::layout::Layout>,
 }
 
 impl FormInfo {
@@ -110,7 +112,14 @@ impl FormInfo {
             instances,
             program,
             by_pointer,
+            layout: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The form's tables as drawn (see [`crate::layout`]), built once.
+    pub fn layout(&self) -> &crate::layout::Layout {
+        self.layout
+            .get_or_init(|| crate::layout::layout(&self.root))
     }
 
     /// The index of the cell at a JSON pointer.

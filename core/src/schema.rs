@@ -58,7 +58,7 @@ pub fn add_form_extensions<F: Form>(schema: &mut Schema) {
     );
     map.insert(
         "x-baobiao-layout".into(),
-        serde_json::to_value(crate::layout::layout(&info.root)).unwrap_or(Value::Null),
+        serde_json::to_value(info.layout()).unwrap_or(Value::Null),
     );
 }
 

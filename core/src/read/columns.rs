@@ -45,42 +45,55 @@ pub fn form_columns(header: &[HeaderNode]) -> Vec<Vec<String>> {
     out
 }
 
-/// The rows above `first` that hold no value: the header of the block starting at `first`.
-pub fn header_rows(table: &SourceTable, first: usize) -> Vec<usize> {
-    let mut rows: Vec<usize> = (0..first)
-        .rev()
-        .take_while(|&r| {
-            table
-                .row(r)
-                .all(|c| c.text.is_empty() || !value::looks_like_value(&c.text))
-        })
-        .collect();
-    rows.reverse();
-    rows
+/// The header above a block's rows in one source table, with each column's header path worked
+/// out once.
+pub struct Header<'t> {
+    table: &'t SourceTable,
+    /// The header rows, top to bottom.
+    rows: Vec<usize>,
+    /// Whether the header says which column its labels stand over (see the module docs).
+    aligned: bool,
+    paths: std::collections::HashMap<usize, Vec<String>>,
 }
 
-/// Maps `values` (cells of one source row) to the form's `columns` using the header `rows`.
-pub fn locate(
-    table: &SourceTable,
-    rows: &[usize],
-    values: &[&SourceCell],
-    columns: &[Vec<String>],
-) -> Columns {
-    let spanned = rows
-        .iter()
-        .flat_map(|&r| table.row(r))
-        .any(|c| c.colspan > 1 || c.rowspan > 1);
-    if rows.is_empty() || values.len() != columns.len() || !(spanned || rows.len() == 1) {
-        return Columns::ByOrder;
+impl<'t> Header<'t> {
+    /// The header of the block whose first row in `table` is `first`: the rows above it that
+    /// hold no value.
+    pub fn above(table: &'t SourceTable, first: usize) -> Header<'t> {
+        let mut rows: Vec<usize> = (0..first)
+            .rev()
+            .take_while(|&r| {
+                table
+                    .row(r)
+                    .all(|c| c.text.is_empty() || !value::looks_like_value(&c.text))
+            })
+            .collect();
+        rows.reverse();
+        let spanned = rows
+            .iter()
+            .flat_map(|&r| table.row(r))
+            .any(|c| c.colspan > 1 || c.rowspan > 1);
+        Header {
+            table,
+            aligned: !rows.is_empty() && (spanned || rows.len() == 1),
+            rows,
+            paths: std::collections::HashMap::new(),
+        }
     }
-    // For each value, the form columns its header path names.
-    let named: Vec<Vec<usize>> = values
-        .iter()
-        .map(|v| {
+
+    /// The header rows, top to bottom.
+    pub fn rows(&self) -> &[usize] {
+        &self.rows
+    }
+
+    /// The normalised header labels over grid column `column`, top to bottom.
+    fn path(&mut self, column: usize) -> &[String] {
+        let (table, rows) = (self.table, &self.rows);
+        self.paths.entry(column).or_insert_with(|| {
             let mut path: Vec<String> = Vec::new();
             let mut last: Option<(usize, usize)> = None;
             for &r in rows {
-                if let Some(cell) = table.at(r, v.column)
+                if let Some(cell) = table.at(r, column)
                     && last != Some((cell.row, cell.column))
                     && !cell.text.is_empty()
                 {
@@ -88,11 +101,31 @@ pub fn locate(
                     path.extend(cell.text.split(" / ").map(normalise));
                 }
             }
-            (0..columns.len())
-                .filter(|&j| names(&path, &columns[j]))
-                .collect()
+            path
         })
-        .collect();
+    }
+
+    /// Maps `values` (cells of one source row) to the form's `columns`.
+    pub fn locate(&mut self, values: &[&SourceCell], columns: &[Vec<String>]) -> Columns {
+        if !self.aligned || values.len() != columns.len() {
+            return Columns::ByOrder;
+        }
+        // For each value, the form columns its header path names.
+        let named: Vec<Vec<usize>> = values
+            .iter()
+            .map(|v| {
+                let path = self.path(v.column);
+                (0..columns.len())
+                    .filter(|&j| names(path, &columns[j]))
+                    .collect()
+            })
+            .collect();
+        decide(&named, columns)
+    }
+}
+
+/// What the columns each value's header names say about the row.
+fn decide(named: &[Vec<usize>], columns: &[Vec<String>]) -> Columns {
     let contradicts = named
         .iter()
         .enumerate()
@@ -170,8 +203,9 @@ mod tests {
             &[("（一）", 1, 1), ("3", 1, 1), ("3", 1, 1)],
         ]);
         let values: Vec<&SourceCell> = t.row(2).skip(1).collect();
-        assert_eq!(header_rows(&t, 2), vec![0, 1]);
-        assert_eq!(locate(&t, &[0, 1], &values, &columns()), Columns::ByOrder);
+        let mut header = Header::above(&t, 2);
+        assert_eq!(header.rows(), [0, 1]);
+        assert_eq!(header.locate(&values, &columns()), Columns::ByOrder);
     }
 
     #[test]
@@ -183,7 +217,7 @@ mod tests {
         ]);
         let values: Vec<&SourceCell> = t.row(2).skip(1).collect();
         assert_eq!(
-            locate(&t, &[0, 1], &values, &columns()),
+            Header::above(&t, 2).locate(&values, &columns()),
             Columns::ByHeaders(vec![1, 0])
         );
     }
@@ -197,7 +231,7 @@ mod tests {
         ]);
         let values: Vec<&SourceCell> = t.row(2).skip(1).collect();
         assert!(matches!(
-            locate(&t, &[0, 1], &values, &columns()),
+            Header::above(&t, 2).locate(&values, &columns()),
             Columns::Conflict(_)
         ));
     }

@@ -14,7 +14,7 @@ use super::grid::{Piece, Position, SourceCell, SourceDocument, SourceTable};
 use super::normalise::normalise;
 use super::value;
 use crate::info::FormInfo;
-use crate::layout::{Block, RowNode, layout};
+use crate::layout::{Block, RowNode};
 use crate::node::NodeKind;
 
 /// Something the reader could not read as the form declares it.
@@ -109,23 +109,29 @@ fn core_of(normalised: &str) -> &str {
 fn set(json: &mut Value, keys: &[&str], value: Value) {
     let mut at = json;
     for (i, key) in keys.iter().enumerate() {
-        let map = match at {
-            Value::Object(map) => map,
-            other => {
-                *other = Value::Object(Map::new());
-                match other {
-                    Value::Object(map) => map,
-                    _ => return,
-                }
-            }
+        if !at.is_object() {
+            *at = Value::Object(Map::new());
+        }
+        let Value::Object(map) = at else {
+            return;
         };
         if i + 1 == keys.len() {
-            map.insert((*key).to_owned(), value);
+            match map.get_mut(*key) {
+                Some(slot) => *slot = value,
+                None => {
+                    map.insert((*key).to_owned(), value);
+                }
+            }
             return;
         }
-        at = map
-            .entry((*key).to_owned())
-            .or_insert_with(|| Value::Object(Map::new()));
+        // The key is allocated only when the object does not have it yet.
+        if !map.contains_key(*key) {
+            map.insert((*key).to_owned(), Value::Object(Map::new()));
+        }
+        let Some(next) = map.get_mut(*key) else {
+            return;
+        };
+        at = next;
     }
 }
 
@@ -237,7 +243,7 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
         }
     }
 
-    let tables_layout = layout(&info.root).tables;
+    let tables_layout = &info.layout().tables;
     let prepared: Vec<Option<Prepared<'_>>> = source
         .pieces
         .iter()
@@ -433,11 +439,18 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
     }
     // Rows not read that a line of text holds as a run of digits (a page whose cells were
     // concatenated): said so, with the reading the rules allow where there is one.
-    if diagnostics.iter().any(Diagnostic::is_missing_part) {
+    // Only where a whole table went unread: a table read in part is a table, not a run.
+    let table_unread = tables_layout.iter().any(|table| {
+        info.cells
+            .iter()
+            .filter(|c| c.pointer.starts_with(&format!("{}/", table.pointer)))
+            .all(|c| json.pointer(&c.pointer).is_none_or(Value::is_null))
+    });
+    if table_unread && diagnostics.iter().any(Diagnostic::is_missing_part) {
         let runs = super::runs::find(info, source);
         // The rows of a table found as runs that are neither read nor a run.
         let located: Vec<&str> = runs.iter().map(|r| r.pointer.as_str()).collect();
-        for table in &tables_layout {
+        for table in tables_layout {
             if !located.iter().any(|p| p.starts_with(&table.pointer)) {
                 continue;
             }
@@ -654,7 +667,7 @@ fn read_block(
     let form_columns = super::columns::form_columns(&block.header);
     for table in tables {
         // The header above this block's rows in this table, found at its first row.
-        let mut header: Option<Vec<usize>> = None;
+        let mut header: Option<super::columns::Header<'_>> = None;
         let mut reordered = false;
         for row in &table.rows {
             let (r, cells, labels) = (row.index, &row.cells, &row.labels);
@@ -717,9 +730,10 @@ fn read_block(
                 });
                 continue;
             }
-            let header = header.get_or_insert_with(|| super::columns::header_rows(table.table, r));
+            let header =
+                header.get_or_insert_with(|| super::columns::Header::above(table.table, r));
             let values: Vec<&SourceCell> = values.to_vec();
-            let values = match super::columns::locate(table.table, header, &values, &form_columns) {
+            let values = match header.locate(&values, &form_columns) {
                 Columns::ByOrder => values,
                 Columns::ByHeaders(map) => {
                     if !std::mem::replace(&mut reordered, true) {

@@ -15,7 +15,7 @@ use super::grid::{Piece, Position, SourceDocument};
 use super::normalise;
 use crate::cell::ValueKind;
 use crate::info::FormInfo;
-use crate::layout::{RowNode, layout};
+use crate::layout::RowNode;
 use crate::rule::{Body, Op, Operand};
 
 /// The longest line searched for run-together tables (a collapsed report is a few dozen KB).
@@ -83,7 +83,7 @@ fn keyed(text: &str) -> Vec<char> {
 
 /// Every row of the form's tables found as a run in a line of `source`.
 pub fn find(info: &FormInfo, source: &SourceDocument) -> Vec<RunRow> {
-    let tables = layout(&info.root).tables;
+    let tables = &info.layout().tables;
     let mut expected: Vec<(Vec<char>, Expected<'_>)> = Vec::new();
     fn rows<'a>(nodes: &'a [RowNode], out: &mut Vec<(Vec<char>, Expected<'a>)>) {
         for node in nodes {

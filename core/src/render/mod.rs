@@ -20,7 +20,6 @@ pub use grid::{CellKind, Failure, Grid, GridBlock, GridCell, grid, value_text};
 
 use crate::form::Form;
 use crate::lang::Lang;
-use crate::layout::layout;
 use crate::node::NodeKind;
 use crate::report::Report;
 
@@ -82,7 +81,7 @@ pub fn document<F: Form + Serialize>(
                 });
         }
     }
-    let tables = layout(&info.root).tables;
+    let tables = &info.layout().tables;
     let mut parts = Vec::new();
     let mut title = None;
     if let Some(root) = info.root.as_struct() {
