@@ -201,7 +201,8 @@ fn the_2019_tables_render_with_the_template_spans() {
         assert_eq!(find(t2, item), (1, 4), "{item}");
     }
     assert_eq!(find(t2, "本年增/减"), (1, 1));
-    assert_eq!(find(t2, "采购总金额"), (1, 2));
+    // The template states no unit; the form reads amounts into 元 and says so in the header.
+    assert_eq!(find(t2, "采购总金额（元）"), (1, 2));
     assert_eq!(find(t2, "规范性文件"), (1, 1));
     // Table 4 as in 2021.
     assert_eq!(find(&tables[2], "行政诉讼"), (1, 10));

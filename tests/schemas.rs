@@ -19,6 +19,10 @@ fn schemas() -> Vec<(&'static str, serde_json::Value)> {
             baobiao::schema::root::<AnnualReport>(),
         ),
         (
+            "annual-report-2019.schema.json",
+            baobiao::schema::root::<baobiao::forms::annual_report_2019::AnnualReport2019>(),
+        ),
+        (
             "province-variant.schema.json",
             baobiao::schema::root::<province_variant::Applications>(),
         ),

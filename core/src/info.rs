@@ -37,6 +37,8 @@ pub struct CellInfo {
     pub kind: ValueKind,
     /// Unit of the cell, declared on it or on a field around it.
     pub unit: Option<&'static str>,
+    /// True when the template states no unit: a published value must carry its own.
+    pub unit_unstated: bool,
 }
 
 impl CellInfo {
@@ -214,13 +216,17 @@ fn resolve<'n>(
     node: &'n Node,
     mut place: Place,
     mut row_labels: Option<usize>,
-    unit: Option<&'static str>,
+    unit: Option<(&'static str, bool)>,
     cells: &mut Vec<CellInfo>,
 ) -> Placed<'n> {
     if let Some(label) = node.field.label {
         place.labels.push(label);
     }
-    let unit = node.field.unit.or(unit);
+    let unit = node
+        .field
+        .unit
+        .map(|u| (u, node.field.unit_unstated))
+        .or(unit);
     let start = cells.len();
     let mut children = Vec::new();
     match &node.kind {
@@ -230,7 +236,8 @@ fn resolve<'n>(
             labels: place.labels.clone(),
             row_labels: row_labels.unwrap_or(place.labels.len()),
             kind: *kind,
-            unit,
+            unit: unit.map(|(u, _)| u),
+            unit_unstated: unit.is_some_and(|(_, unstated)| unstated),
         }),
         NodeKind::Text | NodeKind::Meta => {}
         NodeKind::Struct(info) => {

@@ -23,6 +23,9 @@ pub struct Field {
     pub doc: Option<&'static str>,
     /// The unit of the field's numbers, e.g. `万元`.
     pub unit: Option<&'static str>,
+    /// True when the template states no unit (`unstated_unit = "元"`): the numbers are in
+    /// `unit` once read, and a published value must carry its own unit to be read (0 aside).
+    pub unit_unstated: bool,
     /// `#[form(total)]`: the field is the sum of its siblings.
     pub total: Option<RuleMeta>,
     /// `#[form(range(..))]` on the field.

@@ -5,7 +5,7 @@
 //!   message = "..", message_en = "..", severity = error|warning|info)`, `range(min = ..,
 //!   max = .., id = .., ..)`, `crate = "path"`;
 //! - field: `label = ".."`, `alias = ".."` (repeatable), `total` or `total(id = .., ..)`,
-//!   `unit = ".."`, `range(..)`, `skip`.
+//!   `unit = ".."`, `unstated_unit = ".."`, `range(..)`, `skip`.
 //!
 //! Every problem is recorded in the context and parsing goes on, so one compile shows them all.
 
@@ -105,6 +105,7 @@ fn field<'a>(cx: &Ctxt, field: &'a syn::Field) -> Field<'a> {
         aliases: Vec::new(),
         total: None,
         unit: None,
+        unit_unstated: false,
         ranges: Vec::new(),
         skip: None,
         doc: doc(&field.attrs),
@@ -285,6 +286,19 @@ fn field_key(cx: &Ctxt, f: &mut Field<'_>, meta: &ParseNestedMeta<'_>) -> syn::R
         ALIAS => f.aliases.extend(string_value(cx, meta, ALIAS)?),
         // unit = "万元"
         UNIT => set(cx, &mut f.unit, string_value(cx, meta, UNIT)?, span, UNIT),
+        // unstated_unit = "元": the template states none; read values are normalised to this
+        // one and must carry theirs. One unit per field, stated or not.
+        UNSTATED_UNIT => {
+            let had = f.unit.is_some();
+            set(
+                cx,
+                &mut f.unit,
+                string_value(cx, meta, UNSTATED_UNIT)?,
+                span,
+                UNIT,
+            );
+            f.unit_unstated |= !had;
+        }
         // total | total(id = "..", message = "..", severity = ..)
         TOTAL => {
             let mut rule = RuleMeta::default();

@@ -41,6 +41,8 @@ pub struct Field<'a> {
     pub aliases: Vec<Sp<String>>,
     pub total: Option<Total>,
     pub unit: Option<Sp<String>>,
+    /// `unstated_unit = ".."`: the template states no unit; values are normalised to this one.
+    pub unit_unstated: bool,
     pub ranges: Vec<Range>,
     pub skip: Option<Span>,
     pub doc: Option<String>,

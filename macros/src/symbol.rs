@@ -15,6 +15,7 @@ pub const CRATE: &str = "crate";
 pub const ALIAS: &str = "alias";
 pub const TOTAL: &str = "total";
 pub const UNIT: &str = "unit";
+pub const UNSTATED_UNIT: &str = "unstated_unit";
 pub const SKIP: &str = "skip";
 
 // Rule keys.
@@ -26,7 +27,7 @@ pub const MIN: &str = "min";
 pub const MAX: &str = "max";
 
 pub const CONTAINER_KEYS: &[&str] = &[LABEL, CORNER, COLUMNS, CHECK, RANGE, CRATE];
-pub const FIELD_KEYS: &[&str] = &[LABEL, ALIAS, TOTAL, UNIT, RANGE, SKIP];
+pub const FIELD_KEYS: &[&str] = &[LABEL, ALIAS, TOTAL, UNIT, UNSTATED_UNIT, RANGE, SKIP];
 pub const RULE_KEYS: &[&str] = &[ID, MESSAGE, MESSAGE_EN, SEVERITY];
 pub const RANGE_KEYS: &[&str] = &[MIN, MAX, ID, MESSAGE, MESSAGE_EN, SEVERITY];
 pub const SEVERITIES: &[&str] = &["error", "warning", "info"];

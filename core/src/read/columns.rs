@@ -105,6 +105,21 @@ impl<'t> Header<'t> {
         })
     }
 
+    /// The unit of money the header over grid column `column` states (`（单位：元）`, `（万元）`),
+    /// if it states one.
+    pub fn unit(&mut self, column: usize) -> Option<&'static str> {
+        if !self.aligned {
+            return None;
+        }
+        self.path(column).iter().rev().find_map(|label| {
+            value::MONEY_UNITS.iter().copied().find(|unit| {
+                label.ends_with(&format!("(单位:{unit})"))
+                    || label.ends_with(&format!("单位:{unit}"))
+                    || label.ends_with(&format!("({unit})"))
+            })
+        })
+    }
+
     /// Maps `values` (cells of one source row) to the form's `columns`.
     pub fn locate(&mut self, values: &[&SourceCell], columns: &[Vec<String>]) -> Columns {
         if !self.aligned || values.len() != columns.len() {

@@ -768,7 +768,15 @@ fn read_block(
                 };
                 let declared = &info.cells[index];
                 positions.insert(cell.pointer.clone(), source.position);
-                match value::parse(&source.text, declared.kind, declared.unit) {
+                // A header stating the unit of money (`（元）`, `（单位：万元）`) says what a bare
+                // number is in, whatever the form's unit.
+                let text = match header.unit(source.column) {
+                    Some(unit) if declared.kind == crate::cell::ValueKind::Amount => {
+                        value::in_unit(&source.text, unit)
+                    }
+                    _ => std::borrow::Cow::Borrowed(source.text.as_str()),
+                };
+                match value::parse_cell(&text, declared) {
                     Ok(read) => set(json, &declared.keys, read.to_json()),
                     Err(message) => diagnostics.push(Diagnostic {
                         position: Some(source.position.to_string()),

@@ -38,6 +38,21 @@ impl ReadCell {
 /// Units of money, as multiples of 元.
 const MONEY: &[(&str, i64)] = &[("亿元", 100_000_000), ("万元", 10_000), ("元", 1)];
 
+/// The units of money a cell or a header may state.
+pub const MONEY_UNITS: &[&str] = &["亿元", "万元", "元"];
+
+/// A cell's text with `unit` written after it, when it is a bare number: how a number under a
+/// header that states its unit (`采购总金额（元）`) is read. Other text is returned as it is.
+pub fn in_unit<'t>(text: &'t str, unit: &str) -> std::borrow::Cow<'t, str> {
+    let bare = !MONEY.iter().any(|(u, _)| text.trim().ends_with(u))
+        && matches!(read(text, ValueKind::Amount, None), Ok(ReadCell::Number(_)));
+    if bare {
+        std::borrow::Cow::Owned(format!("{}{unit}", text.trim()))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// Units that count things.
 const COUNTING: &[&str] = &["件", "个", "項", "项", "条", "宗", "次", "人"];
 
@@ -70,6 +85,25 @@ impl Problem {
 /// Reads `text` as a cell of `kind` in `unit` (the column's declared unit, e.g. `万元`).
 pub fn parse(text: &str, kind: ValueKind, unit: Option<&str>) -> Result<ReadCell, String> {
     read(text, kind, unit).map_err(|p| p.message(text))
+}
+
+/// Reads `text` as a cell of the form's column `cell`: as [`parse`], and where the template
+/// states no unit (`unstated_unit`), a number other than 0 must carry its own (`251000元`,
+/// `25.1万元`) to be read, as a bare one could be in either.
+pub fn parse_cell(text: &str, cell: &crate::info::CellInfo) -> Result<ReadCell, String> {
+    let read = parse(text, cell.kind, cell.unit)?;
+    match (&read, cell.unit) {
+        (ReadCell::Number(n), Some(unit))
+            if cell.unit_unstated
+                && !n.is_zero()
+                && !MONEY.iter().any(|(u, _)| text.trim().ends_with(u)) =>
+        {
+            Err(format!(
+                "{text:?} carries no unit, and the template states none for this column: write it as {text}元 or {text}万元 (read in {unit})"
+            ))
+        }
+        _ => Ok(read),
+    }
 }
 
 fn read(text: &str, kind: ValueKind, unit: Option<&str>) -> Result<ReadCell, Problem> {
@@ -249,6 +283,31 @@ mod tests {
             read("0", ValueKind::Count, None),
             read("", ValueKind::Count, None)
         );
+    }
+
+    #[test]
+    fn a_column_whose_template_states_no_unit_needs_the_cells_unit() {
+        let cell = crate::info::CellInfo {
+            pointer: "/amount".to_owned(),
+            keys: vec!["amount"],
+            labels: vec!["采购总金额"],
+            row_labels: 0,
+            kind: ValueKind::Amount,
+            unit: Some("元"),
+            unit_unstated: true,
+        };
+        let number = |text: &str| match parse_cell(text, &cell) {
+            Ok(ReadCell::Number(n)) => Ok(n.to_string()),
+            Ok(other) => Ok(format!("{other:?}")),
+            Err(e) => Err(e),
+        };
+        assert_eq!(number("251000元").unwrap(), "251000");
+        assert_eq!(number("25.1万元").unwrap(), "251000");
+        assert_eq!(number("0").unwrap(), "0", "0 is 0 in any unit");
+        assert!(number("251000").unwrap_err().contains("carries no unit"));
+        assert_eq!(in_unit("251000", "元"), "251000元");
+        assert_eq!(in_unit("25.1万元", "元"), "25.1万元");
+        assert_eq!(in_unit("—", "元"), "—");
     }
 
     #[test]

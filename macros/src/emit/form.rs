@@ -97,6 +97,7 @@ fn field_node(f: &Field<'_>, rename_all: Option<&str>) -> TokenStream {
     let aliases = f.aliases.iter().map(|a| &a.value);
     let doc = opt_str(f.doc.as_ref());
     let unit = opt_str(f.unit.as_ref().map(|u| &u.value));
+    let unit_unstated = f.unit_unstated;
     let total = match &f.total {
         Some(total) => {
             let meta = rule_meta(&total.meta);
@@ -113,6 +114,7 @@ fn field_node(f: &Field<'_>, rename_all: Option<&str>) -> TokenStream {
             aliases: &[#(#aliases),*],
             doc: #doc,
             unit: #unit,
+            unit_unstated: #unit_unstated,
             total: #total,
             ranges: __bb::vec![#(#ranges),*],
         })

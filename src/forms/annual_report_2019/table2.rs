@@ -158,8 +158,10 @@ pub struct ProcurementCounts {
     /// 采购项目数量.
     #[form(label = "采购项目数量")]
     pub projects: Count,
-    /// 采购总金额 (no unit in the template; published in 元 or 万元).
-    #[form(label = "采购总金额")]
+    /// 采购总金额, in 元. The template states no unit and reports write `251000元` or
+    /// `25.1万元`; read values are normalised to 元 (rule T2-AMOUNT of the format notes), and a
+    /// bare number other than 0 is not read, as it could be either.
+    #[form(label = "采购总金额", unstated_unit = "元")]
     pub amount: Amount,
 }
 
