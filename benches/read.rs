@@ -6,13 +6,14 @@
 //! pays.
 
 use std::hint::black_box;
-use std::time::Instant;
 
 use baobiao::Form;
 use baobiao::forms::annual_report_2019::AnnualReport2019;
 use baobiao::forms::annual_report_2021::AnnualReport;
 use baobiao::read::matching::read_best;
 use criterion::{Criterion, Throughput, criterion_group};
+
+mod interleaved;
 
 struct Report {
     html: bool,
@@ -114,52 +115,35 @@ fn bench(c: &mut Criterion) {
 
 criterion_group!(benches, bench);
 
-fn seconds(f: &dyn Fn(), rounds: &mut Vec<f64>, per_round: u32) {
-    let start = Instant::now();
-    for _ in 0..per_round {
-        f();
-    }
-    rounds.push(start.elapsed().as_secs_f64() / f64::from(per_round));
-}
-
 fn main() {
     benches();
     let corpus = corpus();
     // Every bundled report adds up (Shanghai's blank totals leave some rules not assessable).
     assert_eq!(all(&corpus), corpus.len());
-    let (mut everything, mut html, mut floor) = (Vec::new(), Vec::new(), Vec::new());
-    for _ in 0..31 {
-        seconds(
-            &|| {
-                black_box(all(&corpus));
-            },
-            &mut everything,
-            5,
-        );
-        seconds(
-            &|| {
-                black_box(read_html_only(&corpus));
-            },
-            &mut html,
-            5,
-        );
-        seconds(
-            &|| {
-                black_box(parse_html_only(&corpus));
-            },
-            &mut floor,
-            5,
-        );
-    }
-    let median = |v: &mut Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v[v.len() / 2]
-    };
-    let (everything, html, floor) = (
-        median(&mut everything),
-        median(&mut html),
-        median(&mut floor),
+    let times = interleaved::medians(
+        31,
+        &[
+            (
+                &|| {
+                    black_box(all(&corpus));
+                },
+                5,
+            ),
+            (
+                &|| {
+                    black_box(read_html_only(&corpus));
+                },
+                5,
+            ),
+            (
+                &|| {
+                    black_box(parse_html_only(&corpus));
+                },
+                5,
+            ),
+        ],
     );
+    let (everything, html, floor) = (times[0], times[1], times[2]);
     let mb = |bytes: u64, s: f64| bytes as f64 / 1e6 / s;
     println!(
         "published_reports: read + check of {} reports ({:.2} MB) in {:.2} ms: {:.1} MB/s, {:.0} reports/s",

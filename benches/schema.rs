@@ -3,11 +3,12 @@
 //! serde_json parsing the report alone. Prints the ratios of the medians of interleaved rounds.
 
 use std::hint::black_box;
-use std::time::Instant;
 
 use baobiao::Form;
 use baobiao::forms::annual_report_2021::AnnualReport;
 use criterion::{Criterion, criterion_group};
+
+mod interleaved;
 
 struct Inputs {
     text: String,
@@ -58,28 +59,18 @@ fn bench(c: &mut Criterion) {
 
 criterion_group!(benches, bench);
 
-fn median_per_call(f: &dyn Fn(), rounds: &mut Vec<f64>, per_round: u32) {
-    let start = Instant::now();
-    for _ in 0..per_round {
-        f();
-    }
-    rounds.push(start.elapsed().as_secs_f64() / f64::from(per_round));
-}
-
 fn main() {
     benches();
     let i = inputs();
-    let (mut c, mut v, mut p) = (Vec::new(), Vec::new(), Vec::new());
-    for _ in 0..51 {
-        median_per_call(&|| check(&i), &mut c, 2_000);
-        median_per_call(&|| validate(&i), &mut v, 200);
-        median_per_call(&|| parse(&i), &mut p, 200);
-    }
-    let median = |v: &mut Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v[v.len() / 2]
-    };
-    let (c, v, p) = (median(&mut c), median(&mut v), median(&mut p));
+    let times = interleaved::medians(
+        51,
+        &[
+            (&|| check(&i), 2_000),
+            (&|| validate(&i), 200),
+            (&|| parse(&i), 200),
+        ],
+    );
+    let (c, v, p) = (times[0], times[1], times[2]);
     println!(
         "bundled_report: check {:.0} ns, jsonschema validate {:.0} ns ({:.1}x check), serde_json parse {:.0} ns ({:.1}x check)",
         c * 1e9,
