@@ -18,7 +18,9 @@ use baobiao::forms::annual_report_2019::AnnualReport2019;
 use baobiao::forms::annual_report_2021::AnnualReport;
 use baobiao::read::grid::{Position, SourceDocument};
 use baobiao::read::matching::{ReadForm, read_best};
-use common::sidecar::{data, meta, outcomes_against_sidecar, read_table_3_and_4, table_3_and_4};
+use common::sidecar::{
+    cells_3_and_4, data, meta, outcomes_against_sidecar, read_table_3_and_4, table_3_and_4,
+};
 use serde_json::Value;
 
 /// The report files INDEX.md lists.
@@ -181,11 +183,7 @@ fn collapsed_page_texts_yield_diagnostics_and_never_a_wrong_number() {
             .flat_map(|d| d.suggestion.iter().flatten())
             .map(|s| (s.pointer.as_str(), s.value.as_str()))
             .collect();
-        let pointers = info.cells.iter().filter(|c| {
-            c.pointer.starts_with("/applications/")
-                || c.pointer.starts_with("/reviews_and_lawsuits/")
-        });
-        for (cell, published) in pointers.zip(table_3_and_4(&meta)) {
+        for (cell, published) in cells_3_and_4(info).zip(table_3_and_4(&meta)) {
             let offered = suggested.get(cell.pointer.as_str());
             assert_eq!(
                 offered.copied(),

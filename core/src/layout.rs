@@ -82,6 +82,19 @@ pub struct RowNode {
     pub cells: Vec<LayoutCell>,
 }
 
+impl RowNode {
+    /// The JSON pointer of a data row: the object holding its cells (`None` for a row label
+    /// with no cells of its own).
+    pub fn pointer(&self) -> Option<String> {
+        let first = &self.cells.first()?.pointer;
+        Some(
+            first
+                .rsplit_once('/')
+                .map_or(first.clone(), |(p, _)| p.to_owned()),
+        )
+    }
+}
+
 /// Where a cell's value is in the filled form.
 #[derive(Clone, Debug, Serialize)]
 pub struct LayoutCell {

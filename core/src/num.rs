@@ -23,7 +23,8 @@ impl Num {
     /// Zero.
     pub const ZERO: Num = Num::Int(0);
 
-    fn as_decimal(self) -> Option<Decimal> {
+    /// The number as a decimal; `None` for an integer beyond a decimal's range.
+    pub fn as_decimal(self) -> Option<Decimal> {
         match self {
             Num::Int(i) => Decimal::try_from_i128_with_scale(i, 0).ok(),
             Num::Dec(d) => Some(d),

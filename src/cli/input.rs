@@ -53,13 +53,7 @@ pub const MAX_TEXT: u64 = 32 * 1024 * 1024;
 /// Reads the file's bytes, refusing one larger than [`MAX_FILE`].
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
     use std::io::Read;
-    let error = |message: String| InputError {
-        file: path.display().to_string(),
-        line: None,
-        column: None,
-        pointer: None,
-        message,
-    };
+    let error = |message: String| InputError::at(path, message);
     let file =
         std::fs::File::open(path).map_err(|e| error(format!("cannot read the file: {e}")))?;
     let mut bytes = Vec::new();
@@ -79,17 +73,14 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
 /// [`InputError`] at the first invalid byte. A text over [`MAX_TEXT`] is refused.
 pub fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
     if bytes.len() as u64 > MAX_TEXT {
-        return Err(InputError {
-            file: path.display().to_string(),
-            line: None,
-            column: None,
-            pointer: None,
-            message: format!(
+        return Err(InputError::at(
+            path,
+            format!(
                 "the file is {} MB, larger than the {} MB a report page or text can be: refused",
                 bytes.len() / (1024 * 1024),
                 MAX_TEXT / (1024 * 1024)
             ),
-        });
+        ));
     }
     let json = path
         .extension()

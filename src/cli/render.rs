@@ -58,13 +58,7 @@ pub fn render_as<F: Form + DeserializeOwned + Serialize>(
 }
 
 fn unwritable(path: &Path, what: &str, err: &dyn std::fmt::Display) -> InputError {
-    InputError {
-        file: path.display().to_string(),
-        line: None,
-        column: None,
-        pointer: None,
-        message: format!("cannot write the {what}: {err}"),
-    }
+    InputError::at(path, format!("cannot write the {what}: {err}"))
 }
 
 /// Colour only on a terminal, and never when `NO_COLOR` is set.

@@ -92,15 +92,7 @@ pub fn load(args: &Args) -> Result<Loaded, Result<InputError, std::process::Exit
         None => None,
     };
     let kind = kind(path, &bytes);
-    let refused = |message: String| {
-        Ok(InputError {
-            file: path.display().to_string(),
-            line: None,
-            column: None,
-            pointer: None,
-            message,
-        })
-    };
+    let refused = |message: String| Ok(InputError::at(path, message));
     let source = match kind {
         Kind::Xlsx => baobiao::read::xlsx::read(bytes).map_err(refused)?,
         Kind::Docx => baobiao::read::docx::read(bytes).map_err(refused)?,

@@ -105,12 +105,14 @@ pub fn table_3_and_4(meta: &Value) -> Vec<Value> {
 
 /// A form's read values of tables 3 and 4, in its cell order (the sidecar's order).
 pub fn read_table_3_and_4(info: &FormInfo, json: &Value) -> Vec<Value> {
-    info.cells
-        .iter()
-        .filter(|c| {
-            c.pointer.starts_with("/applications/")
-                || c.pointer.starts_with("/reviews_and_lawsuits/")
-        })
+    cells_3_and_4(info)
         .map(|c| json.pointer(&c.pointer).cloned().unwrap())
         .collect()
+}
+
+/// A form's cells of tables 3 and 4, in its cell order (the sidecar's order).
+pub fn cells_3_and_4(info: &FormInfo) -> impl Iterator<Item = &baobiao::CellInfo> {
+    info.cells.iter().filter(|c| {
+        c.pointer.starts_with("/applications/") || c.pointer.starts_with("/reviews_and_lawsuits/")
+    })
 }

@@ -284,18 +284,15 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
             }
             (NodeKind::Struct(_), Some(start)) => {
                 let tables = tables_in(start + 1..start + 1 + section(start).len());
-                if let Some(table) = tables_layout.iter().find(|t| t.key == key) {
-                    for block in &table.blocks {
-                        read_block(
-                            info,
-                            block,
-                            &tables,
-                            &mut json,
-                            &mut diagnostics,
-                            &mut positions,
-                        );
-                    }
-                }
+                let layout = tables_layout.iter().find(|t| t.key == key);
+                read_table(
+                    info,
+                    layout,
+                    &tables,
+                    &mut json,
+                    &mut diagnostics,
+                    &mut positions,
+                );
             }
             (NodeKind::Struct(_), None) if is_section(field) => {
                 // No heading (an excerpt that starts inside the report, a page that drew the
@@ -307,20 +304,18 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
                     .filter(|&(i, _)| !claimed[i])
                     .filter_map(|(_, p)| p.as_ref())
                     .collect();
-                let mut found = 0;
-                let mut own = Vec::new();
-                if let Some(table) = tables_layout.iter().find(|t| t.key == key) {
-                    for block in &table.blocks {
-                        found += read_block(
-                            info,
-                            block,
-                            &unclaimed,
-                            &mut json,
-                            &mut own,
-                            &mut positions,
-                        );
-                    }
-                }
+                let layout = tables_layout.iter().find(|t| t.key == key);
+                let before = diagnostics.len();
+                let found = read_table(
+                    info,
+                    layout,
+                    &unclaimed,
+                    &mut json,
+                    &mut diagnostics,
+                    &mut positions,
+                );
+                // What reading it said counts only if the table was there.
+                let own: Vec<Diagnostic> = diagnostics.drain(before..).collect();
                 let label = field.field.label.unwrap_or(key);
                 if found > 0 {
                     diagnostics.push(Diagnostic {
@@ -458,13 +453,9 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
                 let mut wanted = Vec::new();
                 leaves(&block.rows, &mut Vec::new(), &mut wanted);
                 for (_, row) in wanted {
-                    let Some(first) = row.cells.first() else {
+                    let Some(pointer) = row.pointer() else {
                         continue;
                     };
-                    let pointer = first
-                        .pointer
-                        .rsplit_once('/')
-                        .map_or(first.pointer.clone(), |(p, _)| p.to_owned());
                     let read = row
                         .cells
                         .iter()
@@ -652,6 +643,25 @@ impl<'s> Prepared<'s> {
     }
 }
 
+/// Reads every block of the form's `table` from the source `tables`; returns how many rows
+/// were found.
+fn read_table(
+    info: &FormInfo,
+    table: Option<&crate::layout::Table>,
+    tables: &[&Prepared<'_>],
+    json: &mut Value,
+    diagnostics: &mut Vec<Diagnostic>,
+    positions: &mut BTreeMap<String, Position>,
+) -> usize {
+    table.map_or(0, |table| {
+        table
+            .blocks
+            .iter()
+            .map(|block| read_block(info, block, tables, json, diagnostics, positions))
+            .sum()
+    })
+}
+
 fn read_block(
     info: &FormInfo,
     block: &Block,
@@ -795,11 +805,7 @@ fn read_block(
             let shown = row_path(&block.rows, row).unwrap_or_default();
             diagnostics.push(Diagnostic {
                 position: None,
-                pointer: row.cells.first().map(|c| {
-                    c.pointer
-                        .rsplit_once('/')
-                        .map_or(c.pointer.clone(), |(p, _)| p.to_owned())
-                }),
+                pointer: row.pointer(),
                 message: format!("row {:?} not found", shown.join(" / ")),
                 suggestion: None,
                 kind: Kind::Missing,

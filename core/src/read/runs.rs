@@ -230,10 +230,7 @@ fn scan(
         let kinds: Vec<ValueKind> = cells.iter().map(|&i| info.cells[i].kind).collect();
         let (cuts, readings) = readings(info, run, &cells, &kinds);
         out.push(RunRow {
-            pointer: row.cells[0]
-                .pointer
-                .rsplit_once('/')
-                .map_or(String::new(), |(p, _)| p.to_owned()),
+            pointer: row.pointer().unwrap_or_default(),
             cells,
             run: run.to_owned(),
             position,
@@ -364,7 +361,7 @@ fn holds(body: &Body, values: &HashMap<usize, Decimal>) -> Option<bool> {
     let term_value = |operand: &Operand| -> Option<Decimal> {
         match operand {
             Operand::Cell(i) => values.get(i).copied(),
-            Operand::Const(n) => n.to_string().parse().ok(),
+            Operand::Const(n) => n.as_decimal(),
         }
     };
     match body {
@@ -388,7 +385,7 @@ fn holds(body: &Body, values: &HashMap<usize, Decimal>) -> Option<bool> {
         }
         Body::Range { cell, min, max, .. } => {
             let v = values.get(cell).copied()?;
-            let bound = |n: &crate::num::Num| n.to_string().parse::<Decimal>().ok();
+            let bound = |n: &crate::num::Num| n.as_decimal();
             Some(
                 min.as_ref().and_then(bound).is_none_or(|m| v >= m)
                     && max.as_ref().and_then(bound).is_none_or(|m| v <= m),
