@@ -8,46 +8,34 @@
 //! - [`Report::summary`] gives violations, not-assessable rules and blank-cell information,
 //!   each naming its rule and cells, in Chinese or English.
 
-mod acc;
-mod cell;
-mod check;
-mod component;
-mod form;
-mod info;
-mod lang;
-pub mod layout;
-pub mod logic;
-mod node;
-mod num;
-pub mod pointer;
-mod program;
+pub mod check;
+pub mod model;
 pub mod read;
 pub mod render;
-mod report;
-mod rule;
 pub mod schema;
-mod shape;
 
-pub use acc::{Acc, RangeSpec, decide};
-pub use cell::{Amount, Cell, CellValue, Count, Mark, SignedCount, Slot, ValueKind};
-pub use check::{CheckOptions, Outcome, Reason, Status, evaluate};
-pub use component::Component;
-pub use form::Form;
-pub use info::{CellInfo, FormInfo};
-pub use lang::Lang;
-pub use node::{Field, Node, NodeKind, StructInfo};
-pub use num::Num;
-pub use program::{Code, Program, Step};
-pub use report::{
+pub use check::acc::{Acc, RangeSpec, decide};
+pub use check::program::{Code, Program, Step};
+pub use check::report::{
     CellRef, CellSource, Info, NotAssessable, Report, STRICT_BLANK, Summary, Violation,
 };
-pub use rule::{
+pub use check::rule::{
     Body, CheckDecl, Instance, Op, Operand, OperandDecl, RangeDecl, RuleDef, RuleKind, RuleMeta,
     Severity, Side, Term, TermDecl,
 };
+pub use check::{CheckOptions, Outcome, Reason, Status, evaluate};
+pub use model::cell::{Amount, Cell, CellValue, Count, Mark, SignedCount, Slot, ValueKind};
+pub use model::component::Component;
+pub use model::form::Form;
+pub use model::info::{CellInfo, FormInfo};
+pub use model::lang::Lang;
+pub use model::node::{Field, Node, NodeKind, StructInfo};
+pub use model::num::Num;
+pub use model::shape::Shape;
+pub use model::{layout, pointer};
 pub use rust_decimal::Decimal;
+pub use schema::logic;
 pub use schemars;
-pub use shape::Shape;
 
 #[doc(hidden)]
 #[path = "private.rs"]

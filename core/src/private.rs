@@ -7,18 +7,18 @@ pub use std::sync::OnceLock;
 pub use std::vec;
 pub use std::vec::Vec;
 
-pub use crate::acc::{Acc, RangeSpec, decide};
-pub use crate::cell::Slot;
 pub use crate::check::Outcome;
-pub use crate::component::Component;
-pub use crate::form::Form;
-pub use crate::info::FormInfo;
-pub use crate::node::{Field, Node, NodeKind, StructInfo};
-pub use crate::num::Num;
-pub use crate::rule::Side;
-pub use crate::rule::{CheckDecl, Op, OperandDecl, RangeDecl, RuleMeta, Severity, TermDecl};
+pub use crate::check::acc::{Acc, RangeSpec, decide};
+pub use crate::check::rule::Side;
+pub use crate::check::rule::{CheckDecl, Op, OperandDecl, RangeDecl, RuleMeta, Severity, TermDecl};
+pub use crate::model::cell::Slot;
+pub use crate::model::component::Component;
+pub use crate::model::form::Form;
+pub use crate::model::info::FormInfo;
+pub use crate::model::node::{Field, Node, NodeKind, StructInfo};
+pub use crate::model::num::Num;
+pub use crate::model::shape::{Shape, assert_elementwise, assert_total};
 pub use crate::schema::{Nesting, Object, Property, add_form_extensions, object};
-pub use crate::shape::{Shape, assert_elementwise, assert_total};
 pub use rust_decimal::Decimal;
 pub use schemars;
 

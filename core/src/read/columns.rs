@@ -14,7 +14,7 @@
 use super::grid::{SourceCell, SourceTable};
 use super::normalise::normalise;
 use super::value;
-use crate::layout::HeaderNode;
+use crate::model::layout::HeaderNode;
 
 /// How a row's values map to the form's columns.
 #[derive(Clone, Debug, PartialEq, Eq)]

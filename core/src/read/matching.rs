@@ -13,9 +13,9 @@ use super::columns::Columns;
 use super::grid::{Piece, Position, SourceCell, SourceDocument, SourceTable};
 use super::normalise::normalise;
 use super::value;
-use crate::info::FormInfo;
-use crate::layout::{Block, RowNode};
-use crate::node::NodeKind;
+use crate::model::info::FormInfo;
+use crate::model::layout::{Block, RowNode};
+use crate::model::node::NodeKind;
 
 /// Something the reader could not read as the form declares it.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -177,8 +177,8 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
 
     // Headings: a numbered section (`一、总体情况`) is found by its title without the ordinal;
     // another labelled text field (`机关名称`, `引言`) by its whole label on a line of its own.
-    let is_section = |f: &crate::node::Node| f.field.label.is_some_and(|l| l.contains('、'));
-    let headings: Vec<(usize, &crate::node::Node)> = root
+    let is_section = |f: &crate::model::node::Node| f.field.label.is_some_and(|l| l.contains('、'));
+    let headings: Vec<(usize, &crate::model::node::Node)> = root
         .fields
         .iter()
         .filter(|f| f.field.label.is_some() && f.field.key != "title")
@@ -647,7 +647,7 @@ impl<'s> Prepared<'s> {
 /// were found.
 fn read_table(
     info: &FormInfo,
-    table: Option<&crate::layout::Table>,
+    table: Option<&crate::model::layout::Table>,
     tables: &[&Prepared<'_>],
     json: &mut Value,
     diagnostics: &mut Vec<Diagnostic>,
@@ -781,7 +781,7 @@ fn read_block(
                 // A header stating the unit of money (`（元）`, `（单位：万元）`) says what a bare
                 // number is in, whatever the form's unit.
                 let text = match header.unit(source.column) {
-                    Some(unit) if declared.kind == crate::cell::ValueKind::Amount => {
+                    Some(unit) if declared.kind == crate::model::cell::ValueKind::Amount => {
                         value::in_unit(&source.text, unit)
                     }
                     _ => std::borrow::Cow::Borrowed(source.text.as_str()),

@@ -13,10 +13,10 @@ use rust_decimal::Decimal;
 
 use super::grid::{Piece, Position, SourceDocument};
 use super::normalise;
-use crate::cell::ValueKind;
-use crate::info::FormInfo;
-use crate::layout::RowNode;
-use crate::rule::{Body, Op, Operand};
+use crate::check::rule::{Body, Op, Operand};
+use crate::model::cell::ValueKind;
+use crate::model::info::FormInfo;
+use crate::model::layout::RowNode;
 
 /// The longest line searched for run-together tables (a collapsed report is a few dozen KB).
 const MAX_LINE: usize = 256 * 1024;
@@ -265,7 +265,7 @@ fn readings(
     if !complete {
         return (cuts, None);
     }
-    let within: Vec<&crate::rule::Instance> = info
+    let within: Vec<&crate::check::rule::Instance> = info
         .instances
         .iter()
         .filter(|i| {
@@ -366,7 +366,7 @@ fn holds(body: &Body, values: &HashMap<usize, Decimal>) -> Option<bool> {
     };
     match body {
         Body::Compare { lhs, op, rhs, .. } => {
-            let sum = |terms: &[crate::rule::Term]| -> Option<Decimal> {
+            let sum = |terms: &[crate::check::rule::Term]| -> Option<Decimal> {
                 terms.iter().try_fold(Decimal::ZERO, |acc, t| {
                     let v = term_value(&t.operand)?;
                     if t.negative {
@@ -385,7 +385,7 @@ fn holds(body: &Body, values: &HashMap<usize, Decimal>) -> Option<bool> {
         }
         Body::Range { cell, min, max, .. } => {
             let v = values.get(cell).copied()?;
-            let bound = |n: &crate::num::Num| n.as_decimal();
+            let bound = |n: &crate::model::num::Num| n.as_decimal();
             Some(
                 min.as_ref().and_then(bound).is_none_or(|m| v >= m)
                     && max.as_ref().and_then(bound).is_none_or(|m| v <= m),

@@ -8,7 +8,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::cell::{Mark, ValueKind};
+use crate::model::cell::{Mark, ValueKind};
 
 /// A cell read from a report.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -90,7 +90,7 @@ pub fn parse(text: &str, kind: ValueKind, unit: Option<&str>) -> Result<ReadCell
 /// Reads `text` as a cell of the form's column `cell`: as [`parse`], and where the template
 /// states no unit (`unstated_unit`), a number other than 0 must carry its own (`251000元`,
 /// `25.1万元`) to be read, as a bare one could be in either.
-pub fn parse_cell(text: &str, cell: &crate::info::CellInfo) -> Result<ReadCell, String> {
+pub fn parse_cell(text: &str, cell: &crate::model::info::CellInfo) -> Result<ReadCell, String> {
     let read = parse(text, cell.kind, cell.unit)?;
     match (&read, cell.unit) {
         (ReadCell::Number(n), Some(unit))
@@ -287,7 +287,7 @@ mod tests {
 
     #[test]
     fn a_column_whose_template_states_no_unit_needs_the_cells_unit() {
-        let cell = crate::info::CellInfo {
+        let cell = crate::model::info::CellInfo {
             pointer: "/amount".to_owned(),
             keys: vec!["amount"],
             labels: vec!["采购总金额"],

@@ -1,6 +1,6 @@
 //! A table laid out as a grid of merged cells: what every renderer draws.
 //!
-//! Built from one table of the [`Layout`](crate::layout::Layout), the filled form's values and
+//! Built from one table of the [`Layout`](crate::model::layout::Layout), the filled form's values and
 //! the failures of a check. The grid is as wide as the table's label columns plus its widest
 //! block; a block with fewer columns stretches its last column (table 2's `本年处理决定数量`
 //! spans three grid columns, as in the official template).
@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::layout::{Block, HeaderNode, RowNode, Table};
+use crate::model::layout::{Block, HeaderNode, RowNode, Table};
 
 /// What a grid cell is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

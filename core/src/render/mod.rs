@@ -18,10 +18,10 @@ use serde::Serialize;
 
 pub use grid::{CellKind, Failure, Grid, GridBlock, GridCell, grid, value_text};
 
-use crate::form::Form;
-use crate::lang::Lang;
-use crate::node::NodeKind;
-use crate::report::Report;
+use crate::check::report::Report;
+use crate::model::form::Form;
+use crate::model::lang::Lang;
+use crate::model::node::NodeKind;
 
 /// A part of a rendered report, in declaration order.
 #[derive(Clone, Debug)]

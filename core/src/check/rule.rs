@@ -10,8 +10,8 @@ use core::fmt;
 
 use serde::Serialize;
 
-use crate::lang::Lang;
-use crate::num::Num;
+use crate::model::lang::Lang;
+use crate::model::num::Num;
 
 /// How serious a failed rule is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -5,8 +5,8 @@
 //! outcome the cell types already guarantee left out), which keeps the generated check close to
 //! a hand-written one.
 
-use crate::num::Num;
-use crate::rule::{Body, Instance, Op, Operand, Side};
+use crate::check::rule::{Body, Instance, Op, Operand, Side};
+use crate::model::num::Num;
 
 /// One evaluable instance.
 #[derive(Clone, Debug)]
@@ -97,7 +97,7 @@ impl Program {
         u32::try_from(self.codes.len()).expect("fewer than 2^32 terms")
     }
 
-    fn push_terms(&mut self, terms: &[crate::rule::Term]) {
+    fn push_terms(&mut self, terms: &[crate::check::rule::Term]) {
         for term in terms {
             let negative = u32::from(term.negative);
             let code = match term.operand {

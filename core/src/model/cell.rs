@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use serde::de::{self, Deserialize, Deserializer};
 use serde::ser::{Serialize, Serializer};
 
-use crate::num::Num;
+use crate::model::num::Num;
 
 /// One cell of a form: a value, a blank, or a not-applicable mark.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
@@ -159,7 +159,7 @@ pub trait CellValue: Sized + Clone + fmt::Display {
     fn to_num(&self) -> Num;
     /// Adds a cell into an accumulator (the compiled check's hot path): its value, or, for a
     /// blank or not-applicable cell, nothing but the count of blanks.
-    fn add_cell(cell: &Cell<Self>, acc: &mut crate::acc::Acc, negative: bool);
+    fn add_cell(cell: &Cell<Self>, acc: &mut crate::check::acc::Acc, negative: bool);
     /// Writes the value as a JSON number, digits as they are held.
     fn serialize_number<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
 }
@@ -171,7 +171,7 @@ macro_rules! integer_arithmetic {
             Num::Int(i128::from(*self))
         }
         #[inline(always)]
-        fn add_cell(cell: &Cell<Self>, acc: &mut crate::acc::Acc, negative: bool) {
+        fn add_cell(cell: &Cell<Self>, acc: &mut crate::check::acc::Acc, negative: bool) {
             match cell {
                 Cell::Value(v) => acc.add_cell_int(i128::from(*v), negative),
                 _ => acc.count_blank(),
@@ -232,7 +232,7 @@ impl CellValue for Decimal {
         Num::Dec(*self)
     }
     #[inline]
-    fn add_cell(cell: &Cell<Self>, acc: &mut crate::acc::Acc, negative: bool) {
+    fn add_cell(cell: &Cell<Self>, acc: &mut crate::check::acc::Acc, negative: bool) {
         match cell {
             Cell::Value(v) => acc.add_cell_num(Num::Dec(*v), negative),
             _ => acc.count_blank(),

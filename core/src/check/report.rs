@@ -8,13 +8,13 @@ use std::cell::OnceCell;
 
 use serde::Serialize;
 
-use crate::cell::Slot;
-use crate::check::{self, CheckOptions, Outcome, Reason, Status};
-use crate::component::Component;
-use crate::info::FormInfo;
-use crate::lang::Lang;
-use crate::num::Num;
-use crate::rule::{Body, Operand, RuleDef, Severity, Side, Term};
+use crate::check::rule::{Body, Operand, RuleDef, Severity, Side, Term};
+use crate::check::{self as check, CheckOptions, Outcome, Reason, Status};
+use crate::model::cell::Slot;
+use crate::model::component::Component;
+use crate::model::info::FormInfo;
+use crate::model::lang::Lang;
+use crate::model::num::Num;
 
 /// Id of the strict-mode rule: no cell may be blank or not applicable.
 pub const STRICT_BLANK: &str = "BLANK-CELL";
@@ -296,9 +296,9 @@ impl<'f> Report<'f> {
                     "{} {} {}{difference}",
                     side_text(lt, lhs),
                     match op {
-                        crate::rule::Op::Eq => "≠",
-                        crate::rule::Op::Le => ">",
-                        crate::rule::Op::Ge => "<",
+                        crate::check::rule::Op::Eq => "≠",
+                        crate::check::rule::Op::Le => ">",
+                        crate::check::rule::Op::Ge => "<",
                     },
                     side_text(rt, rhs)
                 );
@@ -307,11 +307,15 @@ impl<'f> Report<'f> {
                     _ => (rhs, lhs),
                 };
                 let expected = match op {
-                    crate::rule::Op::Eq => expected.to_string(),
-                    crate::rule::Op::Le if *result != Some(Side::Rhs) => format!("<= {expected}"),
-                    crate::rule::Op::Ge if *result != Some(Side::Rhs) => format!(">= {expected}"),
-                    crate::rule::Op::Le => format!(">= {expected}"),
-                    crate::rule::Op::Ge => format!("<= {expected}"),
+                    crate::check::rule::Op::Eq => expected.to_string(),
+                    crate::check::rule::Op::Le if *result != Some(Side::Rhs) => {
+                        format!("<= {expected}")
+                    }
+                    crate::check::rule::Op::Ge if *result != Some(Side::Rhs) => {
+                        format!(">= {expected}")
+                    }
+                    crate::check::rule::Op::Le => format!(">= {expected}"),
+                    crate::check::rule::Op::Ge => format!("<= {expected}"),
                 };
                 (expected, actual.to_string(), detail)
             }

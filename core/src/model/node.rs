@@ -5,8 +5,8 @@
 //! derive's generated `describe` functions, and everything else (rule expansion, labels of
 //! cells, later schemas and layouts) reads it.
 
-use crate::cell::ValueKind;
-use crate::rule::{CheckDecl, RangeDecl, RuleMeta};
+use crate::check::rule::{CheckDecl, RangeDecl, RuleMeta};
+use crate::model::cell::ValueKind;
 
 /// What a field declares about itself in its parent struct.
 #[derive(Clone, Debug, Default)]

@@ -5,13 +5,15 @@
 //! comments, units, what may be blank) is decided here, from the same declaration that drives
 //! the rules.
 
+pub mod logic;
+
 use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{Map, Value, json};
 
-use crate::cell::{Cell, CellValue, Mark, ValueKind};
-use crate::form::Form;
+use crate::model::cell::{Cell, CellValue, Mark, ValueKind};
+use crate::model::form::Form;
 
 std::thread_local! {
     /// How deep the derived `json_schema` calls on this thread are nested: the outermost one
@@ -54,7 +56,7 @@ pub fn add_form_extensions<F: Form>(schema: &mut Schema) {
     let map = schema.ensure_object();
     map.insert(
         "x-baobiao-rules".into(),
-        serde_json::to_value(crate::logic::export(info)).unwrap_or(Value::Null),
+        serde_json::to_value(crate::schema::logic::export(info)).unwrap_or(Value::Null),
     );
     map.insert(
         "x-baobiao-layout".into(),

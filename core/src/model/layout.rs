@@ -10,8 +10,8 @@
 
 use serde::Serialize;
 
-use crate::node::{Node, NodeKind, StructInfo};
-use crate::pointer;
+use crate::model::node::{Node, NodeKind, StructInfo};
+use crate::model::pointer;
 
 /// The tables of a form.
 #[derive(Clone, Debug, Serialize)]

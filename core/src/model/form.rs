@@ -1,10 +1,10 @@
 //! The [`Form`] trait: what `#[derive(Form)]` gives a struct.
 
-use crate::cell::Slot;
 use crate::check::CheckOptions;
-use crate::component::Component;
-use crate::info::FormInfo;
-use crate::report::Report;
+use crate::check::report::Report;
+use crate::model::cell::Slot;
+use crate::model::component::Component;
+use crate::model::info::FormInfo;
 
 /// A report form, or any part of one that can be checked on its own.
 ///

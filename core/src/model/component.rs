@@ -1,10 +1,10 @@
 //! The trait every part of a form implements, derived or built in.
 
-use crate::acc::{Acc, RangeSpec};
-use crate::cell::{Cell, CellValue, Slot};
 use crate::check::Outcome;
-use crate::node::{Field, Node, NodeKind};
-use crate::shape::Shape;
+use crate::check::acc::{Acc, RangeSpec};
+use crate::model::cell::{Cell, CellValue, Slot};
+use crate::model::node::{Field, Node, NodeKind};
+use crate::model::shape::Shape;
 
 /// A part of a form: a cell, a text, or a derived struct of further parts.
 ///

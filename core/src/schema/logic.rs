@@ -12,10 +12,10 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::cell::Mark;
-use crate::info::FormInfo;
-use crate::num::Num;
-use crate::rule::{Body, Op, Operand, RuleKind, Severity, Side, Term};
+use crate::check::rule::{Body, Op, Operand, RuleKind, Severity, Side, Term};
+use crate::model::cell::Mark;
+use crate::model::info::FormInfo;
+use crate::model::num::Num;
 
 /// One rule instance, exported.
 #[derive(Clone, Debug, Serialize)]

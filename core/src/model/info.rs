@@ -11,16 +11,16 @@
 
 use std::collections::HashMap;
 
-use crate::acc::RangeSpec;
-use crate::cell::ValueKind;
-use crate::node::{Node, NodeKind, StructInfo};
-use crate::num::Num;
-use crate::pointer;
-use crate::program::Program;
-use crate::rule::{
+use crate::check::acc::RangeSpec;
+use crate::check::program::Program;
+use crate::check::rule::{
     Body, CheckDecl, Instance, Operand, OperandDecl, RangeDecl, RuleDef, RuleKind, RuleMeta, Side,
     Term, TermDecl,
 };
+use crate::model::cell::ValueKind;
+use crate::model::node::{Node, NodeKind, StructInfo};
+use crate::model::num::Num;
+use crate::model::pointer;
 
 /// A numeric cell of a form.
 #[derive(Clone, Debug)]
@@ -73,7 +73,7 @@ pub struct FormInfo {
     pub program: Program,
     by_pointer: HashMap<String, usize>,
     /// The tables as drawn, built on first use (renderers and readers ask for it per report).
-    layout: std::sync::OnceLock<crate::layout::Layout>,
+    layout: std::sync::OnceLock<crate::model::layout::Layout>,
 }
 
 impl FormInfo {
@@ -118,10 +118,10 @@ impl FormInfo {
         }
     }
 
-    /// The form's tables as drawn (see [`crate::layout`]), built once.
-    pub fn layout(&self) -> &crate::layout::Layout {
+    /// The form's tables as drawn (see [`crate::model::layout`]), built once.
+    pub fn layout(&self) -> &crate::model::layout::Layout {
         self.layout
-            .get_or_init(|| crate::layout::layout(&self.root))
+            .get_or_init(|| crate::model::layout::layout(&self.root))
     }
 
     /// The index of the cell at a JSON pointer.
@@ -436,7 +436,7 @@ impl Expander<'_> {
                 let (at, at_key) = self.column_at(parent, total, c);
                 let body = Body::Compare {
                     lhs: vec![cell(total.start + c)],
-                    op: crate::rule::Op::Eq,
+                    op: crate::check::rule::Op::Eq,
                     rhs: rows.iter().map(|r| cell(r.start + c)).collect(),
                     result: Some(Side::Lhs),
                 };
@@ -445,7 +445,7 @@ impl Expander<'_> {
         } else {
             let body = Body::Compare {
                 lhs: (total.start..total.end).map(cell).collect(),
-                op: crate::rule::Op::Eq,
+                op: crate::check::rule::Op::Eq,
                 rhs: siblings
                     .iter()
                     .flat_map(|s| s.summands())

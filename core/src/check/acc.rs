@@ -8,10 +8,10 @@
 
 use rust_decimal::Decimal;
 
-use crate::cell::{Slot, ValueKind};
+use crate::check::rule::{Op, Side};
 use crate::check::{Reason, Status};
-use crate::num::Num;
-use crate::rule::{Op, Side};
+use crate::model::cell::{Slot, ValueKind};
+use crate::model::num::Num;
 
 /// One side of one rule instance, being summed.
 ///

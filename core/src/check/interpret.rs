@@ -8,11 +8,11 @@
 //!
 //! Arithmetic is exact and checked; an overflow makes the instance not assessable and says so.
 
-use crate::acc::{Acc, RangeSpec, decide};
-use crate::cell::Slot;
-use crate::num::Num;
-use crate::program::{Code, Program, Step};
-use crate::rule::{Op, Side};
+use crate::check::acc::{Acc, RangeSpec, decide};
+use crate::check::program::{Code, Program, Step};
+use crate::check::rule::{Op, Side};
+use crate::model::cell::Slot;
+use crate::model::num::Num;
 
 /// Options of a check.
 #[derive(Clone, Copy, Debug, Default)]
@@ -71,13 +71,13 @@ impl Outcome {
     pub fn push_decided(
         out: &mut Vec<Outcome>,
         instance: usize,
-        lhs: &crate::acc::Acc,
-        rhs: &crate::acc::Acc,
+        lhs: &crate::check::acc::Acc,
+        rhs: &crate::check::acc::Acc,
         op: Op,
         result: Option<Side>,
     ) {
         let blanks = lhs.blanks() + rhs.blanks();
-        match crate::acc::fast_compare(lhs, rhs, op) {
+        match crate::check::acc::fast_compare(lhs, rhs, op) {
             Some(true) => out.push(Outcome {
                 instance,
                 status: Status::Pass,
@@ -93,7 +93,7 @@ impl Outcome {
             }),
             None => out.push(Outcome {
                 instance,
-                status: crate::acc::decide(*lhs, *rhs, op, result),
+                status: crate::check::acc::decide(*lhs, *rhs, op, result),
                 blanks,
             }),
         }

@@ -1,0 +1,13 @@
+//! The form model: cell values, the description a derived form builds of itself, and what is
+//! resolved from it once per form (cells with their pointers and labels, the table layout).
+
+pub mod cell;
+pub mod component;
+pub mod form;
+pub mod info;
+pub mod lang;
+pub mod layout;
+pub mod node;
+pub mod num;
+pub mod pointer;
+pub mod shape;
