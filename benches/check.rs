@@ -59,7 +59,34 @@ fn ratio_of_medians(report: &AnnualReport, rounds: usize, per_round: u32) -> (f6
 
 criterion_group!(benches, bench_check);
 
+/// `BAOBIAO_CALLS=generated:N` (or `hand_written:N`) runs that check N times and nothing else,
+/// for counting instructions: `valgrind --tool=callgrind` at two values of N, the difference
+/// divided by the difference of N is the count per check, setup excluded.
+fn calls_only() -> bool {
+    let Ok(spec) = std::env::var("BAOBIAO_CALLS") else {
+        return false;
+    };
+    let (which, n) = spec.split_once(':').expect("BAOBIAO_CALLS=generated:N");
+    let n: u32 = n.parse().expect("a number of calls");
+    let report = bundled();
+    let _ = AnnualReport::info();
+    let cells = report.cells();
+    for _ in 0..n {
+        match which {
+            "generated" => drop(black_box(black_box(&report).check())),
+            "gather" => drop(black_box(black_box(&report).cells())),
+            "evaluate" => drop(black_box(baobiao::Report::new(AnnualReport::info(), black_box(&cells).clone(), Default::default()))),
+            "clone" => drop(black_box(black_box(&cells).clone())),
+            _ => drop(black_box(handwritten::check(black_box(&report)))),
+        }
+    }
+    true
+}
+
 fn main() {
+    if calls_only() {
+        return;
+    }
     benches();
     let report = bundled();
     let (generated, hand) = ratio_of_medians(&report, 101, 2_000);

@@ -179,3 +179,18 @@ pub fn check(report: &AnnualReport) -> Vec<HandOutcome> {
     out.push(group_total(&t4.litigation.after_reconsideration));
     out
 }
+
+/// The id of one of the rules checked here, as a `&'static str`.
+#[allow(dead_code)]
+pub fn rule_id(id: &str) -> &'static str {
+    [
+        "T2-NONNEG",
+        "T3-IDENT",
+        "T3-ROW-TOTAL",
+        "T3-RESULT-SUM",
+        "T4-GROUP-TOTAL",
+    ]
+    .into_iter()
+    .find(|known| *known == id)
+    .unwrap_or_else(|| panic!("unexpected rule {id}"))
+}

@@ -3,6 +3,9 @@
 
 mod common;
 
+#[path = "../benches/handwritten.rs"]
+mod handwritten;
+
 use baobiao::forms::annual_report_2021::AnnualReport;
 use baobiao::{Form, Lang};
 use proptest::prelude::*;
@@ -84,17 +87,31 @@ fn messy() -> impl Strategy<Value = serde_json::Value> {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
 
-    /// The generated check and the interpreting engine decide every instance alike.
+    /// The check decides every instance as the hand-written check of the same rules does, and
+    /// its fast path as the evaluator's exact definition (`decide`) does.
     #[test]
-    fn generated_and_interpreted_checks_agree(json in messy()) {
+    fn check_agrees_with_the_hand_written_check_and_the_exact_evaluator(json in messy()) {
         let report: AnnualReport = serde_json::from_value(json).unwrap();
-        let generated = report.check();
-        let interpreted = baobiao::Report::new(
-            AnnualReport::info(),
-            report.slots(),
-            baobiao::CheckOptions::default(),
-        );
-        prop_assert_eq!(generated.outcomes(), interpreted.outcomes());
-        prop_assert_eq!(generated.summary(Lang::En), interpreted.summary(Lang::En));
+        let checked = report.check();
+        let info = AnnualReport::info();
+        let decided: Vec<handwritten::HandOutcome> = checked
+            .outcomes()
+            .iter()
+            .map(|o| {
+                let (status, blanks) =
+                    baobiao::check::eval::decide(&info.instances[o.instance], |c| checked.cell(c));
+                prop_assert_eq!((status, blanks), (o.status, o.blanks));
+                Ok(handwritten::HandOutcome {
+                    rule: handwritten::rule_id(&info.rules[info.instances[o.instance].rule].id),
+                    status: o.status,
+                    blanks: o.blanks as usize,
+                })
+            })
+            .collect::<Result<_, TestCaseError>>()?;
+        prop_assert_eq!(decided, handwritten::check(&report));
+        // Checked from its cells alone, the form is decided alike.
+        let from_slots = baobiao::Report::from_slots(info, &report.slots(), baobiao::CheckOptions::default());
+        prop_assert_eq!(checked.outcomes(), from_slots.outcomes());
+        prop_assert_eq!(checked.summary(Lang::En), from_slots.summary(Lang::En));
     }
 }

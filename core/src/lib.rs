@@ -14,16 +14,13 @@ pub mod read;
 pub mod render;
 pub mod schema;
 
-pub use check::acc::{Acc, RangeSpec, decide};
-pub use check::program::{Code, Program, Step};
-pub use check::report::{
-    CellRef, CellSource, Info, NotAssessable, Report, STRICT_BLANK, Summary, Violation,
-};
+pub use check::op::Op;
+pub use check::report::{CellRef, Info, NotAssessable, Report, STRICT_BLANK, Summary, Violation};
 pub use check::rule::{
-    Body, CheckDecl, Instance, Op, Operand, OperandDecl, RangeDecl, RuleDef, RuleKind, RuleMeta,
+    Body, CheckDecl, Instance, Operand, OperandDecl, RangeDecl, RuleDef, RuleKind, RuleMeta,
     Severity, Side, Term, TermDecl,
 };
-pub use check::{CheckOptions, Outcome, Reason, Status, evaluate};
+pub use check::{CheckOptions, Outcome, Reason, Status};
 pub use model::cell::{Amount, Cell, CellValue, Count, Mark, SignedCount, Slot, ValueKind};
 pub use model::component::Component;
 pub use model::form::Form;

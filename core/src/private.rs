@@ -8,10 +8,9 @@ pub use std::vec;
 pub use std::vec::Vec;
 
 pub use crate::check::Outcome;
-pub use crate::check::acc::{Acc, RangeSpec, decide};
-pub use crate::check::rule::Side;
-pub use crate::check::rule::{CheckDecl, Op, OperandDecl, RangeDecl, RuleMeta, Severity, TermDecl};
-pub use crate::model::cell::Slot;
+pub use crate::check::cells::Cells;
+pub use crate::check::op::Op;
+pub use crate::check::rule::{CheckDecl, OperandDecl, RangeDecl, RuleMeta, Severity, TermDecl};
 pub use crate::model::component::Component;
 pub use crate::model::form::Form;
 pub use crate::model::info::FormInfo;
@@ -28,43 +27,16 @@ pub const fn shape_of<S, T: Component>(_reach: fn(&S) -> &T) -> Shape {
     T::SHAPE
 }
 
-/// The number of cells of the field a closure reaches.
-pub const fn cells_of<S, T: Component>(_reach: fn(&S) -> &T) -> usize {
-    T::CELLS
-}
-
-/// The largest of `values` (1 when empty): the width of an element-wise `check`.
-pub const fn widest(values: &[usize]) -> usize {
-    let mut max = 1;
-    let mut i = 0;
-    while i < values.len() {
-        if values[i] > max {
-            max = values[i];
-        }
-        i += 1;
-    }
-    max
-}
-
-/// For a row whose fields start at `offsets` (and end at the last offset): the field each of
-/// its `N` columns belongs to, as a table for a jump in generated `add_column`.
-pub const fn field_of<const N: usize>(offsets: &[usize]) -> [u8; N] {
-    let mut table = [u8::MAX; N];
-    let mut field = 0;
-    while field + 1 < offsets.len() {
-        let mut column = offsets[field];
-        while column < offsets[field + 1] {
-            // Rows have far fewer than 255 fields; a wider one would fail to compile here.
-            assert!(field < u8::MAX as usize, "a row has at most 254 fields");
-            table[column] = field as u8;
-            column += 1;
-        }
-        field += 1;
-    }
-    table
-}
-
 /// A form's info, built on first use and cached in the type's own `static`.
 pub fn form_info<T: Component>(cache: &'static OnceLock<FormInfo>) -> &'static FormInfo {
-    cache.get_or_init(|| FormInfo::build(T::describe(Field::root())))
+    cache.get_or_init(|| {
+        let info = FormInfo::build(T::describe(Field::root()));
+        // The typed access writes the cells the description numbers.
+        assert_eq!(
+            info.cells.len(),
+            T::CELLS,
+            "the description and the cells of a form disagree"
+        );
+        info
+    })
 }

@@ -1,4 +1,4 @@
-//! `check(..)` expressions: Rust syntax over field paths, with `+ - == <= >=`.
+//! `check(..)` expressions: Rust syntax over field paths, with `+`, `-` and a comparison.
 
 use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
@@ -6,7 +6,7 @@ use syn::{Token, parenthesized};
 
 use crate::attr::{number, rule_items};
 use crate::ctxt::Ctxt;
-use crate::model::{Check, Op, Operand, RuleMeta, Term};
+use crate::model::{Check, Operand, RuleMeta, Sp, Term};
 use crate::symbol::RULE_KEYS;
 
 /// Parses `check(<expr>, key = value, ..)`; `None` after a recorded error.
@@ -42,26 +42,28 @@ pub fn parse_check(
     }))
 }
 
-fn comparison(cx: &Ctxt, expr: &syn::Expr) -> Option<(Vec<Term>, Op, Vec<Term>)> {
+type Comparison = (Vec<Term>, Sp<&'static str>, Vec<Term>);
+
+fn comparison(cx: &Ctxt, expr: &syn::Expr) -> Option<Comparison> {
+    const EXPECTED: &str = "`check` expects a comparison (`==`, `!=`, `<`, `<=`, `>`, `>=`) between sums of fields";
     let syn::Expr::Binary(binary) = expr else {
-        cx.error_spanned_by(
-            expr,
-            "`check` expects a comparison with `==`, `<=` or `>=` between sums of fields",
-        );
+        cx.error_spanned_by(expr, EXPECTED);
         return None;
     };
-    let op = match binary.op {
-        syn::BinOp::Eq(_) => Op::Eq,
-        syn::BinOp::Le(_) => Op::Le,
-        syn::BinOp::Ge(_) => Op::Ge,
+    // Passed on as written; the runtime says which comparisons a rule may use.
+    let symbol = match binary.op {
+        syn::BinOp::Eq(_) => "==",
+        syn::BinOp::Ne(_) => "!=",
+        syn::BinOp::Lt(_) => "<",
+        syn::BinOp::Le(_) => "<=",
+        syn::BinOp::Gt(_) => ">",
+        syn::BinOp::Ge(_) => ">=",
         _ => {
-            cx.error_spanned_by(
-                binary.op,
-                "`check` expects a comparison with `==`, `<=` or `>=` between sums of fields",
-            );
+            cx.error_spanned_by(binary.op, EXPECTED);
             return None;
         }
     };
+    let op = Sp::new(symbol, syn::spanned::Spanned::span(&binary.op));
     let mut lhs = Vec::new();
     let mut rhs = Vec::new();
     let ok_left = side(cx, &binary.left, false, &mut lhs);

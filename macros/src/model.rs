@@ -108,16 +108,11 @@ impl Number {
 pub struct Check {
     pub span: Span,
     pub lhs: Vec<Term>,
-    pub op: Op,
+    /// The comparison as written (`==`, `<=`, ..). What it means is the runtime's: its
+    /// `Op::from_symbol`, evaluated in a `const`, refuses an operator it does not know.
+    pub op: Sp<&'static str>,
     pub rhs: Vec<Term>,
     pub meta: RuleMeta,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Op {
-    Eq,
-    Le,
-    Ge,
 }
 
 /// One operand of a check, with its sign.
@@ -157,12 +152,7 @@ impl Check {
             }
             out
         };
-        let op = match self.op {
-            Op::Eq => "==",
-            Op::Le => "<=",
-            Op::Ge => ">=",
-        };
-        format!("{} {op} {}", side(&self.lhs), side(&self.rhs))
+        format!("{} {} {}", side(&self.lhs), self.op.value, side(&self.rhs))
     }
 
     pub fn terms(&self) -> impl Iterator<Item = &Term> {

@@ -8,10 +8,13 @@ use std::cell::OnceCell;
 
 use serde::Serialize;
 
+use crate::check::cells::Cells;
+use crate::check::eval;
+use crate::check::op::Op;
+use crate::check::outcome::{CheckOptions, Outcome, Reason, Status};
 use crate::check::rule::{Body, Operand, RuleDef, Severity, Side, Term};
-use crate::check::{self as check, CheckOptions, Outcome, Reason, Status};
 use crate::model::cell::Slot;
-use crate::model::component::Component;
+use crate::model::form::Form;
 use crate::model::info::FormInfo;
 use crate::model::lang::Lang;
 use crate::model::num::Num;
@@ -121,29 +124,28 @@ impl Summary {
     }
 }
 
-/// Something whose cells can be read in declaration order: a filled form.
-pub trait CellSource {
-    /// Appends the cells.
-    fn collect(&self, out: &mut Vec<Slot>);
-}
-
-impl<T: Component> CellSource for T {
-    fn collect(&self, out: &mut Vec<Slot>) {
-        self.collect_slots(out);
-    }
-}
-
 /// The outcome of checking one filled form.
 ///
-/// It borrows the form: the cells' values are read only when an item needs them (a violation's
-/// cells, blank-cell notes, strict mode), so a check that finds nothing costs no more than the
-/// rules themselves.
+/// It borrows the form: the cells' values are read again only when an item needs them (a
+/// violation's cells, blank-cell notes, strict mode), so a check that finds nothing costs no
+/// more than the rules themselves.
 pub struct Report<'f> {
     info: &'f FormInfo,
-    source: Option<&'f dyn CellSource>,
-    slots: OnceCell<Vec<Slot>>,
+    form: Option<&'f dyn Gather>,
+    cells: OnceCell<Cells>,
     outcomes: Vec<Outcome>,
     options: CheckOptions,
+}
+
+/// A filled form whose cells can be gathered again.
+trait Gather {
+    fn gather(&self) -> Cells;
+}
+
+impl<F: Form> Gather for F {
+    fn gather(&self) -> Cells {
+        self.cells()
+    }
 }
 
 impl core::fmt::Debug for Report<'_> {
@@ -156,30 +158,34 @@ impl core::fmt::Debug for Report<'_> {
 }
 
 impl<'f> Report<'f> {
-    /// Checks `slots` (the form's cells, in declaration order) against every rule of `info`,
-    /// with the interpreting engine ([`check::evaluate`]).
-    pub fn new(info: &'f FormInfo, slots: Vec<Slot>, options: CheckOptions) -> Report<'f> {
-        let outcomes = check::evaluate(&info.program, &slots);
+    /// Checks `cells` (a form's cells, in declaration order) against every rule of `info`.
+    pub fn new(info: &'f FormInfo, cells: Cells, options: CheckOptions) -> Report<'f> {
+        let outcomes = eval::evaluate(info, &cells);
         Report {
             info,
-            source: None,
-            slots: OnceCell::from(slots),
+            form: None,
+            cells: OnceCell::from(cells),
             outcomes,
             options,
         }
     }
 
-    /// A report of outcomes already decided (by generated code) for `form`.
-    pub fn from_outcomes(
+    /// Checks the cells `slots` against every rule of `info`.
+    pub fn from_slots(info: &'f FormInfo, slots: &[Slot], options: CheckOptions) -> Report<'f> {
+        Report::new(info, Cells::from_slots(slots), options)
+    }
+
+    /// The report of `outcomes` decided for `form`.
+    pub(crate) fn of_form<F: Form>(
         info: &'f FormInfo,
-        form: &'f dyn CellSource,
+        form: &'f F,
         outcomes: Vec<Outcome>,
         options: CheckOptions,
     ) -> Report<'f> {
         Report {
             info,
-            source: Some(form),
-            slots: OnceCell::new(),
+            form: Some(form),
+            cells: OnceCell::new(),
             outcomes,
             options,
         }
@@ -190,20 +196,20 @@ impl<'f> Report<'f> {
         self.info
     }
 
-    /// Every instance's outcome, in instance order.
+    /// Every evaluated instance's outcome, in instance order.
     pub fn outcomes(&self) -> &[Outcome] {
         &self.outcomes
     }
 
+    /// The cell at `index` (of the form's cells) as checked.
+    pub fn cell(&self, index: usize) -> Slot {
+        self.cells().slot(index)
+    }
+
     /// The form's cells as checked.
-    pub fn slots(&self) -> &[Slot] {
-        self.slots.get_or_init(|| {
-            let mut slots = Vec::with_capacity(self.info.cells.len());
-            if let Some(source) = self.source {
-                source.collect(&mut slots);
-            }
-            slots
-        })
+    pub fn cells(&self) -> &Cells {
+        self.cells
+            .get_or_init(|| self.form.map_or_else(Cells::default, |f| f.gather()))
     }
 
     /// Cells that strict mode rejects (blank or not applicable); empty when not strict.
@@ -211,9 +217,8 @@ impl<'f> Report<'f> {
         if !self.options.strict {
             return Vec::new();
         }
-        let slots = self.slots();
-        (0..slots.len())
-            .filter(|&i| slots[i].num().is_none())
+        (0..self.cells().len())
+            .filter(|&i| self.cell(i).num().is_none())
             .collect()
     }
 
@@ -234,7 +239,7 @@ impl<'f> Report<'f> {
         CellRef {
             pointer: cell.pointer.clone(),
             labels: cell.labels.clone(),
-            value: slot_json(self.slots()[index]),
+            value: slot_json(self.cell(index)),
             source: None,
         }
     }
@@ -266,7 +271,7 @@ impl<'f> Report<'f> {
                     )
                     .to_owned(),
                 expected: lang.pick("数值", "a number").to_owned(),
-                actual: self.slots()[index].to_string(),
+                actual: self.cell(index).to_string(),
                 detail: String::new(),
                 cells: vec![cell],
             });
@@ -295,27 +300,18 @@ impl<'f> Report<'f> {
                 let detail = format!(
                     "{} {} {}{difference}",
                     side_text(lt, lhs),
-                    match op {
-                        crate::check::rule::Op::Eq => "≠",
-                        crate::check::rule::Op::Le => ">",
-                        crate::check::rule::Op::Ge => "<",
-                    },
+                    op.failed_symbol(),
                     side_text(rt, rhs)
                 );
-                let (expected, actual) = match result {
-                    Some(Side::Rhs) => (lhs, rhs),
-                    _ => (rhs, lhs),
+                // What the stated result (the left side, unless only the right one is a
+                // single cell) should have been, given the other side.
+                let (op, expected, actual) = match result {
+                    Some(Side::Rhs) => (op.flipped(), lhs, rhs),
+                    _ => (*op, rhs, lhs),
                 };
                 let expected = match op {
-                    crate::check::rule::Op::Eq => expected.to_string(),
-                    crate::check::rule::Op::Le if *result != Some(Side::Rhs) => {
-                        format!("<= {expected}")
-                    }
-                    crate::check::rule::Op::Ge if *result != Some(Side::Rhs) => {
-                        format!(">= {expected}")
-                    }
-                    crate::check::rule::Op::Le => format!(">= {expected}"),
-                    crate::check::rule::Op::Ge => format!("<= {expected}"),
+                    Op::Eq => expected.to_string(),
+                    op => format!("{} {expected}", op.symbol()),
                 };
                 (expected, actual.to_string(), detail)
             }
@@ -350,7 +346,7 @@ impl<'f> Report<'f> {
             let part = match term.operand {
                 Operand::Const(n) => n.to_string(),
                 Operand::Cell(c) => {
-                    let slot = self.slots()[c];
+                    let slot = self.cell(c);
                     if terms.len() > 3 && slot.num() == Some(Num::ZERO) {
                         zeros += 1;
                         continue;
@@ -420,7 +416,7 @@ impl<'f> Report<'f> {
                 let blanks: Vec<usize> = instance
                     .cells()
                     .into_iter()
-                    .filter(|&c| self.slots()[c].num().is_none())
+                    .filter(|&c| self.cell(c).num().is_none())
                     .collect();
                 Info {
                     rule: self.rule_of(o).id.clone(),

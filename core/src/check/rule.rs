@@ -6,11 +6,10 @@
 //! declaration's id, severity and official wording and lists its instances, so a form's rules
 //! can be listed and exported without any report at hand.
 
-use core::fmt;
-
 use serde::Serialize;
 
 use crate::model::lang::Lang;
+use crate::check::op::Op;
 use crate::model::num::Num;
 
 /// How serious a failed rule is.
@@ -63,46 +62,6 @@ impl Default for RuleMeta {
     }
 }
 
-/// A comparison operator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub enum Op {
-    /// `==`
-    #[serde(rename = "==")]
-    Eq,
-    /// `<=`
-    #[serde(rename = "<=")]
-    Le,
-    /// `>=`
-    #[serde(rename = ">=")]
-    Ge,
-}
-
-impl Op {
-    /// The operator as written.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Op::Eq => "==",
-            Op::Le => "<=",
-            Op::Ge => ">=",
-        }
-    }
-
-    /// Whether `lhs op rhs` holds.
-    pub fn holds(self, lhs: Num, rhs: Num) -> bool {
-        match self {
-            Op::Eq => lhs == rhs,
-            Op::Le => lhs <= rhs,
-            Op::Ge => lhs >= rhs,
-        }
-    }
-}
-
-impl fmt::Display for Op {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 /// One operand of a declared check: a field path or a literal, with its sign.
 #[derive(Clone, Debug)]
 pub struct TermDecl {
@@ -117,8 +76,8 @@ pub struct TermDecl {
 pub enum OperandDecl {
     /// A path of Rust field names from the declaring struct, e.g. `outcomes.total`.
     Path(&'static [&'static str]),
-    /// A numeric literal, as written.
-    Literal(&'static str),
+    /// A numeric literal, exact as written (the derive builds it from the literal's digits).
+    Literal(Num),
 }
 
 /// `#[form(check(lhs op rhs, ..))]` on a struct.
@@ -141,10 +100,10 @@ pub struct CheckDecl {
 pub struct RangeDecl {
     /// Id, severity, wording.
     pub meta: RuleMeta,
-    /// Smallest allowed value, as written.
-    pub min: Option<&'static str>,
-    /// Largest allowed value, as written.
-    pub max: Option<&'static str>,
+    /// Smallest allowed value, exact as written.
+    pub min: Option<Num>,
+    /// Largest allowed value, exact as written.
+    pub max: Option<Num>,
 }
 
 /// Where a rule comes from.

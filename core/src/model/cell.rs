@@ -14,6 +14,7 @@ use rust_decimal::Decimal;
 use serde::de::{self, Deserialize, Deserializer};
 use serde::ser::{Serialize, Serializer};
 
+use crate::check::cells::Cells;
 use crate::model::num::Num;
 
 /// One cell of a form: a value, a blank, or a not-applicable mark.
@@ -157,27 +158,29 @@ pub trait CellValue: Sized + Clone + fmt::Display {
     fn from_json_number(text: &str) -> Result<Self, String>;
     /// The value for rule arithmetic.
     fn to_num(&self) -> Num;
-    /// Adds a cell into an accumulator (the compiled check's hot path): its value, or, for a
-    /// blank or not-applicable cell, nothing but the count of blanks.
-    fn add_cell(cell: &Cell<Self>, acc: &mut crate::check::acc::Acc, negative: bool);
+    /// Sets cell `at` of the cells a check reads to a cell of this type (its hot path).
+    fn write(cell: &Cell<Self>, out: &mut Cells, at: usize);
     /// Writes the value as a JSON number, digits as they are held.
     fn serialize_number<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
 }
 
-/// `to_num` and `add_cell` of the integer cell types: exact in i128, the fast path of sums.
+/// `to_num` of the integer cell types: exact in i128.
 macro_rules! integer_arithmetic {
     () => {
         fn to_num(&self) -> Num {
             Num::Int(i128::from(*self))
         }
-        #[inline(always)]
-        fn add_cell(cell: &Cell<Self>, acc: &mut crate::check::acc::Acc, negative: bool) {
-            match cell {
-                Cell::Value(v) => acc.add_cell_int(i128::from(*v), negative),
-                _ => acc.count_blank(),
-            }
-        }
     };
+}
+
+/// Sets a blank or a mark; `None` for a value, which its type writes.
+#[inline(always)]
+fn write_empty<T>(cell: &Cell<T>, out: &mut Cells, at: usize) -> Option<()> {
+    match cell {
+        Cell::Value(_) => None,
+        Cell::Blank => Some(out.set_blank(at)),
+        Cell::NotApplicable(mark) => Some(out.set_mark(at, *mark)),
+    }
 }
 
 impl CellValue for u64 {
@@ -194,6 +197,14 @@ impl CellValue for u64 {
             .map_err(|_| format!("{text} is larger than the largest count ({})", u64::MAX))
     }
     integer_arithmetic!();
+    #[inline(always)]
+    fn write(cell: &Cell<Self>, out: &mut Cells, at: usize) {
+        match cell {
+            Cell::Value(v) => out.set_count(at, *v),
+            Cell::Blank => out.set_blank(at),
+            Cell::NotApplicable(mark) => out.set_mark(at, *mark),
+        }
+    }
     fn serialize_number<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_u64(*self)
     }
@@ -211,6 +222,14 @@ impl CellValue for i64 {
             .map_err(|_| format!("{text} is outside the range of a signed count"))
     }
     integer_arithmetic!();
+    #[inline]
+    fn write(cell: &Cell<Self>, out: &mut Cells, at: usize) {
+        if write_empty(cell, out, at).is_none()
+            && let Cell::Value(v) = cell
+        {
+            out.set_num(at, Num::Int(i128::from(*v)));
+        }
+    }
     fn serialize_number<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i64(*self)
     }
@@ -232,10 +251,11 @@ impl CellValue for Decimal {
         Num::Dec(*self)
     }
     #[inline]
-    fn add_cell(cell: &Cell<Self>, acc: &mut crate::check::acc::Acc, negative: bool) {
-        match cell {
-            Cell::Value(v) => acc.add_cell_num(Num::Dec(*v), negative),
-            _ => acc.count_blank(),
+    fn write(cell: &Cell<Self>, out: &mut Cells, at: usize) {
+        if write_empty(cell, out, at).is_none()
+            && let Cell::Value(v) = cell
+        {
+            out.set_num(at, Num::Dec(*v));
         }
     }
     fn serialize_number<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -1,6 +1,8 @@
 //! The [`Form`] trait: what `#[derive(Form)]` gives a struct.
 
-use crate::check::CheckOptions;
+use crate::check::cells::{Cells, with_scratch};
+use crate::check::eval;
+use crate::check::outcome::CheckOptions;
 use crate::check::report::Report;
 use crate::model::cell::Slot;
 use crate::model::component::Component;
@@ -15,11 +17,17 @@ pub trait Form: Component + Sized + 'static {
     /// The form's cells and rules.
     fn info() -> &'static FormInfo;
 
+    /// The form's cells, in declaration order, as the evaluator reads them.
+    fn cells(&self) -> Cells {
+        let mut cells = Cells::default();
+        cells.reset(Self::CELLS);
+        self.write_cells(&mut cells, 0);
+        cells
+    }
+
     /// The form's cells, in declaration order.
     fn slots(&self) -> Vec<Slot> {
-        let mut slots = Vec::with_capacity(Self::CELLS);
-        self.collect_slots(&mut slots);
-        slots
+        self.cells().slots()
     }
 
     /// Checks every rule.
@@ -27,11 +35,13 @@ pub trait Form: Component + Sized + 'static {
         self.check_with(CheckOptions::default())
     }
 
-    /// Checks every rule with `options`, through the generated code.
+    /// Checks every rule with `options`.
     fn check_with(&self, options: CheckOptions) -> Report<'_> {
         let info = Self::info();
-        let mut outcomes = Vec::with_capacity(info.program.steps.len());
-        self.evaluate(0, &mut outcomes);
-        Report::from_outcomes(info, self, outcomes, options)
+        let outcomes = with_scratch(Self::CELLS, |cells| {
+            self.write_cells(cells, 0);
+            eval::evaluate(info, cells)
+        });
+        Report::of_form(info, self, outcomes, options)
     }
 }

@@ -67,6 +67,12 @@ impl Num {
     }
 }
 
+impl From<i128> for Num {
+    fn from(value: i128) -> Num {
+        Num::Int(value)
+    }
+}
+
 impl PartialEq for Num {
     fn eq(&self, other: &Num) -> bool {
         self.partial_cmp(other) == Some(Ordering::Equal)

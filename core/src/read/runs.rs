@@ -13,7 +13,11 @@ use rust_decimal::Decimal;
 
 use super::grid::{Piece, Position, SourceDocument};
 use super::normalise;
-use crate::check::rule::{Body, Op, Operand};
+use crate::check::eval;
+use crate::check::outcome::Status;
+use crate::check::rule::Instance;
+use crate::model::cell::Slot;
+use crate::model::num::Num;
 use crate::model::cell::ValueKind;
 use crate::model::info::FormInfo;
 use crate::model::layout::RowNode;
@@ -265,7 +269,7 @@ fn readings(
     if !complete {
         return (cuts, None);
     }
-    let within: Vec<&crate::check::rule::Instance> = info
+    let within: Vec<&Instance> = info
         .instances
         .iter()
         .filter(|i| {
@@ -278,9 +282,7 @@ fn readings(
         .filter(|reading| {
             let values: HashMap<usize, Decimal> =
                 cells.iter().copied().zip(reading.iter().copied()).collect();
-            within
-                .iter()
-                .all(|i| holds(&i.body, &values).unwrap_or(true))
+            allowed(&within, &values)
         })
         .collect();
     (cuts, Some(kept))
@@ -356,42 +358,13 @@ fn number(text: &str, kind: ValueKind) -> Option<Decimal> {
     }
 }
 
-/// Whether an instance holds for these values; `None` when a cell it reads has none.
-fn holds(body: &Body, values: &HashMap<usize, Decimal>) -> Option<bool> {
-    let term_value = |operand: &Operand| -> Option<Decimal> {
-        match operand {
-            Operand::Cell(i) => values.get(i).copied(),
-            Operand::Const(n) => n.as_decimal(),
-        }
-    };
-    match body {
-        Body::Compare { lhs, op, rhs, .. } => {
-            let sum = |terms: &[crate::check::rule::Term]| -> Option<Decimal> {
-                terms.iter().try_fold(Decimal::ZERO, |acc, t| {
-                    let v = term_value(&t.operand)?;
-                    if t.negative {
-                        acc.checked_sub(v)
-                    } else {
-                        acc.checked_add(v)
-                    }
-                })
-            };
-            let (l, r) = (sum(lhs)?, sum(rhs)?);
-            Some(match op {
-                Op::Eq => l == r,
-                Op::Le => l <= r,
-                Op::Ge => l >= r,
-            })
-        }
-        Body::Range { cell, min, max, .. } => {
-            let v = values.get(cell).copied()?;
-            let bound = |n: &crate::model::num::Num| n.as_decimal();
-            Some(
-                min.as_ref().and_then(bound).is_none_or(|m| v >= m)
-                    && max.as_ref().and_then(bound).is_none_or(|m| v <= m),
-            )
-        }
-    }
+/// Whether the rules allow these values: no instance, decided by the check's own evaluator,
+/// fails. The caller passes only instances whose every cell has a value.
+fn allowed(instances: &[&Instance], values: &HashMap<usize, Decimal>) -> bool {
+    let cell = |c: usize| values.get(&c).map_or(Slot::Blank, |&d| Slot::Num(Num::Dec(d)));
+    instances
+        .iter()
+        .all(|i| !matches!(eval::decide(i, cell).0, Status::Fail { .. }))
 }
 
 /// Rows left with several readings: tries their combinations against the rules that read them
@@ -422,7 +395,7 @@ fn across_rows(info: &FormInfo, rows: &mut [RunRow]) {
         .flat_map(|&r| rows[r].cells.iter().copied())
         .collect();
     // The rules reading a doubtful row whose every cell is settled or doubtful.
-    let rules: Vec<&Body> = info
+    let rules: Vec<&Instance> = info
         .instances
         .iter()
         .filter(|i| {
@@ -432,7 +405,6 @@ fn across_rows(info: &FormInfo, rows: &mut [RunRow]) {
                     .iter()
                     .all(|c| settled.contains_key(c) || doubtful_cells.contains(c))
         })
-        .map(|i| &i.body)
         .collect();
     if rules.is_empty() {
         return;
@@ -449,7 +421,7 @@ fn across_rows(info: &FormInfo, rows: &mut [RunRow]) {
             let reading = &rows[r].readings.as_ref().map_or(&[][..], Vec::as_slice)[choice[d]];
             values.extend(rows[r].cells.iter().copied().zip(reading.iter().copied()));
         }
-        if rules.iter().all(|b| holds(b, &values).unwrap_or(true)) {
+        if allowed(&rules, &values) {
             any = true;
             for (d, &c) in choice.iter().enumerate() {
                 used[d][c] = true;

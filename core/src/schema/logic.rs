@@ -12,7 +12,8 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::check::rule::{Body, Op, Operand, RuleKind, Severity, Side, Term};
+use crate::check::op::Op;
+use crate::check::rule::{Body, Operand, RuleKind, Severity, Side, Term};
 use crate::model::cell::Mark;
 use crate::model::info::FormInfo;
 use crate::model::num::Num;
@@ -148,7 +149,7 @@ fn compare(info: &FormInfo, lhs: &[Term], op: Op, rhs: &[Term], result: Option<S
         branches.push(json!({ "and": all }));
         branches.push(json!("not_assessable"));
     }
-    branches.push(json!({ op.as_str(): [sum(info, lhs), sum(info, rhs)] }));
+    branches.push(json!({ op.symbol(): [sum(info, lhs), sum(info, rhs)] }));
     branches.push(json!("pass"));
     branches.push(json!("fail"));
     json!({ "if": branches })

@@ -37,16 +37,10 @@ pub fn impls(input: &syn::DeriveInput) -> TokenStream {
         impl #impl_generics __bb::Component for #ident #ty_generics #where_clause {
             const SHAPE: __bb::Shape = __bb::Shape::Record;
             const CELLS: usize = 0;
-            const INSTANCES: usize = 0;
-            const KINDS: u8 = 0;
             fn describe(__baobiao_field: __bb::Field) -> __bb::Node {
                 __bb::Node { field: __baobiao_field, kind: __bb::NodeKind::Text }
             }
-            fn collect_slots(&self, _: &mut __bb::Vec<__bb::Slot>) {}
-            fn add_column(&self, _: usize, _: &mut __bb::Acc, _: bool) {}
-            fn add_all(&self, _: &mut __bb::Acc, _: bool) {}
-            fn evaluate(&self, _: usize, _: &mut __bb::Vec<__bb::Outcome>) {}
-            fn evaluate_range(&self, _: &__bb::RangeSpec, _: usize, _: &mut __bb::Vec<__bb::Outcome>) {}
+            fn write_cells(&self, _: &mut __bb::Cells, _: usize) {}
         }
         #form
     }

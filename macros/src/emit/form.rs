@@ -4,8 +4,8 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::opt_str;
-use crate::model::{Check, Container, Field, Op, Operand, Range, RuleMeta, Severity};
+use super::{num_tokens, opt_str};
+use crate::model::{Check, Container, Field, Operand, Range, RuleMeta, Severity};
 
 pub fn impls(c: &Container<'_>) -> TokenStream {
     let ident = c.ident;
@@ -35,11 +35,20 @@ pub fn impls(c: &Container<'_>) -> TokenStream {
     let corner = opt_str(c.corner.as_ref().map(|l| &l.value));
     let doc = opt_str(c.doc.as_ref());
     let columns = c.columns.is_some();
-    let collect = fields.iter().map(|f| {
-        let (ty, member) = (f.ty, f.ident);
-        quote_spanned!(ty.span()=> <#ty as __bb::Component>::collect_slots(&self.#member, __baobiao_out);)
+    let mut offset = quote!(__baobiao_at);
+    let write: Vec<TokenStream> = fields
+        .iter()
+        .map(|f| {
+            let (ty, member) = (f.ty, f.ident);
+            let at = offset.clone();
+            offset = quote!(#offset + <#ty as __bb::Component>::CELLS);
+            quote_spanned!(ty.span()=> <#ty as __bb::Component>::write_cells(&self.#member, __baobiao_out, #at);)
+        })
+        .collect();
+    let cells = fields.iter().map(|f| {
+        let ty = f.ty;
+        quote_spanned!(ty.span()=> <#ty as __bb::Component>::CELLS)
     });
-    let evaluation = super::evaluate::component_items(c, &fields);
     let schema = super::schema::impls(c, &fields);
     let assertions = total_assertions(&fields)
         .into_iter()
@@ -66,12 +75,12 @@ pub fn impls(c: &Container<'_>) -> TokenStream {
                 }
             }
 
-            #[inline]
-            fn collect_slots(&self, __baobiao_out: &mut __bb::Vec<__bb::Slot>) {
-                #(#collect)*
-            }
+            const CELLS: usize = 0usize #(+ #cells)*;
 
-            #evaluation
+            #[inline]
+            fn write_cells(&self, __baobiao_out: &mut __bb::Cells, __baobiao_at: usize) {
+                #(#write)*
+            }
         }
 
         #[automatically_derived]
@@ -152,8 +161,8 @@ fn check_decl(check: &Check) -> TokenStream {
                     quote!(__bb::OperandDecl::Path(&[#(#names),*]))
                 }
                 Operand::Literal(n) => {
-                    let text = &n.value.text;
-                    quote!(__bb::OperandDecl::Literal(#text))
+                    let value = num_tokens(&n.value);
+                    quote!(__bb::OperandDecl::Literal(#value))
                 }
             };
             quote!(__bb::TermDecl { negative: #negative, operand: #operand })
@@ -162,20 +171,24 @@ fn check_decl(check: &Check) -> TokenStream {
     };
     let lhs = terms(&check.lhs);
     let rhs = terms(&check.rhs);
-    let op = match check.op {
-        Op::Eq => quote!(Eq),
-        Op::Le => quote!(Le),
-        Op::Ge => quote!(Ge),
-    };
+    // Evaluated at compile time: an operator the runtime does not know is an error here.
+    let symbol = check.op.value;
+    let op = quote_spanned!(check.op.span=> const { __bb::Op::from_symbol(#symbol) });
     quote! {
-        __bb::CheckDecl { meta: #meta, expr: #expr, lhs: #lhs, op: __bb::Op::#op, rhs: #rhs }
+        __bb::CheckDecl { meta: #meta, expr: #expr, lhs: #lhs, op: #op, rhs: #rhs }
     }
 }
 
 fn range_decl(range: &Range) -> TokenStream {
     let meta = rule_meta(&range.meta);
-    let min = opt_str(range.min.as_ref().map(|n| &n.value.text));
-    let max = opt_str(range.max.as_ref().map(|n| &n.value.text));
+    let bound = |n: &Option<crate::model::Sp<crate::model::Number>>| match n {
+        Some(n) => {
+            let value = num_tokens(&n.value);
+            quote!(__bb::Some(#value))
+        }
+        None => quote!(__bb::None),
+    };
+    let (min, max) = (bound(&range.min), bound(&range.max));
     quote!(__bb::RangeDecl { meta: #meta, min: #min, max: #max })
 }
 

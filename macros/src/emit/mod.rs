@@ -1,7 +1,6 @@
 //! Phase three: the checked model into code. No validation happens here.
 
 mod dummy;
-mod evaluate;
 mod form;
 mod schema;
 
@@ -9,6 +8,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ctxt::Ctxt;
+use crate::model::Number;
 use crate::{attr, check};
 
 /// The whole derive: impls, or the errors plus a dummy impl so uses of the type do not cascade.
@@ -52,5 +52,25 @@ fn opt_str<T: AsRef<str>>(value: Option<T>) -> TokenStream {
             quote!(__bb::Some(#v))
         }
         None => quote!(__bb::None),
+    }
+}
+
+/// A literal as an exact `Num`, built from its digits (`check` made sure it is representable).
+fn num_tokens(n: &Number) -> TokenStream {
+    match n.mantissa_scale() {
+        Some((mantissa, 0)) => quote!(__bb::Num::Int(#mantissa)),
+        Some((mantissa, scale)) => {
+            let magnitude = mantissa.unsigned_abs();
+            let negative = mantissa < 0;
+            // `check` rejected literals beyond 96 bits, so the three words hold the mantissa.
+            let (lo, mid, hi) = (
+                magnitude as u32,
+                (magnitude >> 32) as u32,
+                (magnitude >> 64) as u32,
+            );
+            quote!(__bb::Num::Dec(__bb::Decimal::from_parts(#lo, #mid, #hi, #negative, #scale)))
+        }
+        // Only after an error, which `check` reported: the derive emits no impls then.
+        None => quote!(__bb::Num::Int(0)),
     }
 }

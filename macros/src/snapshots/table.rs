@@ -42,187 +42,28 @@ const _: () = {
                             "a + b == sum - 1", lhs : __bb::vec![__bb::TermDecl {
                             negative : false, operand : __bb::OperandDecl::Path(& ["a"])
                             }, __bb::TermDecl { negative : false, operand :
-                            __bb::OperandDecl::Path(& ["b"]) }], op : __bb::Op::Eq, rhs :
+                            __bb::OperandDecl::Path(& ["b"]) }], op : const {
+                            __bb::Op::from_symbol("==") }, rhs :
                             __bb::vec![__bb::TermDecl { negative : false, operand :
                             __bb::OperandDecl::Path(& ["sum"]) }, __bb::TermDecl {
-                            negative : true, operand : __bb::OperandDecl::Literal("1") }]
-                            }
+                            negative : true, operand :
+                            __bb::OperandDecl::Literal(__bb::Num::Int(1i128)) }] }
                         ],
                         ranges: __bb::vec![
                             __bb::RangeDecl { meta : __bb::RuleMeta { id : __bb::None,
                             severity : __bb::Severity::Error, message : __bb::None,
-                            message_en : __bb::None, }, min : __bb::Some("0"), max :
-                            __bb::None }
+                            message_en : __bb::None, }, min :
+                            __bb::Some(__bb::Num::Int(0i128)), max : __bb::None }
                         ],
                     }),
                 ),
             }
         }
         #[inline]
-        fn collect_slots(&self, __baobiao_out: &mut __bb::Vec<__bb::Slot>) {
-            <Row as __bb::Component>::collect_slots(&self.a, __baobiao_out);
-            <Row as __bb::Component>::collect_slots(&self.b, __baobiao_out);
-            <Row as __bb::Component>::collect_slots(&self.sum, __baobiao_out);
-        }
-        const CELLS: usize = 0usize + <Row as __bb::Component>::CELLS
-            + <Row as __bb::Component>::CELLS + <Row as __bb::Component>::CELLS;
-        const INSTANCES: usize = 0usize
-            + __bb::widest(
-                &[
-                    __bb::cells_of::<Table, _>(|__baobiao_s| &__baobiao_s.a),
-                    __bb::cells_of::<Table, _>(|__baobiao_s| &__baobiao_s.b),
-                    __bb::cells_of::<Table, _>(|__baobiao_s| &__baobiao_s.sum),
-                ],
-            ) + 0usize + <Row as __bb::Component>::CELLS
-            + <Row as __bb::Component>::CELLS + <Row as __bb::Component>::CELLS
-            + <Row as __bb::Component>::INSTANCES + <Row as __bb::Component>::INSTANCES
-            + <Row as __bb::Component>::INSTANCES;
-        const KINDS: u8 = 0u8 | <Row as __bb::Component>::KINDS
-            | <Row as __bb::Component>::KINDS | <Row as __bb::Component>::KINDS;
-        #[inline(always)]
-        fn add_column(
-            &self,
-            __baobiao_column: usize,
-            __baobiao_acc: &mut __bb::Acc,
-            __baobiao_negative: bool,
-        ) {
-            <Row as __bb::Component>::add_column(
-                &self.a,
-                __baobiao_column,
-                __baobiao_acc,
-                __baobiao_negative,
-            );
-            <Row as __bb::Component>::add_column(
-                &self.b,
-                __baobiao_column,
-                __baobiao_acc,
-                __baobiao_negative,
-            );
-            <Row as __bb::Component>::add_column(
-                &self.sum,
-                __baobiao_column,
-                __baobiao_acc,
-                __baobiao_negative,
-            );
-        }
-        #[inline(always)]
-        fn add_all(&self, __baobiao_acc: &mut __bb::Acc, __baobiao_negative: bool) {
-            <Row as __bb::Component>::add_all(
-                &self.a,
-                __baobiao_acc,
-                __baobiao_negative,
-            );
-            <Row as __bb::Component>::add_all(
-                &self.b,
-                __baobiao_acc,
-                __baobiao_negative,
-            );
-            <Row as __bb::Component>::add_all(
-                &self.sum,
-                __baobiao_acc,
-                __baobiao_negative,
-            );
-        }
-        #[inline]
-        #[allow(unused_mut, unused_assignments, unused_variables)]
-        fn evaluate(
-            &self,
-            __baobiao_base: usize,
-            __baobiao_out: &mut __bb::Vec<__bb::Outcome>,
-        ) {
-            let mut __baobiao_k: usize = __baobiao_base;
-            {
-                const __BAOBIAO_WIDTH: usize = __bb::widest(
-                    &[
-                        __bb::cells_of::<Table, _>(|__baobiao_s| &__baobiao_s.a),
-                        __bb::cells_of::<Table, _>(|__baobiao_s| &__baobiao_s.b),
-                        __bb::cells_of::<Table, _>(|__baobiao_s| &__baobiao_s.sum),
-                    ],
-                );
-                for __baobiao_c in 0..__BAOBIAO_WIDTH {
-                    let mut __baobiao_lhs = __bb::Acc::ZERO;
-                    let mut __baobiao_rhs = __bb::Acc::ZERO;
-                    __bb::Component::add_column(
-                        &self.a,
-                        __baobiao_c,
-                        &mut __baobiao_lhs,
-                        false,
-                    );
-                    __bb::Component::add_column(
-                        &self.b,
-                        __baobiao_c,
-                        &mut __baobiao_lhs,
-                        false,
-                    );
-                    __bb::Component::add_column(
-                        &self.sum,
-                        __baobiao_c,
-                        &mut __baobiao_rhs,
-                        false,
-                    );
-                    __baobiao_rhs.add_num(__bb::Num::Int(1i128), true);
-                    __bb::Outcome::push_decided(
-                        __baobiao_out,
-                        __baobiao_k + __baobiao_c,
-                        &__baobiao_lhs,
-                        &__baobiao_rhs,
-                        __bb::Op::Eq,
-                        __bb::None,
-                    );
-                }
-                __baobiao_k += __BAOBIAO_WIDTH;
-            }
-            {
-                const __BAOBIAO_RANGE: __bb::RangeSpec = __bb::RangeSpec::new(
-                    __bb::Some(__bb::Num::Int(0i128)),
-                    __bb::None,
-                );
-                <Table as __bb::Component>::evaluate_range(
-                    self,
-                    &__BAOBIAO_RANGE,
-                    __baobiao_k,
-                    __baobiao_out,
-                );
-            }
-            __baobiao_k
-                += 0usize + <Row as __bb::Component>::CELLS
-                    + <Row as __bb::Component>::CELLS + <Row as __bb::Component>::CELLS;
-            <Row as __bb::Component>::evaluate(&self.a, __baobiao_k, __baobiao_out);
-            __baobiao_k += <Row as __bb::Component>::INSTANCES;
-            <Row as __bb::Component>::evaluate(&self.b, __baobiao_k, __baobiao_out);
-            __baobiao_k += <Row as __bb::Component>::INSTANCES;
-            <Row as __bb::Component>::evaluate(&self.sum, __baobiao_k, __baobiao_out);
-            __baobiao_k += <Row as __bb::Component>::INSTANCES;
-        }
-        #[allow(unused_variables)]
-        fn evaluate_range(
-            &self,
-            __baobiao_range: &__bb::RangeSpec,
-            __baobiao_base: usize,
-            __baobiao_out: &mut __bb::Vec<__bb::Outcome>,
-        ) {
-            if __baobiao_range.guaranteed_for_all(<Self as __bb::Component>::KINDS) {
-                return;
-            }
-            <Row as __bb::Component>::evaluate_range(
-                &self.a,
-                __baobiao_range,
-                __baobiao_base + 0usize,
-                __baobiao_out,
-            );
-            <Row as __bb::Component>::evaluate_range(
-                &self.b,
-                __baobiao_range,
-                __baobiao_base + 0usize + <Row as __bb::Component>::CELLS,
-                __baobiao_out,
-            );
-            <Row as __bb::Component>::evaluate_range(
-                &self.sum,
-                __baobiao_range,
-                __baobiao_base + 0usize + <Row as __bb::Component>::CELLS
-                    + <Row as __bb::Component>::CELLS,
-                __baobiao_out,
-            );
+        fn write_cells(&self, __baobiao_out: &mut __bb::Cells) {
+            <Row as __bb::Component>::write_cells(&self.a, __baobiao_out);
+            <Row as __bb::Component>::write_cells(&self.b, __baobiao_out);
+            <Row as __bb::Component>::write_cells(&self.sum, __baobiao_out);
         }
     }
     #[automatically_derived]

@@ -1,0 +1,127 @@
+//! The comparison operators of rules: the one place that says what each means.
+//!
+//! The derive passes an operator as written (`==`); [`Op::from_symbol`] is evaluated in a
+//! `const`, so an operator the runtime does not know is a compile error at the `check`. The
+//! evaluator decides with [`Op::holds`]; the JSON Logic export writes [`Op::symbol`], which is
+//! JSON Logic's name for the same comparison; explanations of a failure use
+//! [`Op::failed_symbol`]. Adding an operator is a change here and nowhere else.
+
+use core::fmt;
+
+use serde::Serialize;
+
+/// A comparison between the two sides of a rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum Op {
+    /// `==`
+    #[serde(rename = "==")]
+    Eq,
+    /// `<=`
+    #[serde(rename = "<=")]
+    Le,
+    /// `>=`
+    #[serde(rename = ">=")]
+    Ge,
+}
+
+impl Op {
+    /// Every operator.
+    pub const ALL: [Op; 3] = [Op::Eq, Op::Le, Op::Ge];
+
+    /// The operator as Rust (and JSON Logic) writes it.
+    pub const fn symbol(self) -> &'static str {
+        match self {
+            Op::Eq => "==",
+            Op::Le => "<=",
+            Op::Ge => ">=",
+        }
+    }
+
+    /// The operator written `symbol`. A `const fn`: the derive calls it in a `const`, so an
+    /// operator not listed here fails to compile where the rule is declared.
+    pub const fn from_symbol(symbol: &str) -> Op {
+        let mut i = 0;
+        while i < Op::ALL.len() {
+            if const_str_eq(Op::ALL[i].symbol(), symbol) {
+                return Op::ALL[i];
+            }
+            i += 1;
+        }
+        panic!("this comparison is not supported in `check`; use one of == <= >=")
+    }
+
+    /// Whether `lhs op rhs` holds.
+    #[inline(always)]
+    pub fn holds<N: Ord>(self, lhs: N, rhs: N) -> bool {
+        match self {
+            Op::Eq => lhs == rhs,
+            Op::Le => lhs <= rhs,
+            Op::Ge => lhs >= rhs,
+        }
+    }
+
+    /// What a failure of the comparison shows between the two sides: `12 ≠ 13`, `5 > 3`.
+    pub const fn failed_symbol(self) -> &'static str {
+        match self {
+            Op::Eq => "≠",
+            Op::Le => ">",
+            Op::Ge => "<",
+        }
+    }
+
+    /// The operator with its sides exchanged: `a <= b` is `b >= a`.
+    pub const fn flipped(self) -> Op {
+        match self {
+            Op::Eq => Op::Eq,
+            Op::Le => Op::Ge,
+            Op::Ge => Op::Le,
+        }
+    }
+}
+
+const fn const_str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+impl fmt::Display for Op {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.symbol())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Op;
+
+    #[test]
+    fn every_operator_reads_back_from_its_symbol() {
+        for op in Op::ALL {
+            assert_eq!(Op::from_symbol(op.symbol()), op);
+            assert_eq!(op.flipped().flipped(), op);
+        }
+    }
+
+    #[test]
+    fn each_operator_means_its_comparison() {
+        let cases = [(1, 2), (2, 2), (3, 2)];
+        for (l, r) in cases {
+            assert_eq!(Op::Eq.holds(l, r), l == r);
+            assert_eq!(Op::Le.holds(l, r), l <= r);
+            assert_eq!(Op::Ge.holds(l, r), l >= r);
+            for op in Op::ALL {
+                assert_eq!(op.holds(l, r), op.flipped().holds(r, l));
+            }
+        }
+    }
+}
