@@ -110,7 +110,7 @@ proptest! {
             .collect::<Result<_, TestCaseError>>()?;
         prop_assert_eq!(decided, handwritten::check(&report));
         // Checked from its cells alone, the form is decided alike.
-        let from_slots = baobiao::Report::from_slots(info, &report.slots(), baobiao::CheckOptions::default());
+        let from_slots = baobiao::Report::from_slots(info, report.slots(), baobiao::CheckOptions::default());
         prop_assert_eq!(checked.outcomes(), from_slots.outcomes());
         prop_assert_eq!(checked.summary(Lang::En), from_slots.summary(Lang::En));
     }

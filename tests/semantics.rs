@@ -56,7 +56,7 @@ fn agree<F: Form>(form: &F) {
         let decided = baobiao::check::eval::decide(instance, |c| checked.cell(c));
         assert_eq!(decided, (outcome.status, outcome.blanks));
     }
-    let from_slots = baobiao::Report::from_slots(F::info(), &form.slots(), CheckOptions::default());
+    let from_slots = baobiao::Report::from_slots(F::info(), form.slots(), CheckOptions::default());
     assert_eq!(checked.outcomes(), from_slots.outcomes());
 }
 

@@ -8,9 +8,13 @@ pub use std::vec;
 pub use std::vec::Vec;
 
 pub use crate::check::Outcome;
-pub use crate::check::cells::Cells;
+pub use crate::check::acc::Acc;
+pub use crate::check::eval::Bounds;
 pub use crate::check::op::Op;
 pub use crate::check::rule::{CheckDecl, OperandDecl, RangeDecl, RuleMeta, Severity, TermDecl};
+pub use crate::check::traverse::{
+    Accumulate, Mode, Sink, Site, SiteRule, Types, Values, Visit, field_offset,
+};
 pub use crate::model::component::Component;
 pub use crate::model::form::Form;
 pub use crate::model::info::FormInfo;
@@ -18,6 +22,8 @@ pub use crate::model::node::{Field, Node, NodeKind, StructInfo};
 pub use crate::model::num::Num;
 pub use crate::model::shape::{Shape, assert_elementwise, assert_total};
 pub use crate::schema::{Nesting, Object, Property, add_form_extensions, object};
+pub use core::default::Default;
+pub use core::marker::PhantomData;
 pub use rust_decimal::Decimal;
 pub use schemars;
 
@@ -27,10 +33,75 @@ pub const fn shape_of<S, T: Component>(_reach: fn(&S) -> &T) -> Shape {
     T::SHAPE
 }
 
+/// Adds column `column` of the part `field` reaches from `this`: how a `check` reaches a path
+/// whose type the derive cannot name (`outcomes.total`), the closure telling it.
+#[inline(always)]
+pub fn add_column_of<'a, M: Mode, S: 'a, T: Component + 'a, A: Accumulate<M>>(
+    this: M::Of<'a, S>,
+    field: fn(&S) -> &T,
+    at: usize,
+    column: usize,
+    acc: &mut A,
+    negative: bool,
+) {
+    T::add_column::<M, A>(M::reach(this, field), at, column, acc, negative);
+}
+
+/// The number of cells of the field a closure reaches.
+pub const fn cells_of<S, T: Component>(_reach: fn(&S) -> &T) -> usize {
+    T::CELLS
+}
+
+/// The largest of `values` (1 when empty): the width of an element-wise `check`.
+pub const fn widest(values: &[usize]) -> usize {
+    let mut max = 1;
+    let mut i = 0;
+    while i < values.len() {
+        if values[i] > max {
+            max = values[i];
+        }
+        i += 1;
+    }
+    max
+}
+
+/// True when some operand of a `check` is a row: the rule is element-wise, column by column.
+pub const fn any_row(shapes: &[Shape]) -> bool {
+    let mut i = 0;
+    while i < shapes.len() {
+        if shapes[i].is_row() {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// For a row whose fields start at `offsets` (and end at the last offset): the field each of
+/// its `N` columns belongs to, as a table for a jump in generated `add_column`.
+pub const fn field_of<const N: usize>(offsets: &[usize]) -> [u8; N] {
+    let mut table = [u8::MAX; N];
+    let mut field = 0;
+    while field + 1 < offsets.len() {
+        let mut column = offsets[field];
+        while column < offsets[field + 1] {
+            // Rows have far fewer than 255 fields; a wider one would fail to compile here.
+            assert!(field < u8::MAX as usize, "a row has at most 254 fields");
+            table[column] = field as u8;
+            column += 1;
+        }
+        field += 1;
+    }
+    table
+}
+
 /// A form's info, built on first use and cached in the type's own `static`.
 pub fn form_info<T: Component>(cache: &'static OnceLock<FormInfo>) -> &'static FormInfo {
     cache.get_or_init(|| {
-        let info = FormInfo::build(T::describe(Field::root()));
+        // The form's own traversal, read for its cells alone, gives its table of rules.
+        let mut recorder = crate::check::trace::Recorder::default();
+        T::rules::<Types, _>(PhantomData, 0, &mut recorder);
+        let info = FormInfo::build(T::describe(Field::root()), recorder.traced);
         // The typed access writes the cells the description numbers.
         assert_eq!(
             info.cells.len(),

@@ -45,7 +45,8 @@ pub fn parse_check(
 type Comparison = (Vec<Term>, Sp<&'static str>, Vec<Term>);
 
 fn comparison(cx: &Ctxt, expr: &syn::Expr) -> Option<Comparison> {
-    const EXPECTED: &str = "`check` expects a comparison (`==`, `!=`, `<`, `<=`, `>`, `>=`) between sums of fields";
+    const EXPECTED: &str =
+        "`check` expects a comparison (`==`, `!=`, `<`, `<=`, `>`, `>=`) between sums of fields";
     let syn::Expr::Binary(binary) = expr else {
         cx.error_spanned_by(expr, EXPECTED);
         return None;

@@ -1,97 +1,77 @@
-//! Expansion: every declared rule (a struct's `check`, a field's `total`, a `range`) becomes
-//! instances over concrete cells, wherever its struct occurs in the form and for every column
-//! when it is element-wise. This is the only place that decides which cells a rule reads; the
-//! resulting table ([`FormInfo::instances`](crate::FormInfo::instances)) is what every other
-//! part of baobiao reads.
+//! The form's table of rule instances, from the traversal's record.
 //!
-//! Constants arrive as exact [`Num`]s from the derive; nothing is parsed here.
+//! The traversal ([`crate::check::traverse`]) says, for each instance in order, where it is
+//! declared, which cells and constants each side reads and with which operator. This module
+//! gives each instance its rule (stable id, severity, official wording, expression as
+//! declared, all from the declaration in the form's description) and its place in the form
+//! (labels and key). It decides no cell: what an instance reads is the traversal's alone.
 
 use std::collections::HashMap;
 
-use crate::check::op::Op;
 use crate::check::rule::{
-    Body, CheckDecl, Instance, Operand, OperandDecl, RangeDecl, RuleDef, RuleKind, RuleMeta, Side,
-    Term, TermDecl,
+    Body, CheckDecl, Instance, Operand, RangeDecl, RuleDef, RuleKind, RuleMeta,
 };
-use crate::model::cell::ValueKind;
+use crate::check::trace::Traced;
+use crate::check::traverse::SiteRule;
 use crate::model::info::{CellInfo, Placed};
-use crate::model::node::StructInfo;
-use crate::model::num::Num;
+use crate::model::node::{Node, StructInfo};
+use crate::model::pointer;
 
-/// The rules of the form placed at `root`, and their instances, in declaration order.
-pub(crate) fn expand(root: &Placed<'_>, cells: &[CellInfo]) -> (Vec<RuleDef>, Vec<Instance>) {
-    let mut expander = Expander {
+/// The rules and instances of the form placed at `root`, from the traversal's record.
+///
+/// Panics if two different declarations share a rule id: a bug in the form that the compiler
+/// cannot see, reported the first time the form is used.
+pub(crate) fn table(
+    root: &Placed<'_>,
+    cells: &[CellInfo],
+    traced: Vec<Traced>,
+) -> (Vec<RuleDef>, Vec<Instance>) {
+    let mut occurrences = HashMap::new();
+    index_structs(root, &mut occurrences);
+    let mut table = Table {
         cells,
         rules: Vec::new(),
         instances: Vec::new(),
         by_id: HashMap::new(),
     };
-    expander.expand(root);
-    (expander.rules, expander.instances)
-}
-
-impl Placed<'_> {
-    fn child(&self, ident: &str) -> Option<&Self> {
-        self.children.iter().find(|c| c.node.field.ident == ident)
-    }
-
-    fn is_row(&self) -> bool {
-        self.node.as_struct().is_some_and(|s| s.columns)
-    }
-
-    /// The child declared `total`, if any: it stands for the whole struct in sums around it.
-    fn total_child(&self) -> Option<&Self> {
-        self.children.iter().find(|c| c.node.field.total.is_some())
-    }
-
-    /// The rows this node contributes to a sum: itself if it is a row; else its `total` row if
-    /// it has one (a subtotal stands for its group, so nothing is counted twice); else the
-    /// rows of its children.
-    fn rows(&self) -> Vec<&Self> {
-        if self.is_row() {
-            return vec![self];
-        }
-        if let Some(total) = self.total_child() {
-            return total.rows();
-        }
-        self.children
-            .iter()
-            .filter(|c| c.start < c.end)
-            .flat_map(|c| c.rows())
-            .collect()
-    }
-
-    /// How the expression text names what this node contributes: `withheld.subtotal` when a
-    /// subtotal stands for the group.
-    fn summand_path(&self, elementwise: bool) -> String {
-        if elementwise && self.is_row() {
-            return self.node.field.ident.to_owned();
-        }
-        match self.total_child() {
-            Some(total) if self.node.as_struct().is_some() => {
-                format!(
-                    "{}.{}",
-                    self.node.field.ident,
-                    total.summand_path(elementwise)
-                )
+    for traced in traced {
+        match traced.site.rule {
+            SiteRule::Check(_) | SiteRule::Total(_) => {
+                // Comparisons are placed at the struct that declares them.
+                if let Some(&owner) = occurrences.get(&(traced.owner, traced.site.declared_in)) {
+                    table.compare_instance(owner, traced);
+                }
             }
-            _ => self.node.field.ident.to_owned(),
+            // Ranges, at the cell they constrain.
+            SiteRule::Range(_) | SiteRule::FieldRange(..) => {
+                let info = occurrences
+                    .iter()
+                    .find(|((_, path), _)| *path == traced.site.declared_in)
+                    .and_then(|(_, placed)| placed.node.as_struct());
+                if let Some(info) = info {
+                    table.range_instance(info, traced);
+                }
+            }
         }
     }
+    (table.rules, table.instances)
+}
 
-    /// The cells this node contributes to a sum of single cells: as [`Placed::rows`], a struct
-    /// with a `total` field contributes that field only.
-    fn summands(&self) -> Vec<usize> {
-        match self.total_child() {
-            Some(total) if self.node.as_struct().is_some() => total.summands(),
-            _ if self.children.is_empty() => (self.start..self.end).collect(),
-            _ => self.children.iter().flat_map(|c| c.summands()).collect(),
-        }
+/// Every struct occurrence by its first cell and Rust path (unique: a struct cannot start
+/// with itself).
+fn index_structs<'p, 'n>(
+    placed: &'p Placed<'n>,
+    out: &mut HashMap<(usize, &'static str), &'p Placed<'n>>,
+) {
+    if let Some(info) = placed.node.as_struct() {
+        out.entry((placed.start, info.path)).or_insert(placed);
+    }
+    for child in &placed.children {
+        index_structs(child, out);
     }
 }
 
-
-struct Expander<'c> {
+struct Table<'c> {
     cells: &'c [CellInfo],
     rules: Vec<RuleDef>,
     instances: Vec<Instance>,
@@ -109,30 +89,40 @@ struct Declared {
     declared_in: &'static str,
 }
 
-impl Expander<'_> {
-    fn expand(&mut self, placed: &Placed<'_>) {
-        let Some(info) = placed.node.as_struct() else {
+impl Table<'_> {
+    fn compare_instance(&mut self, owner: &Placed<'_>, traced: Traced) {
+        let Some(info) = owner.node.as_struct() else {
             return;
         };
-        for check in &info.checks {
-            self.expand_check(placed, info, check);
-        }
-        for range in &info.ranges {
-            let id = format!("{}.range", info.name);
-            self.expand_range(placed, info.name, id, range);
-        }
-        for (i, child) in placed.children.iter().enumerate() {
-            if let Some(meta) = &child.node.field.total {
-                self.expand_total(placed, info, i, meta);
+        let declared = match traced.site.rule {
+            SiteRule::Check(k) => check_rule(info, &info.checks[usize::from(k)]),
+            SiteRule::Total(n) => total_rule(info, usize::from(n)),
+            SiteRule::Range(_) | SiteRule::FieldRange(..) => return,
+        };
+        let rule = self.rule(declared);
+        let (at, at_key) = match traced.column {
+            // An element-wise instance is at the column of the first cell it reads.
+            Some(_) => self.column_of(owner, first_cell(&traced.body)),
+            None => (owner.labels.clone(), owner.pointer.clone()),
+        };
+        self.push(rule, at, at_key, traced.body);
+    }
+
+    fn range_instance(&mut self, info: &StructInfo, traced: Traced) {
+        let (range, default_id) = match traced.site.rule {
+            SiteRule::Range(k) => (&info.ranges[usize::from(k)], format!("{}.range", info.name)),
+            SiteRule::FieldRange(n, k) => {
+                let field = &info.fields[usize::from(n)];
+                (
+                    &field.field.ranges[usize::from(k)],
+                    format!("{}.{}.range", info.name, field.field.ident),
+                )
             }
-            for range in &child.node.field.ranges {
-                let id = format!("{}.{}.range", info.name, child.node.field.ident);
-                self.expand_range(child, info.name, id, range);
-            }
-        }
-        for child in &placed.children {
-            self.expand(child);
-        }
+            SiteRule::Check(_) | SiteRule::Total(_) => return,
+        };
+        let rule = self.rule(range_rule(info, range, default_id));
+        let cell = &self.cells[traced.owner];
+        self.push(rule, cell.labels.clone(), cell.pointer.clone(), traced.body);
     }
 
     fn rule(&mut self, declared: Declared) -> usize {
@@ -182,236 +172,138 @@ impl Expander<'_> {
         });
     }
 
-    /// Labels and key of column `c` of `row`, for element-wise instances declared on `owner`.
-    fn column_at(
-        &self,
-        owner: &Placed<'_>,
-        row: &Placed<'_>,
-        c: usize,
-    ) -> (Vec<&'static str>, String) {
-        let cell = &self.cells[row.start + c];
-        let key = format!("{}#{}", owner.pointer, &cell.pointer[row.pointer.len()..]);
+    /// Labels and key of the column of `cell`, for element-wise instances declared on `owner`:
+    /// the owner's labels and the cell's column labels; the owner's pointer, `#`, and the cell's
+    /// pointer within its row.
+    fn column_of(&self, owner: &Placed<'_>, cell: Option<usize>) -> (Vec<&'static str>, String) {
         let mut at = owner.labels.clone();
+        let Some(cell) = cell.map(|c| &self.cells[c]) else {
+            return (at, owner.pointer.clone());
+        };
         at.extend_from_slice(cell.column());
-        (at, key)
-    }
-
-    fn expand_total(
-        &mut self,
-        parent: &Placed<'_>,
-        info: &StructInfo,
-        index: usize,
-        meta: &RuleMeta,
-    ) {
-        let total = &parent.children[index];
-        let siblings: Vec<&Placed<'_>> = parent
-            .children
-            .iter()
-            .enumerate()
-            .filter(|(i, c)| *i != index && c.start < c.end)
-            .map(|(_, c)| c)
-            .collect();
-        let sibling_labels: Vec<&str> = siblings.iter().map(|s| s.node.display_label()).collect();
-        let sibling_idents: Vec<String> = siblings
-            .iter()
-            .map(|s| s.summand_path(total.is_row()))
-            .collect();
-        let total_label = total.node.display_label();
-        let elementwise = total.is_row();
-        let (default_zh, default_en) = if elementwise {
-            (
-                format!("{total_label}等于{}之和（逐列）", sibling_labels.join("、")),
-                format!(
-                    "{total_label} equals the sum of {}, column by column",
-                    sibling_labels.join(", ")
-                ),
-            )
-        } else {
-            (
-                format!("{total_label}等于{}之和", sibling_labels.join("、")),
-                format!(
-                    "{total_label} equals the sum of {}",
-                    sibling_labels.join(", ")
-                ),
-            )
-        };
-        let rule = self.rule(Declared {
-            id: meta.id.map_or_else(
-                || format!("{}.{}", info.name, total.node.field.ident),
-                str::to_owned,
-            ),
-            kind: RuleKind::Total,
-            meta: meta.clone(),
-            default_zh,
-            default_en,
-            expression: format!(
-                "{} == {}",
-                total.node.field.ident,
-                sibling_idents.join(" + ")
-            ),
-            declared_in: info.name,
-        });
-        let cell = |i: usize| Term {
-            negative: false,
-            operand: Operand::Cell(i),
-        };
-        if elementwise {
-            let rows: Vec<&Placed<'_>> = siblings.iter().flat_map(|s| s.rows()).collect();
-            for c in 0..total.end - total.start {
-                let (at, at_key) = self.column_at(parent, total, c);
-                let body = Body::Compare {
-                    lhs: vec![cell(total.start + c)],
-                    op: Op::Eq,
-                    rhs: rows.iter().map(|r| cell(r.start + c)).collect(),
-                    result: Some(Side::Lhs),
-                };
-                self.push(rule, at, at_key, body);
-            }
-        } else {
-            let body = Body::Compare {
-                lhs: (total.start..total.end).map(cell).collect(),
-                op: Op::Eq,
-                rhs: siblings
-                    .iter()
-                    .flat_map(|s| s.summands())
-                    .map(cell)
-                    .collect(),
-                result: Some(Side::Lhs),
-            };
-            self.push(rule, parent.labels.clone(), parent.pointer.clone(), body);
-        }
-    }
-
-    fn expand_check(&mut self, placed: &Placed<'_>, info: &StructInfo, check: &CheckDecl) {
-        let rule = self.rule(Declared {
-            id: check
-                .meta
-                .id
-                .map_or_else(|| format!("{}.check", info.name), str::to_owned),
-            kind: RuleKind::Check,
-            meta: check.meta.clone(),
-            default_zh: check.expr.to_owned(),
-            default_en: check.expr.to_owned(),
-            expression: check.expr.to_owned(),
-            declared_in: info.name,
-        });
-        let operand = |term: &TermDecl| -> Option<&Placed<'_>> {
-            match term.operand {
-                OperandDecl::Path(path) => Some(path.iter().fold(placed, |at, ident| {
-                    at.child(ident).unwrap_or_else(|| {
-                        panic!(
-                            "`{}`: no field `{ident}` (checked at compile time)",
-                            check.expr
-                        )
-                    })
-                })),
-                OperandDecl::Literal(_) => None,
-            }
-        };
-        let first_row = check
-            .lhs
-            .iter()
-            .chain(&check.rhs)
-            .filter_map(operand)
-            .find(|p| p.is_row());
-        let width = first_row.map_or(1, |r| r.end - r.start);
-        for c in 0..width {
-            let terms = |side: &[TermDecl]| -> Vec<Term> {
-                side.iter()
-                    .map(|t| Term {
-                        negative: t.negative,
-                        operand: match t.operand {
-                            OperandDecl::Literal(value) => Operand::Const(value),
-                            OperandDecl::Path(_) => {
-                                let p = operand(t).expect("a path operand");
-                                Operand::Cell(p.start + if p.is_row() { c } else { 0 })
-                            }
-                        },
-                    })
-                    .collect()
-            };
-            let lhs = terms(&check.lhs);
-            let rhs = terms(&check.rhs);
-            let single =
-                |side: &[Term]| side.len() == 1 && matches!(side[0].operand, Operand::Cell(_));
-            let result = if single(&lhs) {
-                Some(Side::Lhs)
-            } else if single(&rhs) {
-                Some(Side::Rhs)
-            } else {
-                None
-            };
-            let (at, at_key) = match first_row {
-                Some(row) => self.column_at(placed, row, c),
-                None => (placed.labels.clone(), placed.pointer.clone()),
-            };
-            let body = Body::Compare {
-                lhs,
-                op: check.op,
-                rhs,
-                result,
-            };
-            self.push(rule, at, at_key, body);
-        }
-    }
-
-    fn expand_range(
-        &mut self,
-        placed: &Placed<'_>,
-        declared_in: &'static str,
-        default_id: String,
-        range: &RangeDecl,
-    ) {
-        let (zh, en) = match (range.min, range.max) {
-            (Some(min), Some(max)) => (
-                format!("数值应在{min}至{max}之间"),
-                format!("the value must be between {min} and {max}"),
-            ),
-            (Some(min), None) => (
-                format!("数值不得小于{min}"),
-                format!("the value must not be less than {min}"),
-            ),
-            (None, Some(max)) => (
-                format!("数值不得大于{max}"),
-                format!("the value must not be greater than {max}"),
-            ),
-            (None, None) => (String::new(), String::new()),
-        };
-        let expression = match (range.min, range.max) {
-            (Some(min), Some(max)) => format!("{min} <= value <= {max}"),
-            (Some(min), None) => format!("value >= {min}"),
-            (None, Some(max)) => format!("value <= {max}"),
-            (None, None) => String::new(),
-        };
-        let rule = self.rule(Declared {
-            id: range.meta.id.map_or(default_id, str::to_owned),
-            kind: RuleKind::Range,
-            meta: range.meta.clone(),
-            default_zh: zh,
-            default_en: en,
-            expression,
-            declared_in,
-        });
-        let (min, max) = (range.min, range.max);
-        for index in placed.start..placed.end {
-            let cell = &self.cells[index];
-            let by_type = guaranteed_by_type(cell.kind, min, max);
-            let body = Body::Range {
-                cell: index,
-                min,
-                max,
-                by_type,
-            };
-            self.push(rule, cell.labels.clone(), cell.pointer.clone(), body);
-        }
+        let within = pointer::from_keys(cell.keys[cell.row_keys..].iter().copied());
+        (at, format!("{}#{within}", owner.pointer))
     }
 }
 
-/// True when every value of `kind` lies within the bounds (a count is never negative): such an
-/// instance is kept as data, for export, and not evaluated.
-fn guaranteed_by_type(kind: ValueKind, min: Option<Num>, max: Option<Num>) -> bool {
-    match (kind.type_minimum(), min, max) {
-        (Some(floor), Some(min), None) => min <= floor,
-        _ => false,
+/// The first cell an instance reads, left side first.
+fn first_cell(body: &Body) -> Option<usize> {
+    match body {
+        Body::Compare { lhs, rhs, .. } => lhs.iter().chain(rhs).find_map(|t| match t.operand {
+            Operand::Cell(c) => Some(c),
+            Operand::Const(_) => None,
+        }),
+        Body::Range { cell, .. } => Some(*cell),
+    }
+}
+
+fn check_rule(info: &StructInfo, check: &CheckDecl) -> Declared {
+    Declared {
+        id: check
+            .meta
+            .id
+            .map_or_else(|| format!("{}.check", info.name), str::to_owned),
+        kind: RuleKind::Check,
+        meta: check.meta.clone(),
+        default_zh: check.expr.to_owned(),
+        default_en: check.expr.to_owned(),
+        expression: check.expr.to_owned(),
+        declared_in: info.name,
+    }
+}
+
+/// The `total` of field `index`: its wording names the siblings it sums, its expression the
+/// paths (a sibling with a `total` of its own is summed by that total, `withheld.subtotal`).
+fn total_rule(info: &StructInfo, index: usize) -> Declared {
+    let total = &info.fields[index];
+    let meta = total.field.total.clone().unwrap_or_default();
+    let elementwise = total.as_struct().is_some_and(|s| s.columns);
+    let siblings: Vec<&Node> = info
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|&(i, f)| i != index && f.is_numeric())
+        .map(|(_, f)| f)
+        .collect();
+    let labels: Vec<&str> = siblings.iter().map(|s| s.display_label()).collect();
+    let paths: Vec<String> = siblings
+        .iter()
+        .map(|s| summand_path(s, elementwise))
+        .collect();
+    let total_label = total.display_label();
+    let (default_zh, default_en) = if elementwise {
+        (
+            format!("{total_label}等于{}之和（逐列）", labels.join("、")),
+            format!(
+                "{total_label} equals the sum of {}, column by column",
+                labels.join(", ")
+            ),
+        )
+    } else {
+        (
+            format!("{total_label}等于{}之和", labels.join("、")),
+            format!("{total_label} equals the sum of {}", labels.join(", ")),
+        )
+    };
+    Declared {
+        id: meta.id.map_or_else(
+            || format!("{}.{}", info.name, total.field.ident),
+            str::to_owned,
+        ),
+        kind: RuleKind::Total,
+        meta,
+        default_zh,
+        default_en,
+        expression: format!("{} == {}", total.field.ident, paths.join(" + ")),
+        declared_in: info.name,
+    }
+}
+
+/// How an expression names what `node` contributes to a sum: `withheld.subtotal` when a
+/// subtotal stands for the group.
+fn summand_path(node: &Node, elementwise: bool) -> String {
+    let ident = node.field.ident;
+    let Some(info) = node.as_struct() else {
+        return ident.to_owned();
+    };
+    if elementwise && info.columns {
+        return ident.to_owned();
+    }
+    match info.fields.iter().find(|f| f.field.total.is_some()) {
+        Some(total) => format!("{ident}.{}", summand_path(total, elementwise)),
+        None => ident.to_owned(),
+    }
+}
+
+fn range_rule(info: &StructInfo, range: &RangeDecl, default_id: String) -> Declared {
+    let (zh, en) = match (range.min, range.max) {
+        (Some(min), Some(max)) => (
+            format!("数值应在{min}至{max}之间"),
+            format!("the value must be between {min} and {max}"),
+        ),
+        (Some(min), None) => (
+            format!("数值不得小于{min}"),
+            format!("the value must not be less than {min}"),
+        ),
+        (None, Some(max)) => (
+            format!("数值不得大于{max}"),
+            format!("the value must not be greater than {max}"),
+        ),
+        (None, None) => (String::new(), String::new()),
+    };
+    let expression = match (range.min, range.max) {
+        (Some(min), Some(max)) => format!("{min} <= value <= {max}"),
+        (Some(min), None) => format!("value >= {min}"),
+        (None, Some(max)) => format!("value <= {max}"),
+        (None, None) => String::new(),
+    };
+    Declared {
+        id: range.meta.id.map_or(default_id, str::to_owned),
+        kind: RuleKind::Range,
+        meta: range.meta.clone(),
+        default_zh: zh,
+        default_en: en,
+        expression,
+        declared_in: info.name,
     }
 }

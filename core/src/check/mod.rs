@@ -1,18 +1,22 @@
-//! Checking: rules as data, their one evaluator, and the report of one check.
+//! Checking: rules as data, what they mean, and the report of one check.
 //!
-//! - [`rule`] and [`op`]: what a declaration says and what it expands to;
-//! - `expand`: declarations into the form's table of rule instances (built with the
-//!   [`FormInfo`](crate::FormInfo));
-//! - [`cells`]: a filled form's cells as the evaluator reads them;
-//! - [`eval`]: the evaluator, the one definition of what an instance means;
+//! - [`rule`] and [`op`]: what a declaration says, and the instances it expands to;
+//! - [`traverse`]: the one traversal of a form's rules (written by the derive), read two ways:
+//!   [`decider`] decides a filled form's instances as the traversal meets them (the check),
+//!   `trace` records which cells each instance reads (the form's table of instances, built
+//!   by `expand` with the [`FormInfo`](crate::FormInfo));
+//! - [`acc`] sums a side exactly; [`eval`] decides what the sums mean, the one definition;
 //! - [`report`]: the outcome of a check, and its items for people and machines.
 
-pub mod cells;
+pub mod acc;
+pub mod decider;
 pub mod eval;
 pub(crate) mod expand;
 pub mod op;
 pub mod outcome;
 pub mod report;
 pub mod rule;
+pub(crate) mod trace;
+pub mod traverse;
 
 pub use outcome::{CheckOptions, Outcome, Reason, Status};

@@ -56,3 +56,71 @@ pub struct Outcome {
     /// How many blank or not-applicable cells it met (read as 0 where it was assessed).
     pub blanks: u32,
 }
+
+/// How one instance ended, packed: what a check keeps per instance (16 bytes, so a form's
+/// decisions fit the allocator's small blocks); the sides of a failure are kept apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Decided {
+    pub(crate) instance: u32,
+    pub(crate) blanks: u32,
+    pub(crate) status: Packed,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Packed {
+    Pass,
+    /// The sides are entry `n` of the failures.
+    Fail(u32),
+    NotAssessable(Reason),
+}
+
+/// A form's decisions, in instance order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Decisions {
+    pub(crate) decided: Vec<Decided>,
+    pub(crate) failures: Vec<(Num, Num)>,
+}
+
+impl Decisions {
+    /// Room for `instances` decisions.
+    pub(crate) fn with_capacity(instances: usize) -> Decisions {
+        Decisions {
+            decided: Vec::with_capacity(instances),
+            failures: Vec::new(),
+        }
+    }
+
+    /// Records how `instance` ended.
+    #[inline(always)]
+    pub(crate) fn push(&mut self, instance: usize, status: Status, blanks: u32) {
+        let status = match status {
+            Status::Pass => Packed::Pass,
+            Status::Fail { lhs, rhs } => {
+                self.failures.push((lhs, rhs));
+                Packed::Fail(self.failures.len() as u32 - 1)
+            }
+            Status::NotAssessable(reason) => Packed::NotAssessable(reason),
+        };
+        self.decided.push(Decided {
+            instance: instance as u32,
+            blanks,
+            status,
+        });
+    }
+
+    /// The decisions as outcomes.
+    pub(crate) fn outcomes(&self) -> impl Iterator<Item = Outcome> + '_ {
+        self.decided.iter().map(|d| Outcome {
+            instance: d.instance as usize,
+            status: match d.status {
+                Packed::Pass => Status::Pass,
+                Packed::Fail(n) => {
+                    let (lhs, rhs) = self.failures[n as usize];
+                    Status::Fail { lhs, rhs }
+                }
+                Packed::NotAssessable(reason) => Status::NotAssessable(reason),
+            },
+            blanks: d.blanks,
+        })
+    }
+}

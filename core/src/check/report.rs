@@ -8,10 +8,9 @@ use std::cell::OnceCell;
 
 use serde::Serialize;
 
-use crate::check::cells::Cells;
 use crate::check::eval;
 use crate::check::op::Op;
-use crate::check::outcome::{CheckOptions, Outcome, Reason, Status};
+use crate::check::outcome::{CheckOptions, Decisions, Outcome, Reason, Status};
 use crate::check::rule::{Body, Operand, RuleDef, Severity, Side, Term};
 use crate::model::cell::Slot;
 use crate::model::form::Form;
@@ -132,61 +131,64 @@ impl Summary {
 pub struct Report<'f> {
     info: &'f FormInfo,
     form: Option<&'f dyn Gather>,
-    cells: OnceCell<Cells>,
-    outcomes: Vec<Outcome>,
+    slots: OnceCell<Vec<Slot>>,
+    decisions: Decisions,
+    outcomes: OnceCell<Vec<Outcome>>,
     options: CheckOptions,
 }
 
-/// A filled form whose cells can be gathered again.
+/// A filled form whose cells can be read again.
 trait Gather {
-    fn gather(&self) -> Cells;
+    fn gather(&self) -> Vec<Slot>;
 }
 
 impl<F: Form> Gather for F {
-    fn gather(&self) -> Cells {
-        self.cells()
+    fn gather(&self) -> Vec<Slot> {
+        self.slots()
     }
 }
 
 impl core::fmt::Debug for Report<'_> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Report")
-            .field("outcomes", &self.outcomes)
+            .field("outcomes", &self.outcomes())
             .field("options", &self.options)
             .finish_non_exhaustive()
     }
 }
 
 impl<'f> Report<'f> {
-    /// Checks `cells` (a form's cells, in declaration order) against every rule of `info`.
-    pub fn new(info: &'f FormInfo, cells: Cells, options: CheckOptions) -> Report<'f> {
-        let outcomes = eval::evaluate(info, &cells);
+    /// Checks `slots` (a form's cells, in declaration order) against every rule of `info`,
+    /// through the form's table of instances.
+    pub fn from_slots(info: &'f FormInfo, slots: Vec<Slot>, options: CheckOptions) -> Report<'f> {
+        let outcomes = eval::evaluate(info, &slots);
+        let mut decisions = Decisions::with_capacity(outcomes.len());
+        for o in &outcomes {
+            decisions.push(o.instance, o.status, o.blanks);
+        }
         Report {
             info,
             form: None,
-            cells: OnceCell::from(cells),
-            outcomes,
+            slots: OnceCell::from(slots),
+            decisions,
+            outcomes: OnceCell::from(outcomes),
             options,
         }
     }
 
-    /// Checks the cells `slots` against every rule of `info`.
-    pub fn from_slots(info: &'f FormInfo, slots: &[Slot], options: CheckOptions) -> Report<'f> {
-        Report::new(info, Cells::from_slots(slots), options)
-    }
-
-    /// The report of `outcomes` decided for `form`.
+    /// The report of the `decisions` made for `form`.
     pub(crate) fn of_form<F: Form>(
         info: &'f FormInfo,
         form: &'f F,
-        outcomes: Vec<Outcome>,
+        decisions: Decisions,
         options: CheckOptions,
     ) -> Report<'f> {
         Report {
             info,
             form: Some(form),
-            cells: OnceCell::new(),
-            outcomes,
+            slots: OnceCell::new(),
+            decisions,
+            outcomes: OnceCell::new(),
             options,
         }
     }
@@ -198,18 +200,19 @@ impl<'f> Report<'f> {
 
     /// Every evaluated instance's outcome, in instance order.
     pub fn outcomes(&self) -> &[Outcome] {
-        &self.outcomes
+        self.outcomes
+            .get_or_init(|| self.decisions.outcomes().collect())
     }
 
     /// The cell at `index` (of the form's cells) as checked.
     pub fn cell(&self, index: usize) -> Slot {
-        self.cells().slot(index)
+        self.slots().get(index).copied().unwrap_or(Slot::Blank)
     }
 
     /// The form's cells as checked.
-    pub fn cells(&self) -> &Cells {
-        self.cells
-            .get_or_init(|| self.form.map_or_else(Cells::default, |f| f.gather()))
+    pub fn slots(&self) -> &[Slot] {
+        self.slots
+            .get_or_init(|| self.form.map_or_else(Vec::new, |f| f.gather()))
     }
 
     /// Cells that strict mode rejects (blank or not applicable); empty when not strict.
@@ -217,15 +220,15 @@ impl<'f> Report<'f> {
         if !self.options.strict {
             return Vec::new();
         }
-        (0..self.cells().len())
+        (0..self.slots().len())
             .filter(|&i| self.cell(i).num().is_none())
             .collect()
     }
 
     /// True when no error-severity rule failed (strict blanks included).
     pub fn is_ok(&self) -> bool {
-        let failed = self.outcomes.iter().any(|o| {
-            matches!(o.status, Status::Fail { .. }) && self.rule_of(o).severity == Severity::Error
+        let failed = self.decisions.outcomes().any(|o| {
+            matches!(o.status, Status::Fail { .. }) && self.rule_of(&o).severity == Severity::Error
         });
         !failed && self.strict_blanks().is_empty()
     }
@@ -251,10 +254,10 @@ impl<'f> Report<'f> {
     /// Every failed instance, in the order the rules are declared.
     pub fn violations(&self, lang: Lang) -> Vec<Violation> {
         let mut out: Vec<Violation> = self
-            .outcomes
-            .iter()
+            .decisions
+            .outcomes()
             .filter_map(|o| match o.status {
-                Status::Fail { lhs, rhs } => Some(self.violation(o, lhs, rhs, lang)),
+                Status::Fail { lhs, rhs } => Some(self.violation(&o, lhs, rhs, lang)),
                 _ => None,
             })
             .collect();
@@ -386,12 +389,12 @@ impl<'f> Report<'f> {
 
     /// Every instance that could not be decided.
     pub fn not_assessable(&self, lang: Lang) -> Vec<NotAssessable> {
-        self.outcomes
-            .iter()
+        self.decisions
+            .outcomes()
             .filter_map(|o| match o.status {
                 Status::NotAssessable(reason) => {
                     let instance = &self.info.instances[o.instance];
-                    let rule = self.rule_of(o);
+                    let rule = self.rule_of(&o);
                     Some(NotAssessable {
                         rule: rule.id.clone(),
                         at: instance.at.join(" › "),
@@ -408,8 +411,8 @@ impl<'f> Report<'f> {
 
     /// Blank cells that assessed instances read as 0.
     pub fn info(&self, lang: Lang) -> Vec<Info> {
-        self.outcomes
-            .iter()
+        self.decisions
+            .outcomes()
             .filter(|o| o.blanks > 0 && !matches!(o.status, Status::NotAssessable(_)))
             .map(|o| {
                 let instance = &self.info.instances[o.instance];
@@ -419,7 +422,7 @@ impl<'f> Report<'f> {
                     .filter(|&c| self.cell(c).num().is_none())
                     .collect();
                 Info {
-                    rule: self.rule_of(o).id.clone(),
+                    rule: self.rule_of(&o).id.clone(),
                     at: instance.at.join(" › "),
                     message: lang
                         .pick("空白单元格按0计算", "blank cells were counted as 0")

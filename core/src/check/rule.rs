@@ -8,8 +8,8 @@
 
 use serde::Serialize;
 
-use crate::model::lang::Lang;
 use crate::check::op::Op;
+use crate::model::lang::Lang;
 use crate::model::num::Num;
 
 /// How serious a failed rule is.
@@ -220,6 +220,12 @@ pub struct Instance {
 }
 
 impl Instance {
+    /// False for a range the cell types guarantee (a count is never negative): kept as data,
+    /// for export, and not evaluated.
+    pub fn is_evaluated(&self) -> bool {
+        !matches!(self.body, Body::Range { by_type: true, .. })
+    }
+
     /// Every cell the instance reads, in order.
     pub fn cells(&self) -> Vec<usize> {
         match &self.body {

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use serde::de::{self, Deserialize, Deserializer};
 use serde::ser::{Serialize, Serializer};
 
-use crate::check::cells::Cells;
+use crate::check::acc::Acc;
 use crate::model::num::Num;
 
 /// One cell of a form: a value, a blank, or a not-applicable mark.
@@ -158,29 +158,27 @@ pub trait CellValue: Sized + Clone + fmt::Display {
     fn from_json_number(text: &str) -> Result<Self, String>;
     /// The value for rule arithmetic.
     fn to_num(&self) -> Num;
-    /// Sets cell `at` of the cells a check reads to a cell of this type (its hot path).
-    fn write(cell: &Cell<Self>, out: &mut Cells, at: usize);
+    /// Adds (or subtracts) a cell of this type into a side of a rule instance (the check's
+    /// hot path): its value, or, for a blank or not-applicable cell, only the count of blanks.
+    fn add_cell(cell: &Cell<Self>, acc: &mut Acc, negative: bool);
     /// Writes the value as a JSON number, digits as they are held.
     fn serialize_number<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
 }
 
-/// `to_num` of the integer cell types: exact in i128.
+/// `to_num` and `add_cell` of the integer cell types: exact in i128, the fast path of sums.
 macro_rules! integer_arithmetic {
     () => {
         fn to_num(&self) -> Num {
             Num::Int(i128::from(*self))
         }
+        #[inline(always)]
+        fn add_cell(cell: &Cell<Self>, acc: &mut Acc, negative: bool) {
+            match cell {
+                Cell::Value(v) => acc.add_cell_int(i128::from(*v), negative),
+                _ => acc.count_blank(),
+            }
+        }
     };
-}
-
-/// Sets a blank or a mark; `None` for a value, which its type writes.
-#[inline(always)]
-fn write_empty<T>(cell: &Cell<T>, out: &mut Cells, at: usize) -> Option<()> {
-    match cell {
-        Cell::Value(_) => None,
-        Cell::Blank => Some(out.set_blank(at)),
-        Cell::NotApplicable(mark) => Some(out.set_mark(at, *mark)),
-    }
 }
 
 impl CellValue for u64 {
@@ -197,14 +195,6 @@ impl CellValue for u64 {
             .map_err(|_| format!("{text} is larger than the largest count ({})", u64::MAX))
     }
     integer_arithmetic!();
-    #[inline(always)]
-    fn write(cell: &Cell<Self>, out: &mut Cells, at: usize) {
-        match cell {
-            Cell::Value(v) => out.set_count(at, *v),
-            Cell::Blank => out.set_blank(at),
-            Cell::NotApplicable(mark) => out.set_mark(at, *mark),
-        }
-    }
     fn serialize_number<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_u64(*self)
     }
@@ -222,14 +212,6 @@ impl CellValue for i64 {
             .map_err(|_| format!("{text} is outside the range of a signed count"))
     }
     integer_arithmetic!();
-    #[inline]
-    fn write(cell: &Cell<Self>, out: &mut Cells, at: usize) {
-        if write_empty(cell, out, at).is_none()
-            && let Cell::Value(v) = cell
-        {
-            out.set_num(at, Num::Int(i128::from(*v)));
-        }
-    }
     fn serialize_number<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i64(*self)
     }
@@ -251,11 +233,10 @@ impl CellValue for Decimal {
         Num::Dec(*self)
     }
     #[inline]
-    fn write(cell: &Cell<Self>, out: &mut Cells, at: usize) {
-        if write_empty(cell, out, at).is_none()
-            && let Cell::Value(v) = cell
-        {
-            out.set_num(at, Num::Dec(*v));
+    fn add_cell(cell: &Cell<Self>, acc: &mut Acc, negative: bool) {
+        match cell {
+            Cell::Value(v) => acc.add_cell_num(Num::Dec(*v), negative),
+            _ => acc.count_blank(),
         }
     }
     fn serialize_number<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

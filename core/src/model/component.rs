@@ -1,6 +1,6 @@
 //! The trait every part of a form implements, derived or built in.
 
-use crate::check::cells::Cells;
+use crate::check::traverse::{Accumulate, Mode, Sink, Visit};
 use crate::model::cell::{Cell, CellValue};
 use crate::model::node::{Field, Node, NodeKind};
 use crate::model::shape::Shape;
@@ -9,24 +9,55 @@ use crate::model::shape::Shape;
 ///
 /// `#[derive(Form)]` implements it for structs; this crate implements it for [`Cell`] (numeric
 /// cells), `String` and `Option<String>` (narrative text) and `u16`/`u32` (metadata such as a
-/// year). It is how the runtime sees a form's type: its description, and typed access to its
-/// cells. What the rules mean is the runtime's business, not the component's.
-pub trait Component {
+/// year). Besides describing itself, a part is traversed: its cells, and the rule instances
+/// its declarations expand to, in one traversal read two ways (see
+/// [`crate::check::traverse`]). Where the traversal starts, `at` is the index of the part's
+/// first cell in the form.
+pub trait Component: Sized {
     /// The shape rules see, checked at compile time by the derive.
     const SHAPE: Shape;
     /// How many numeric cells the component has.
     const CELLS: usize;
+    /// The kinds of its cells, as a [`ValueKind::bit`](crate::ValueKind::bit) mask.
+    const KINDS: u8;
+    /// Its fields by Rust name, with the index of each one's first cell among its own.
+    const FIELDS: &'static [(&'static str, usize)];
 
     /// Describes the component as it stands in a field.
     fn describe(field: Field) -> Node;
 
-    /// Sets this component's numeric cells in `out`, in declaration order, from index `at`.
-    fn write_cells(&self, out: &mut Cells, at: usize);
+    /// Visits every numeric cell, in declaration order.
+    fn each_cell<M: Mode, V: Visit<M>>(this: M::Of<'_, Self>, at: usize, visit: &mut V);
+
+    /// Adds the cell in column `column` into `acc`: for a cell, itself (column 0); for a row,
+    /// its cell in that column; for a group of rows, that column of each row (or of its
+    /// `total`, which stands for the group).
+    fn add_column<M: Mode, A: Accumulate<M>>(
+        this: M::Of<'_, Self>,
+        at: usize,
+        column: usize,
+        acc: &mut A,
+        negative: bool,
+    );
+
+    /// Adds every cell this component contributes to a sum of single cells into `acc` (a
+    /// struct with a `total` field contributes that field only).
+    fn add_all<M: Mode, A: Accumulate<M>>(
+        this: M::Of<'_, Self>,
+        at: usize,
+        acc: &mut A,
+        negative: bool,
+    );
+
+    /// Hands every rule instance its declarations (and its parts') expand to to `sink`.
+    fn rules<M: Mode, S: Sink<M>>(this: M::Of<'_, Self>, at: usize, sink: &mut S);
 }
 
 impl<T: CellValue> Component for Cell<T> {
     const SHAPE: Shape = Shape::Cell;
     const CELLS: usize = 1;
+    const KINDS: u8 = T::KIND.bit();
+    const FIELDS: &'static [(&'static str, usize)] = &[];
 
     fn describe(field: Field) -> Node {
         Node {
@@ -36,9 +67,35 @@ impl<T: CellValue> Component for Cell<T> {
     }
 
     #[inline(always)]
-    fn write_cells(&self, out: &mut Cells, at: usize) {
-        T::write(self, out, at);
+    fn each_cell<M: Mode, V: Visit<M>>(this: M::Of<'_, Self>, at: usize, visit: &mut V) {
+        visit.cell::<T>(this, at);
     }
+
+    #[inline(always)]
+    fn add_column<M: Mode, A: Accumulate<M>>(
+        this: M::Of<'_, Self>,
+        at: usize,
+        column: usize,
+        acc: &mut A,
+        negative: bool,
+    ) {
+        if column == 0 {
+            acc.cell::<T>(this, at, negative);
+        }
+    }
+
+    #[inline(always)]
+    fn add_all<M: Mode, A: Accumulate<M>>(
+        this: M::Of<'_, Self>,
+        at: usize,
+        acc: &mut A,
+        negative: bool,
+    ) {
+        acc.cell::<T>(this, at, negative);
+    }
+
+    #[inline(always)]
+    fn rules<M: Mode, S: Sink<M>>(_this: M::Of<'_, Self>, _at: usize, _sink: &mut S) {}
 }
 
 macro_rules! component_without_cells {
@@ -46,13 +103,21 @@ macro_rules! component_without_cells {
         impl Component for $ty {
             const SHAPE: Shape = Shape::Text;
             const CELLS: usize = 0;
+            const KINDS: u8 = 0;
+            const FIELDS: &'static [(&'static str, usize)] = &[];
 
             fn describe(field: Field) -> Node {
                 Node { field, kind: NodeKind::$kind }
             }
 
             #[inline(always)]
-            fn write_cells(&self, _out: &mut Cells, _at: usize) {}
+            fn each_cell<M: Mode, V: Visit<M>>(_: M::Of<'_, Self>, _: usize, _: &mut V) {}
+            #[inline(always)]
+            fn add_column<M: Mode, A: Accumulate<M>>(_: M::Of<'_, Self>, _: usize, _: usize, _: &mut A, _: bool) {}
+            #[inline(always)]
+            fn add_all<M: Mode, A: Accumulate<M>>(_: M::Of<'_, Self>, _: usize, _: &mut A, _: bool) {}
+            #[inline(always)]
+            fn rules<M: Mode, S: Sink<M>>(_: M::Of<'_, Self>, _: usize, _: &mut S) {}
         }
     )*};
 }

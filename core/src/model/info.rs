@@ -8,9 +8,9 @@
 
 use std::collections::HashMap;
 
-use crate::check::eval::Compiled;
 use crate::check::expand;
 use crate::check::rule::{Instance, RuleDef};
+use crate::check::trace::Traced;
 use crate::model::cell::ValueKind;
 use crate::model::node::{Node, NodeKind};
 use crate::model::pointer;
@@ -26,6 +26,8 @@ pub struct CellInfo {
     pub labels: Vec<&'static str>,
     /// How many of `labels` name the row; the rest name the column.
     pub row_labels: usize,
+    /// How many of `keys` lead to the row; the rest name the cell within it.
+    pub row_keys: usize,
     /// What the cell holds.
     pub kind: ValueKind,
     /// Unit of the cell, declared on it or on a field around it.
@@ -64,9 +66,9 @@ pub struct FormInfo {
     /// the form's rules mean; the check, the reader, the JSON Logic export and explanations all
     /// read it.
     pub instances: Vec<Instance>,
-    /// The instances indexed for the evaluator.
-    pub(crate) compiled: Compiled,
     by_pointer: HashMap<String, usize>,
+    /// How many instances are evaluated (ranges the cell types guarantee are not).
+    evaluated: usize,
     /// The tables as drawn, built on first use (renderers and readers ask for it per report).
     layout: std::sync::OnceLock<crate::model::layout::Layout>,
 }
@@ -76,7 +78,7 @@ impl FormInfo {
     ///
     /// Panics if two different declarations share a rule id: a bug in the form that the
     /// compiler cannot see, reported the first time the form is used.
-    pub fn build(root: Node) -> FormInfo {
+    pub(crate) fn build(root: Node, traced: Vec<Traced>) -> FormInfo {
         let mut cells = Vec::new();
         let resolved = resolve(
             &root,
@@ -89,20 +91,20 @@ impl FormInfo {
             None,
             &mut cells,
         );
-        let (rules, instances) = expand::expand(&resolved, &cells);
+        let (rules, instances) = expand::table(&resolved, &cells, traced);
         let by_pointer = cells
             .iter()
             .enumerate()
             .map(|(i, c)| (c.pointer.clone(), i))
             .collect();
-        let compiled = Compiled::new(&instances, &cells);
+        let evaluated = instances.iter().filter(|i| i.is_evaluated()).count();
         FormInfo {
             root,
             cells,
             rules,
             instances,
-            compiled,
             by_pointer,
+            evaluated,
             layout: std::sync::OnceLock::new(),
         }
     }
@@ -111,6 +113,11 @@ impl FormInfo {
     pub fn layout(&self) -> &crate::model::layout::Layout {
         self.layout
             .get_or_init(|| crate::model::layout::layout(&self.root))
+    }
+
+    /// How many instances a check decides: all but the ranges the cell types guarantee.
+    pub fn evaluated(&self) -> usize {
+        self.evaluated
     }
 
     /// The index of the cell at a JSON pointer.
@@ -129,8 +136,6 @@ pub(crate) struct Placed<'n> {
     pub(crate) node: &'n Node,
     /// First cell (index into [`FormInfo::cells`]).
     pub(crate) start: usize,
-    /// One past its last cell.
-    pub(crate) end: usize,
     pub(crate) pointer: String,
     pub(crate) labels: Vec<&'static str>,
     pub(crate) children: Vec<Placed<'n>>,
@@ -146,7 +151,7 @@ struct Place {
 fn resolve<'n>(
     node: &'n Node,
     mut place: Place,
-    mut row_labels: Option<usize>,
+    mut row: Option<(usize, usize)>,
     unit: Option<(&'static str, bool)>,
     cells: &mut Vec<CellInfo>,
 ) -> Placed<'n> {
@@ -165,15 +170,16 @@ fn resolve<'n>(
             pointer: place.pointer.clone(),
             keys: place.keys.clone(),
             labels: place.labels.clone(),
-            row_labels: row_labels.unwrap_or(place.labels.len()),
+            row_labels: row.map_or(place.labels.len(), |(labels, _)| labels),
+            row_keys: row.map_or(place.keys.len(), |(_, keys)| keys),
             kind: *kind,
             unit: unit.map(|(u, _)| u),
             unit_unstated: unit.is_some_and(|(_, unstated)| unstated),
         }),
         NodeKind::Text | NodeKind::Meta => {}
         NodeKind::Struct(info) => {
-            if info.columns && row_labels.is_none() {
-                row_labels = Some(place.labels.len());
+            if info.columns && row.is_none() {
+                row = Some((place.labels.len(), place.keys.len()));
             }
             for field in &info.fields {
                 let mut keys = place.keys.clone();
@@ -183,17 +189,15 @@ fn resolve<'n>(
                     keys,
                     labels: place.labels.clone(),
                 };
-                children.push(resolve(field, child, row_labels, unit, cells));
+                children.push(resolve(field, child, row, unit, cells));
             }
         }
     }
     Placed {
         node,
         start,
-        end: cells.len(),
         pointer: place.pointer,
         labels: place.labels,
         children,
     }
 }
-

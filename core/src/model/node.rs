@@ -66,6 +66,8 @@ pub enum NodeKind {
 pub struct StructInfo {
     /// The Rust type name.
     pub name: &'static str,
+    /// The Rust type's path (`module::Name`): where its rules are declared.
+    pub path: &'static str,
     /// `#[form(label = ..)]` on the struct (a column group's header, a section's title).
     pub label: Option<&'static str>,
     /// `#[form(corner = ..)]`: a table's top-left note.

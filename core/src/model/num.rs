@@ -91,6 +91,10 @@ impl Ord for Num {
     fn cmp(&self, other: &Num) -> Ordering {
         match (self, other) {
             (Num::Int(a), Num::Int(b)) => a.cmp(b),
+            // Against zero (every `range(min = 0)`), the sign says it.
+            (Num::Int(0), Num::Dec(b)) if b.is_zero() => Ordering::Equal,
+            (Num::Int(0), Num::Dec(b)) if b.is_sign_negative() => Ordering::Greater,
+            (Num::Int(0), Num::Dec(_)) => Ordering::Less,
             // An i128 beyond Decimal's 96-bit range is larger in magnitude than any Decimal.
             (Num::Int(a), Num::Dec(b)) => match Num::Int(*a).as_decimal() {
                 Some(a) => a.cmp(b),

@@ -17,10 +17,10 @@ use crate::check::eval;
 use crate::check::outcome::Status;
 use crate::check::rule::Instance;
 use crate::model::cell::Slot;
-use crate::model::num::Num;
 use crate::model::cell::ValueKind;
 use crate::model::info::FormInfo;
 use crate::model::layout::RowNode;
+use crate::model::num::Num;
 
 /// The longest line searched for run-together tables (a collapsed report is a few dozen KB).
 const MAX_LINE: usize = 256 * 1024;
@@ -361,7 +361,11 @@ fn number(text: &str, kind: ValueKind) -> Option<Decimal> {
 /// Whether the rules allow these values: no instance, decided by the check's own evaluator,
 /// fails. The caller passes only instances whose every cell has a value.
 fn allowed(instances: &[&Instance], values: &HashMap<usize, Decimal>) -> bool {
-    let cell = |c: usize| values.get(&c).map_or(Slot::Blank, |&d| Slot::Num(Num::Dec(d)));
+    let cell = |c: usize| {
+        values
+            .get(&c)
+            .map_or(Slot::Blank, |&d| Slot::Num(Num::Dec(d)))
+    };
     instances
         .iter()
         .all(|i| !matches!(eval::decide(i, cell).0, Status::Fail { .. }))

@@ -292,6 +292,7 @@ mod tests {
             keys: vec!["amount"],
             labels: vec!["采购总金额"],
             row_labels: 0,
+            row_keys: 0,
             kind: ValueKind::Amount,
             unit: Some("元"),
             unit_unstated: true,

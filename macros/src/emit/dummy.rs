@@ -37,10 +37,15 @@ pub fn impls(input: &syn::DeriveInput) -> TokenStream {
         impl #impl_generics __bb::Component for #ident #ty_generics #where_clause {
             const SHAPE: __bb::Shape = __bb::Shape::Record;
             const CELLS: usize = 0;
+            const KINDS: u8 = 0;
+            const FIELDS: &'static [(&'static str, usize)] = &[];
             fn describe(__baobiao_field: __bb::Field) -> __bb::Node {
                 __bb::Node { field: __baobiao_field, kind: __bb::NodeKind::Text }
             }
-            fn write_cells(&self, _: &mut __bb::Cells, _: usize) {}
+            fn each_cell<M: __bb::Mode, V: __bb::Visit<M>>(_: M::Of<'_, Self>, _: usize, _: &mut V) {}
+            fn add_column<M: __bb::Mode, A: __bb::Accumulate<M>>(_: M::Of<'_, Self>, _: usize, _: usize, _: &mut A, _: bool) {}
+            fn add_all<M: __bb::Mode, A: __bb::Accumulate<M>>(_: M::Of<'_, Self>, _: usize, _: &mut A, _: bool) {}
+            fn rules<M: __bb::Mode, S: __bb::Sink<M>>(_: M::Of<'_, Self>, _: usize, _: &mut S) {}
         }
         #form
     }

@@ -35,20 +35,7 @@ pub fn impls(c: &Container<'_>) -> TokenStream {
     let corner = opt_str(c.corner.as_ref().map(|l| &l.value));
     let doc = opt_str(c.doc.as_ref());
     let columns = c.columns.is_some();
-    let mut offset = quote!(__baobiao_at);
-    let write: Vec<TokenStream> = fields
-        .iter()
-        .map(|f| {
-            let (ty, member) = (f.ty, f.ident);
-            let at = offset.clone();
-            offset = quote!(#offset + <#ty as __bb::Component>::CELLS);
-            quote_spanned!(ty.span()=> <#ty as __bb::Component>::write_cells(&self.#member, __baobiao_out, #at);)
-        })
-        .collect();
-    let cells = fields.iter().map(|f| {
-        let ty = f.ty;
-        quote_spanned!(ty.span()=> <#ty as __bb::Component>::CELLS)
-    });
+    let traversal = super::traverse::component_items(c, &fields);
     let schema = super::schema::impls(c, &fields);
     let assertions = total_assertions(&fields)
         .into_iter()
@@ -64,6 +51,7 @@ pub fn impls(c: &Container<'_>) -> TokenStream {
                     field: __baobiao_field,
                     kind: __bb::NodeKind::Struct(__bb::Box::new(__bb::StructInfo {
                         name: #name,
+                        path: ::core::concat!(::core::module_path!(), "::", #name),
                         label: #label,
                         corner: #corner,
                         doc: #doc,
@@ -75,12 +63,7 @@ pub fn impls(c: &Container<'_>) -> TokenStream {
                 }
             }
 
-            const CELLS: usize = 0usize #(+ #cells)*;
-
-            #[inline]
-            fn write_cells(&self, __baobiao_out: &mut __bb::Cells, __baobiao_at: usize) {
-                #(#write)*
-            }
+            #traversal
         }
 
         #[automatically_derived]

@@ -3,6 +3,7 @@
 mod dummy;
 mod form;
 mod schema;
+mod traverse;
 
 use proc_macro2::TokenStream;
 use quote::quote;

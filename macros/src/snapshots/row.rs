@@ -16,6 +16,7 @@ const _: () = {
                 kind: __bb::NodeKind::Struct(
                     __bb::Box::new(__bb::StructInfo {
                         name: "Row",
+                        path: ::core::concat!(::core::module_path!(), "::", "Row"),
                         label: __bb::Some("申请人情况"),
                         corner: __bb::None,
                         doc: __bb::None,
@@ -39,10 +40,230 @@ const _: () = {
                 ),
             }
         }
+        const CELLS: usize = 0usize + <Count as __bb::Component>::CELLS
+            + <Count as __bb::Component>::CELLS;
+        const KINDS: u8 = 0u8 | <Count as __bb::Component>::KINDS
+            | <Count as __bb::Component>::KINDS;
+        const FIELDS: &'static [(&'static str, usize)] = &[
+            ("people", 0usize),
+            ("total", 0usize + <Count as __bb::Component>::CELLS),
+        ];
         #[inline]
-        fn write_cells(&self, __baobiao_out: &mut __bb::Cells) {
-            <Count as __bb::Component>::write_cells(&self.people, __baobiao_out);
-            <Count as __bb::Component>::write_cells(&self.total, __baobiao_out);
+        fn each_cell<__BbM: __bb::Mode, __BbV: __bb::Visit<__BbM>>(
+            __baobiao_this: __BbM::Of<'_, Self>,
+            __baobiao_at: usize,
+            __baobiao_visit: &mut __BbV,
+        ) {
+            <Count as __bb::Component>::each_cell::<
+                __BbM,
+                __BbV,
+            >(
+                <__BbM as __bb::Mode>::reach(
+                    __baobiao_this,
+                    |__baobiao_s: &Self| &__baobiao_s.people,
+                ),
+                __baobiao_at + 0usize,
+                __baobiao_visit,
+            );
+            <Count as __bb::Component>::each_cell::<
+                __BbM,
+                __BbV,
+            >(
+                <__BbM as __bb::Mode>::reach(
+                    __baobiao_this,
+                    |__baobiao_s: &Self| &__baobiao_s.total,
+                ),
+                __baobiao_at + 0usize + <Count as __bb::Component>::CELLS,
+                __baobiao_visit,
+            );
+        }
+        #[inline(always)]
+        fn add_column<__BbM: __bb::Mode, __BbA: __bb::Accumulate<__BbM>>(
+            __baobiao_this: __BbM::Of<'_, Self>,
+            __baobiao_at: usize,
+            __baobiao_column: usize,
+            __baobiao_acc: &mut __BbA,
+            __baobiao_negative: bool,
+        ) {
+            const __BAOBIAO_FIELD_OF: [u8; <Row as __bb::Component>::CELLS] = __bb::field_of::<
+                { <Row as __bb::Component>::CELLS },
+            >(
+                &[
+                    0usize,
+                    0usize + <Count as __bb::Component>::CELLS,
+                    <Row as __bb::Component>::CELLS,
+                ],
+            );
+            match __BAOBIAO_FIELD_OF.get(__baobiao_column).copied() {
+                __bb::Some(0u8) => {
+                    <Count as __bb::Component>::add_column::<
+                        __BbM,
+                        __BbA,
+                    >(
+                        <__BbM as __bb::Mode>::reach(
+                            __baobiao_this,
+                            |__baobiao_s: &Self| &__baobiao_s.people,
+                        ),
+                        __baobiao_at + 0usize,
+                        __baobiao_column - (0usize),
+                        __baobiao_acc,
+                        __baobiao_negative,
+                    )
+                }
+                __bb::Some(1u8) => {
+                    <Count as __bb::Component>::add_column::<
+                        __BbM,
+                        __BbA,
+                    >(
+                        <__BbM as __bb::Mode>::reach(
+                            __baobiao_this,
+                            |__baobiao_s: &Self| &__baobiao_s.total,
+                        ),
+                        __baobiao_at + 0usize + <Count as __bb::Component>::CELLS,
+                        __baobiao_column - (0usize + <Count as __bb::Component>::CELLS),
+                        __baobiao_acc,
+                        __baobiao_negative,
+                    )
+                }
+                _ => {}
+            }
+        }
+        #[inline(always)]
+        fn add_all<__BbM: __bb::Mode, __BbA: __bb::Accumulate<__BbM>>(
+            __baobiao_this: __BbM::Of<'_, Self>,
+            __baobiao_at: usize,
+            __baobiao_acc: &mut __BbA,
+            __baobiao_negative: bool,
+        ) {
+            <Count as __bb::Component>::add_all::<
+                __BbM,
+                __BbA,
+            >(
+                <__BbM as __bb::Mode>::reach(
+                    __baobiao_this,
+                    |__baobiao_s: &Self| &__baobiao_s.total,
+                ),
+                __baobiao_at + 0usize + <Count as __bb::Component>::CELLS,
+                __baobiao_acc,
+                __baobiao_negative,
+            );
+        }
+        #[inline]
+        #[allow(unused_variables)]
+        fn rules<__BbM: __bb::Mode, __BbS: __bb::Sink<__BbM>>(
+            __baobiao_this: __BbM::Of<'_, Self>,
+            __baobiao_at: usize,
+            __baobiao_sink: &mut __BbS,
+        ) {
+            if __bb::Shape::is_row(<Count as __bb::Component>::SHAPE) {
+                for __baobiao_c in 0..<Count as __bb::Component>::CELLS {
+                    let mut __baobiao_lhs: __BbS::Side = __bb::Default::default();
+                    let mut __baobiao_rhs: __BbS::Side = __bb::Default::default();
+                    <Count as __bb::Component>::add_column::<
+                        __BbM,
+                        _,
+                    >(
+                        <__BbM as __bb::Mode>::reach(
+                            __baobiao_this,
+                            |__baobiao_s: &Self| &__baobiao_s.total,
+                        ),
+                        __baobiao_at + 0usize + <Count as __bb::Component>::CELLS,
+                        __baobiao_c,
+                        &mut __baobiao_lhs,
+                        false,
+                    );
+                    <Count as __bb::Component>::add_column::<
+                        __BbM,
+                        _,
+                    >(
+                        <__BbM as __bb::Mode>::reach(
+                            __baobiao_this,
+                            |__baobiao_s: &Self| &__baobiao_s.people,
+                        ),
+                        __baobiao_at + 0usize,
+                        __baobiao_c,
+                        &mut __baobiao_rhs,
+                        false,
+                    );
+                    __baobiao_sink
+                        .compare(
+                            __bb::Site {
+                                declared_in: ::core::concat!(
+                                    ::core::module_path!(), "::", "Row"
+                                ),
+                                rule: __bb::SiteRule::Total(1usize as u16),
+                            },
+                            __baobiao_at,
+                            __bb::Some(__baobiao_c),
+                            __baobiao_lhs,
+                            __bb::Op::Eq,
+                            __baobiao_rhs,
+                        );
+                }
+            } else {
+                let mut __baobiao_lhs: __BbS::Side = __bb::Default::default();
+                let mut __baobiao_rhs: __BbS::Side = __bb::Default::default();
+                <Count as __bb::Component>::add_all::<
+                    __BbM,
+                    _,
+                >(
+                    <__BbM as __bb::Mode>::reach(
+                        __baobiao_this,
+                        |__baobiao_s: &Self| &__baobiao_s.total,
+                    ),
+                    __baobiao_at + 0usize + <Count as __bb::Component>::CELLS,
+                    &mut __baobiao_lhs,
+                    false,
+                );
+                <Count as __bb::Component>::add_all::<
+                    __BbM,
+                    _,
+                >(
+                    <__BbM as __bb::Mode>::reach(
+                        __baobiao_this,
+                        |__baobiao_s: &Self| &__baobiao_s.people,
+                    ),
+                    __baobiao_at + 0usize,
+                    &mut __baobiao_rhs,
+                    false,
+                );
+                __baobiao_sink
+                    .compare(
+                        __bb::Site {
+                            declared_in: ::core::concat!(
+                                ::core::module_path!(), "::", "Row"
+                            ),
+                            rule: __bb::SiteRule::Total(1usize as u16),
+                        },
+                        __baobiao_at,
+                        __bb::None,
+                        __baobiao_lhs,
+                        __bb::Op::Eq,
+                        __baobiao_rhs,
+                    );
+            }
+            <Count as __bb::Component>::rules::<
+                __BbM,
+                __BbS,
+            >(
+                <__BbM as __bb::Mode>::reach(
+                    __baobiao_this,
+                    |__baobiao_s: &Self| &__baobiao_s.people,
+                ),
+                __baobiao_at + 0usize,
+                __baobiao_sink,
+            );
+            <Count as __bb::Component>::rules::<
+                __BbM,
+                __BbS,
+            >(
+                <__BbM as __bb::Mode>::reach(
+                    __baobiao_this,
+                    |__baobiao_s: &Self| &__baobiao_s.total,
+                ),
+                __baobiao_at + 0usize + <Count as __bb::Component>::CELLS,
+                __baobiao_sink,
+            );
         }
     }
     #[automatically_derived]

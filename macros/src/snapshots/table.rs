@@ -17,6 +17,7 @@ const _: () = {
                 kind: __bb::NodeKind::Struct(
                     __bb::Box::new(__bb::StructInfo {
                         name: "Table",
+                        path: ::core::concat!(::core::module_path!(), "::", "Table"),
                         label: __bb::None,
                         corner: __bb::None,
                         doc: __bb::None,
@@ -59,11 +60,301 @@ const _: () = {
                 ),
             }
         }
+        const CELLS: usize = 0usize + <Row as __bb::Component>::CELLS
+            + <Row as __bb::Component>::CELLS + <Row as __bb::Component>::CELLS;
+        const KINDS: u8 = 0u8 | <Row as __bb::Component>::KINDS
+            | <Row as __bb::Component>::KINDS | <Row as __bb::Component>::KINDS;
+        const FIELDS: &'static [(&'static str, usize)] = &[
+            ("a", 0usize),
+            ("b", 0usize + <Row as __bb::Component>::CELLS),
+            (
+                "sum",
+                0usize + <Row as __bb::Component>::CELLS
+                    + <Row as __bb::Component>::CELLS,
+            ),
+        ];
         #[inline]
-        fn write_cells(&self, __baobiao_out: &mut __bb::Cells) {
-            <Row as __bb::Component>::write_cells(&self.a, __baobiao_out);
-            <Row as __bb::Component>::write_cells(&self.b, __baobiao_out);
-            <Row as __bb::Component>::write_cells(&self.sum, __baobiao_out);
+        fn each_cell<__BbM: __bb::Mode, __BbV: __bb::Visit<__BbM>>(
+            __baobiao_this: __BbM::Of<'_, Self>,
+            __baobiao_at: usize,
+            __baobiao_visit: &mut __BbV,
+        ) {
+            <Row as __bb::Component>::each_cell::<
+                __BbM,
+                __BbV,
+            >(
+                <__BbM as __bb::Mode>::reach(
+                    __baobiao_this,
+                    |__baobiao_s: &Self| &__baobiao_s.a,
+                ),
+                __baobiao_at + 0usize,
+                __baobiao_visit,
+            );
+            <Row as __bb::Component>::each_cell::<
+                __BbM,
+                __BbV,
+            >(
+                <__BbM as __bb::Mode>::reach(
+                    __baobiao_this,
+                    |__baobiao_s: &Self| &__baobiao_s.b,
+                ),
+                __baobiao_at + 0usize + <Row as __bb::Component>::CELLS,
+                __baobiao_visit,
+            );
+            <Row as __bb::Component>::each_cell::<
+                __BbM,
+                __BbV,
+            >(
+                <__BbM as __bb::Mode>::reach(
+                    __baobiao_this,
+                    |__baobiao_s: &Self| &__baobiao_s.sum,
+                ),
+                __baobiao_at + 0usize + <Row as __bb::Component>::CELLS
+                    + <Row as __bb::Component>::CELLS,
+                __baobiao_visit,
+            );
+        }
+        #[inline(always)]
+        fn add_column<__BbM: __bb::Mode, __BbA: __bb::Accumulate<__BbM>>(
+            __baobiao_this: __BbM::Of<'_, Self>,
+            __baobiao_at: usize,
+            __baobiao_column: usize,
+            __baobiao_acc: &mut __BbA,
+            __baobiao_negative: bool,
+        ) {
+            <Row as __bb::Component>::add_column::<
+                __BbM,
+                __BbA,
+            >(
+                <__BbM as __bb::Mode>::reach(
+                    __baobiao_this,
+                    |__baobiao_s: &Self| &__baobiao_s.a,
+                ),
+                __baobiao_at + 0usize,
+                __baobiao_column,
+                __baobiao_acc,
+                __baobiao_negative,
+            );
+            <Row as __bb::Component>::add_column::<
+                __BbM,
+                __BbA,
+            >(
+                <__BbM as __bb::Mode>::reach(
+                    __baobiao_this,
+                    |__baobiao_s: &Self| &__baobiao_s.b,
+                ),
+                __baobiao_at + 0usize + <Row as __bb::Component>::CELLS,
+                __baobiao_column,
+                __baobiao_acc,
+                __baobiao_negative,
+            );
+            <Row as __bb::Component>::add_column::<
+                __BbM,
+                __BbA,
+            >(
+                <__BbM as __bb::Mode>::reach(
+                    __baobiao_this,
+                    |__baobiao_s: &Self| &__baobiao_s.sum,
+                ),
+                __baobiao_at + 0usize + <Row as __bb::Component>::CELLS
+                    + <Row as __bb::Component>::CELLS,
+                __baobiao_column,
+                __baobiao_acc,
+                __baobiao_negative,
+            );
+        }
+        #[inline(always)]
+        fn add_all<__BbM: __bb::Mode, __BbA: __bb::Accumulate<__BbM>>(
+            __baobiao_this: __BbM::Of<'_, Self>,
+            __baobiao_at: usize,
+            __baobiao_acc: &mut __BbA,
+            __baobiao_negative: bool,
+        ) {
+            <Row as __bb::Component>::add_all::<
+                __BbM,
+                __BbA,
+            >(
+                <__BbM as __bb::Mode>::reach(
+                    __baobiao_this,
+                    |__baobiao_s: &Self| &__baobiao_s.a,
+                ),
+                __baobiao_at + 0usize,
+                __baobiao_acc,
+                __baobiao_negative,
+            );
+            <Row as __bb::Component>::add_all::<
+                __BbM,
+                __BbA,
+            >(
+                <__BbM as __bb::Mode>::reach(
+                    __baobiao_this,
+                    |__baobiao_s: &Self| &__baobiao_s.b,
+                ),
+                __baobiao_at + 0usize + <Row as __bb::Component>::CELLS,
+                __baobiao_acc,
+                __baobiao_negative,
+            );
+            <Row as __bb::Component>::add_all::<
+                __BbM,
+                __BbA,
+            >(
+                <__BbM as __bb::Mode>::reach(
+                    __baobiao_this,
+                    |__baobiao_s: &Self| &__baobiao_s.sum,
+                ),
+                __baobiao_at + 0usize + <Row as __bb::Component>::CELLS
+                    + <Row as __bb::Component>::CELLS,
+                __baobiao_acc,
+                __baobiao_negative,
+            );
+        }
+        #[inline]
+        #[allow(unused_variables)]
+        fn rules<__BbM: __bb::Mode, __BbS: __bb::Sink<__BbM>>(
+            __baobiao_this: __BbM::Of<'_, Self>,
+            __baobiao_at: usize,
+            __baobiao_sink: &mut __BbS,
+        ) {
+            {
+                const __BAOBIAO_WIDTH: usize = __bb::widest(
+                    &[
+                        __bb::cells_of::<Table, _>(|__baobiao_s| &__baobiao_s.a),
+                        __bb::cells_of::<Table, _>(|__baobiao_s| &__baobiao_s.b),
+                        __bb::cells_of::<Table, _>(|__baobiao_s| &__baobiao_s.sum),
+                    ],
+                );
+                const __BAOBIAO_ROWS: bool = __bb::any_row(
+                    &[
+                        __bb::shape_of::<Table, _>(|__baobiao_s| &__baobiao_s.a),
+                        __bb::shape_of::<Table, _>(|__baobiao_s| &__baobiao_s.b),
+                        __bb::shape_of::<Table, _>(|__baobiao_s| &__baobiao_s.sum),
+                    ],
+                );
+                for __baobiao_c in 0..__BAOBIAO_WIDTH {
+                    let mut __baobiao_lhs: __BbS::Side = __bb::Default::default();
+                    let mut __baobiao_rhs: __BbS::Side = __bb::Default::default();
+                    __bb::add_column_of::<
+                        __BbM,
+                        Self,
+                        _,
+                        _,
+                    >(
+                        __baobiao_this,
+                        |__baobiao_s: &Self| &__baobiao_s.a,
+                        __baobiao_at + const { 0usize },
+                        __baobiao_c,
+                        &mut __baobiao_lhs,
+                        false,
+                    );
+                    __bb::add_column_of::<
+                        __BbM,
+                        Self,
+                        _,
+                        _,
+                    >(
+                        __baobiao_this,
+                        |__baobiao_s: &Self| &__baobiao_s.b,
+                        __baobiao_at
+                            + const { 0usize + <Row as __bb::Component>::CELLS },
+                        __baobiao_c,
+                        &mut __baobiao_lhs,
+                        false,
+                    );
+                    __bb::add_column_of::<
+                        __BbM,
+                        Self,
+                        _,
+                        _,
+                    >(
+                        __baobiao_this,
+                        |__baobiao_s: &Self| &__baobiao_s.sum,
+                        __baobiao_at
+                            + const {
+                                0usize + <Row as __bb::Component>::CELLS
+                                    + <Row as __bb::Component>::CELLS
+                            },
+                        __baobiao_c,
+                        &mut __baobiao_rhs,
+                        false,
+                    );
+                    __bb::Accumulate::<
+                        __BbM,
+                    >::constant(&mut __baobiao_rhs, __bb::Num::Int(1i128), true);
+                    let __baobiao_column = if __BAOBIAO_ROWS {
+                        __bb::Some(__baobiao_c)
+                    } else {
+                        __bb::None
+                    };
+                    __baobiao_sink
+                        .compare(
+                            __bb::Site {
+                                declared_in: ::core::concat!(
+                                    ::core::module_path!(), "::", "Table"
+                                ),
+                                rule: __bb::SiteRule::Check(0usize as u16),
+                            },
+                            __baobiao_at,
+                            __baobiao_column,
+                            __baobiao_lhs,
+                            const { __bb::Op::from_symbol("==") },
+                            __baobiao_rhs,
+                        );
+                }
+            }
+            {
+                const __BAOBIAO_BOUNDS: __bb::Bounds = __bb::Bounds::new(
+                    __bb::Some(__bb::Num::Int(0i128)),
+                    __bb::None,
+                );
+                __baobiao_sink
+                    .range::<
+                        Self,
+                    >(
+                        __bb::Site {
+                            declared_in: ::core::concat!(
+                                ::core::module_path!(), "::", "Table"
+                            ),
+                            rule: __bb::SiteRule::Range(0usize as u16),
+                        },
+                        __baobiao_this,
+                        __baobiao_at,
+                        &__BAOBIAO_BOUNDS,
+                    );
+            }
+            <Row as __bb::Component>::rules::<
+                __BbM,
+                __BbS,
+            >(
+                <__BbM as __bb::Mode>::reach(
+                    __baobiao_this,
+                    |__baobiao_s: &Self| &__baobiao_s.a,
+                ),
+                __baobiao_at + 0usize,
+                __baobiao_sink,
+            );
+            <Row as __bb::Component>::rules::<
+                __BbM,
+                __BbS,
+            >(
+                <__BbM as __bb::Mode>::reach(
+                    __baobiao_this,
+                    |__baobiao_s: &Self| &__baobiao_s.b,
+                ),
+                __baobiao_at + 0usize + <Row as __bb::Component>::CELLS,
+                __baobiao_sink,
+            );
+            <Row as __bb::Component>::rules::<
+                __BbM,
+                __BbS,
+            >(
+                <__BbM as __bb::Mode>::reach(
+                    __baobiao_this,
+                    |__baobiao_s: &Self| &__baobiao_s.sum,
+                ),
+                __baobiao_at + 0usize + <Row as __bb::Component>::CELLS
+                    + <Row as __bb::Component>::CELLS,
+                __baobiao_sink,
+            );
         }
     }
     #[automatically_derived]

@@ -1,0 +1,115 @@
+//! The check's reading of the traversal: a filled form's instances decided as they are met.
+
+use crate::check::acc::Acc;
+use crate::check::eval::{Bounds, settle_into};
+use crate::check::op::Op;
+use crate::check::outcome::{Decisions, Status};
+use crate::check::traverse::{Accumulate, Sink, Site, Values, Visit};
+use crate::model::cell::{Cell, CellValue, Slot};
+use crate::model::component::Component;
+use crate::model::num::Num;
+
+impl Accumulate<Values> for Acc {
+    #[inline(always)]
+    fn cell<T: CellValue>(&mut self, cell: &Cell<T>, _at: usize, negative: bool) {
+        T::add_cell(cell, self, negative);
+    }
+
+    #[inline]
+    fn constant(&mut self, value: Num, negative: bool) {
+        self.add_constant(value, negative);
+    }
+}
+
+/// Decides each instance the traversal meets, numbering them in that order (ranges that the
+/// cell types guarantee are numbered, not evaluated, as in the table).
+#[derive(Debug)]
+pub struct Decider {
+    decisions: Decisions,
+    next: usize,
+}
+
+impl Decider {
+    /// Room for the `evaluated` instances of a form.
+    #[inline]
+    pub(crate) fn new(evaluated: usize) -> Decider {
+        Decider {
+            decisions: Decisions::with_capacity(evaluated),
+            next: 0,
+        }
+    }
+
+    /// The decisions, in instance order.
+    pub(crate) fn into_decisions(self) -> Decisions {
+        self.decisions
+    }
+}
+
+impl Sink<Values> for Decider {
+    type Side = Acc;
+
+    #[inline(always)]
+    fn compare(
+        &mut self,
+        _site: Site,
+        _owner: usize,
+        _column: Option<usize>,
+        lhs: Acc,
+        op: Op,
+        rhs: Acc,
+    ) {
+        let instance = self.next;
+        self.next += 1;
+        let blanks = lhs.blanks() + rhs.blanks();
+        let decisions = &mut self.decisions;
+        settle_into(&lhs, op, &rhs, |status| {
+            decisions.push(instance, status, blanks)
+        });
+    }
+
+    #[inline]
+    fn range<T: Component>(&mut self, _site: Site, part: &T, at: usize, bounds: &Bounds) {
+        if bounds.guaranteed_for_all(T::KINDS) {
+            self.next += T::CELLS;
+            return;
+        }
+        T::each_cell::<Values, _>(
+            part,
+            at,
+            &mut RangeCells {
+                decider: self,
+                bounds,
+            },
+        );
+    }
+}
+
+/// Decides a range cell by cell.
+struct RangeCells<'d> {
+    decider: &'d mut Decider,
+    bounds: &'d Bounds,
+}
+
+impl Visit<Values> for RangeCells<'_> {
+    #[inline]
+    fn cell<T: CellValue>(&mut self, cell: &Cell<T>, _at: usize) {
+        let instance = self.decider.next;
+        self.decider.next += 1;
+        if self.bounds.guaranteed_for(T::KIND) {
+            return;
+        }
+        let status: Status = self.bounds.status(cell.slot());
+        self.decider.decisions.push(instance, status, 0);
+    }
+}
+
+/// Collects a filled form's cells as slots, in order.
+#[derive(Debug, Default)]
+pub struct Slots(pub Vec<Slot>);
+
+impl Visit<Values> for Slots {
+    #[inline]
+    fn cell<T: CellValue>(&mut self, cell: &Cell<T>, _at: usize) {
+        self.0.push(cell.slot());
+    }
+}
