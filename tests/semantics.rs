@@ -299,3 +299,44 @@ fn sums_beyond_exact_range_are_not_assessable() {
         "{na:#?}"
     );
 }
+
+#[derive(Form, Serialize, Deserialize, Debug, Clone)]
+#[form(
+    check(done < received, id = "LT"),
+    check(received > done, id = "GT"),
+    check(received != done, id = "NE")
+)]
+struct Strictly {
+    #[form(label = "收到")]
+    received: Count,
+    #[form(label = "办结")]
+    done: Count,
+}
+
+#[test]
+fn strict_comparisons_and_inequality() {
+    let fewer = Strictly {
+        received: Cell::Value(5),
+        done: Cell::Value(3),
+    };
+    agree(&fewer);
+    assert!(fewer.check().violations(Lang::Zh).is_empty());
+    let equal = Strictly {
+        received: Cell::Value(3),
+        done: Cell::Value(3),
+    };
+    agree(&equal);
+    let violations = equal.check().violations(Lang::Zh);
+    let seen: Vec<(&str, &str, &str)> = violations
+        .iter()
+        .map(|v| (v.rule.as_str(), v.expected.as_str(), v.actual.as_str()))
+        .collect();
+    assert_eq!(
+        seen,
+        [("LT", "< 3", "3"), ("GT", "> 3", "3"), ("NE", "!= 3", "3")]
+    );
+    // The exported rules say the same comparison to other tools.
+    let exported = baobiao::logic::export(Strictly::info());
+    let lt = serde_json::to_string(&exported[0].logic).unwrap();
+    assert!(lt.contains(r#"{"<":"#), "{lt}");
+}

@@ -16,9 +16,18 @@ pub enum Op {
     /// `==`
     #[serde(rename = "==")]
     Eq,
+    /// `!=`
+    #[serde(rename = "!=")]
+    Ne,
+    /// `<`
+    #[serde(rename = "<")]
+    Lt,
     /// `<=`
     #[serde(rename = "<=")]
     Le,
+    /// `>`
+    #[serde(rename = ">")]
+    Gt,
     /// `>=`
     #[serde(rename = ">=")]
     Ge,
@@ -26,13 +35,16 @@ pub enum Op {
 
 impl Op {
     /// Every operator.
-    pub const ALL: [Op; 3] = [Op::Eq, Op::Le, Op::Ge];
+    pub const ALL: [Op; 6] = [Op::Eq, Op::Ne, Op::Lt, Op::Le, Op::Gt, Op::Ge];
 
     /// The operator as Rust (and JSON Logic) writes it.
     pub const fn symbol(self) -> &'static str {
         match self {
             Op::Eq => "==",
+            Op::Ne => "!=",
+            Op::Lt => "<",
             Op::Le => "<=",
+            Op::Gt => ">",
             Op::Ge => ">=",
         }
     }
@@ -47,7 +59,7 @@ impl Op {
             }
             i += 1;
         }
-        panic!("this comparison is not supported in `check`; use one of == <= >=")
+        panic!("this comparison is not supported in `check`; use one of == != < <= > >=")
     }
 
     /// Whether `lhs op rhs` holds.
@@ -55,7 +67,10 @@ impl Op {
     pub fn holds<N: Ord>(self, lhs: N, rhs: N) -> bool {
         match self {
             Op::Eq => lhs == rhs,
+            Op::Ne => lhs != rhs,
+            Op::Lt => lhs < rhs,
             Op::Le => lhs <= rhs,
+            Op::Gt => lhs > rhs,
             Op::Ge => lhs >= rhs,
         }
     }
@@ -64,7 +79,10 @@ impl Op {
     pub const fn failed_symbol(self) -> &'static str {
         match self {
             Op::Eq => "≠",
+            Op::Ne => "=",
+            Op::Lt => "≥",
             Op::Le => ">",
+            Op::Gt => "≤",
             Op::Ge => "<",
         }
     }
@@ -73,7 +91,10 @@ impl Op {
     pub const fn flipped(self) -> Op {
         match self {
             Op::Eq => Op::Eq,
+            Op::Ne => Op::Ne,
+            Op::Lt => Op::Gt,
             Op::Le => Op::Ge,
+            Op::Gt => Op::Lt,
             Op::Ge => Op::Le,
         }
     }
@@ -117,7 +138,10 @@ mod tests {
         let cases = [(1, 2), (2, 2), (3, 2)];
         for (l, r) in cases {
             assert_eq!(Op::Eq.holds(l, r), l == r);
+            assert_eq!(Op::Ne.holds(l, r), l != r);
+            assert_eq!(Op::Lt.holds(l, r), l < r);
             assert_eq!(Op::Le.holds(l, r), l <= r);
+            assert_eq!(Op::Gt.holds(l, r), l > r);
             assert_eq!(Op::Ge.holds(l, r), l >= r);
             for op in Op::ALL {
                 assert_eq!(op.holds(l, r), op.flipped().holds(r, l));
