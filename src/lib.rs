@@ -4,8 +4,10 @@
 extern crate self as baobiao;
 
 pub use baobiao_core::*;
+#[cfg(feature = "derive")]
 pub use baobiao_macros::Form;
 
+#[cfg(feature = "forms")]
 pub mod forms;
 
 #[doc(hidden)]

@@ -159,7 +159,10 @@ fn not_applicable_marks_behave_as_blanks_and_are_kept() {
     assert!(report.is_ok());
     let json = serde_json::to_value(&l).unwrap();
     assert_eq!(json["opening"]["org"], "/");
-    assert_eq!(report.info(Lang::Zh)[0].cells[0].value, "/");
+    assert_eq!(
+        report.info(Lang::Zh)[0].cells[0].value,
+        baobiao::Slot::NotApplicable(Mark::Slash)
+    );
     let strict = l.check_with(CheckOptions { strict: true });
     assert!(!strict.is_ok());
 }

@@ -10,7 +10,9 @@
 
 pub mod check;
 pub mod model;
+#[cfg(feature = "read")]
 pub mod read;
+#[cfg(feature = "render")]
 pub mod render;
 pub mod schema;
 

@@ -126,16 +126,15 @@ pub fn render(file: &Path, title: &str, checked: &Checked, lang: Lang) -> String
 /// JSON output always lists every cell.
 fn cells(out: &mut String, cells: &[CellRef], lang: Lang) {
     let _ = writeln!(out, "  {}", lang.pick("单元格：", "cells:"));
-    let is_zero = |cell: &CellRef| cell.value.as_u64() == Some(0);
+    let is_zero = |cell: &CellRef| cell.value == baobiao::Slot::Num(baobiao::Num::ZERO);
     let long = cells.len() > 6;
     for (i, cell) in cells.iter().enumerate() {
         // The first cell of a rule is its stated result: always shown.
         if long && i > 0 && is_zero(cell) {
             continue;
         }
-        let value = match &cell.value {
-            serde_json::Value::Null => lang.pick("空白", "blank").to_owned(),
-            serde_json::Value::String(s) => s.clone(),
+        let value = match cell.value {
+            baobiao::Slot::Blank => lang.pick("空白", "blank").to_owned(),
             other => other.to_string(),
         };
         let source = cell

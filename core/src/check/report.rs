@@ -28,8 +28,9 @@ pub struct CellRef {
     pub pointer: String,
     /// Labels from the outermost field down to the cell.
     pub labels: Vec<&'static str>,
-    /// The cell as written: a number, `null` for blank, or the mark.
-    pub value: serde_json::Value,
+    /// The cell as written: a number, blank, or the mark (in JSON: the number, `null`, or
+    /// the mark as a string).
+    pub value: Slot,
     /// Where the cell was read from in a published report (`line 42`, `table 2, row 5, cell 3`);
     /// absent for a form given as JSON. Filled in by [`Summary::locate`].
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -242,7 +243,7 @@ impl<'f> Report<'f> {
         CellRef {
             pointer: cell.pointer.clone(),
             labels: cell.labels.clone(),
-            value: slot_json(self.cell(index)),
+            value: self.cell(index),
             source: None,
         }
     }
@@ -458,17 +459,6 @@ fn reason_text(reason: Reason, lang: Lang) -> &'static str {
             "数值超出精确计算的范围",
             "the sum exceeds the range of exact arithmetic",
         ),
-    }
-}
-
-fn slot_json(slot: Slot) -> serde_json::Value {
-    match slot {
-        Slot::Num(n) => n.to_string().parse::<serde_json::Number>().map_or_else(
-            |_| serde_json::Value::String(n.to_string()),
-            serde_json::Value::Number,
-        ),
-        Slot::Blank => serde_json::Value::Null,
-        Slot::NotApplicable(m) => serde_json::Value::String(m.as_str().to_owned()),
     }
 }
 

@@ -4,15 +4,14 @@
 //! or `无`. These are different facts, so [`Cell`] keeps them apart: a blank is never a 0.
 //! Counts are `u64` (exact, non-negative by type); amounts are [`Decimal`] (exact, never `f64`).
 //!
-//! JSON form: a number is a value, `null` is a blank, and a string holding one of the
-//! not-applicable marks is [`Cell::NotApplicable`]. Anything else is a deserialisation error
-//! that says what was expected.
+//! JSON form ([`crate::model::cell_json`]): a number is a value, `null` is a blank, and a
+//! string holding one of the not-applicable marks is [`Cell::NotApplicable`]. Anything else is
+//! a deserialisation error that says what was expected.
 
 use core::fmt;
 
 use rust_decimal::Decimal;
-use serde::de::{self, Deserialize, Deserializer};
-use serde::ser::{Serialize, Serializer};
+use serde::ser::Serializer;
 
 use crate::check::acc::Acc;
 use crate::model::num::Num;
@@ -240,13 +239,8 @@ impl CellValue for Decimal {
         }
     }
     fn serialize_number<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        // With serde_json's `arbitrary_precision` a `Number` parsed from text writes that text
-        // unchanged, so `96171.60` stays `96171.60` and never passes through f64.
-        let text = self.to_string();
-        match text.parse::<serde_json::Number>() {
-            Ok(number) => number.serialize(serializer),
-            Err(_) => serializer.serialize_str(&text),
-        }
+        // Written as it is held (`96171.60` stays `96171.60`), never through f64.
+        crate::model::cell_json::exact_number(&self.to_string(), serializer)
     }
 }
 
@@ -289,108 +283,5 @@ impl fmt::Display for Slot {
             Slot::Blank => f.write_str("空白"),
             Slot::NotApplicable(m) => m.fmt(f),
         }
-    }
-}
-
-impl<T: CellValue> Serialize for Cell<T> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Cell::Value(v) => v.serialize_number(serializer),
-            Cell::Blank => serializer.serialize_none(),
-            Cell::NotApplicable(m) => serializer.serialize_str(m.as_str()),
-        }
-    }
-}
-
-impl<'de, T: CellValue> Deserialize<'de> for Cell<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        // Going through `serde_json::Value` keeps a number's text exactly as written (the
-        // workspace enables serde_json's `arbitrary_precision`), so amounts never pass through
-        // f64 and out-of-range counts are reported as such rather than rounded.
-        let value = serde_json::Value::deserialize(deserializer)?;
-        match value {
-            serde_json::Value::Null => Ok(Cell::Blank),
-            serde_json::Value::Number(n) => T::from_json_number(&n.to_string())
-                .map(Cell::Value)
-                .map_err(|why| de::Error::custom(format_args!("{why}; expected {}", T::EXPECTED))),
-            serde_json::Value::String(s) => match Mark::parse(&s) {
-                Some(mark) => Ok(Cell::NotApplicable(mark)),
-                None => Err(de::Error::custom(format_args!(
-                    "found the string {s:?}; expected {}",
-                    T::EXPECTED
-                ))),
-            },
-            other => Err(de::Error::custom(format_args!(
-                "found {}; expected {}",
-                json_kind(&other),
-                T::EXPECTED
-            ))),
-        }
-    }
-}
-
-fn json_kind(value: &serde_json::Value) -> &'static str {
-    match value {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "a boolean",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "an array",
-        serde_json::Value::Object(_) => "an object",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn read<T: CellValue>(json: &str) -> Result<Cell<T>, String> {
-        serde_json::from_str(json).map_err(|e| e.to_string())
-    }
-
-    #[test]
-    fn null_is_blank_and_zero_is_a_value() {
-        assert_eq!(read::<u64>("null"), Ok(Cell::Blank));
-        assert_eq!(read::<u64>("0"), Ok(Cell::Value(0)));
-        assert_ne!(read::<u64>("null"), read::<u64>("0"));
-    }
-
-    #[test]
-    fn marks_are_kept_as_written() {
-        for mark in Mark::ALL {
-            let json = serde_json::to_string(mark.as_str()).unwrap();
-            assert_eq!(read::<u64>(&json), Ok(Cell::NotApplicable(mark)));
-            let back = serde_json::to_string(&Cell::<u64>::NotApplicable(mark)).unwrap();
-            assert_eq!(back, json);
-        }
-    }
-
-    #[test]
-    fn counts_reject_what_is_not_a_count() {
-        assert!(read::<u64>("-3").unwrap_err().contains("negative"));
-        assert!(
-            read::<u64>("1.5")
-                .unwrap_err()
-                .contains("not a whole number")
-        );
-        assert!(read::<u64>("\"abc\"").unwrap_err().contains("\"abc\""));
-        assert!(read::<u64>("true").unwrap_err().contains("boolean"));
-        let huge = read::<u64>("18446744073709551616").unwrap_err();
-        assert!(huge.contains("larger than the largest count"), "{huge}");
-        assert_eq!(
-            read::<u64>("18446744073709551615"),
-            Ok(Cell::Value(u64::MAX))
-        );
-    }
-
-    #[test]
-    fn amounts_keep_their_digits() {
-        let cell = read::<Decimal>("96171.60").unwrap();
-        assert_eq!(cell.value().unwrap().to_string(), "96171.60");
-        let exact = read::<Decimal>("0.1").unwrap();
-        let three = read::<Decimal>("0.3").unwrap();
-        let sum = *exact.value().unwrap() + *exact.value().unwrap() + *exact.value().unwrap();
-        assert_eq!(&sum, three.value().unwrap());
-        assert_eq!(serde_json::to_string(&cell).unwrap(), "96171.60");
     }
 }

@@ -2,6 +2,7 @@
 //! resolved from it once per form (cells with their pointers and labels, the table layout).
 
 pub mod cell;
+pub mod cell_json;
 pub mod component;
 pub mod form;
 pub mod info;

@@ -343,13 +343,10 @@ mod tests {
 
     #[test]
     fn json_keeps_digits() {
-        assert_eq!(num("25.10").to_json().to_string(), "25.10");
+        assert_eq!(num("25.10"), ReadCell::Number(Decimal::new(2510, 2)));
         assert_eq!(
-            read("96171.60", ValueKind::Amount, Some("万元"))
-                .unwrap()
-                .to_json()
-                .to_string(),
-            "96171.60"
+            read("96171.60", ValueKind::Amount, Some("万元")).unwrap(),
+            ReadCell::Number(Decimal::new(9617160, 2))
         );
         assert_eq!(ReadCell::Blank.to_json(), serde_json::Value::Null);
         assert_eq!(ReadCell::Mark(Mark::Slash).to_json(), "/");

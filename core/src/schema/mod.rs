@@ -172,6 +172,9 @@ pub fn object(object: Object, properties: Vec<Property>) -> Schema {
         .filter(|p| p.required)
         .map(|p| p.key.into())
         .collect();
+    // JSON objects have no order, and schema tools may sort keys: the declaration's order,
+    // which a form drawn from the schema follows, is said apart.
+    let order: Vec<Value> = properties.iter().map(|p| p.key.into()).collect();
     let mut props = Map::new();
     for property in properties {
         let mut schema = property.schema;
@@ -198,6 +201,7 @@ pub fn object(object: Object, properties: Vec<Property>) -> Schema {
         props.insert(property.key.into(), schema.to_value());
     }
     map.insert("properties".into(), props.into());
+    map.insert("x-baobiao-order".into(), order.into());
     if !required.is_empty() {
         map.insert("required".into(), required.into());
     }
