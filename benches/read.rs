@@ -10,7 +10,7 @@ use std::hint::black_box;
 use baobiao::Form;
 use baobiao::forms::annual_report_2019::AnnualReport2019;
 use baobiao::forms::annual_report_2021::AnnualReport;
-use baobiao::read::matching::read_best;
+use baobiao::read::form::read_best;
 use criterion::{Criterion, Throughput, criterion_group};
 
 mod interleaved;

@@ -7,7 +7,7 @@
 use baobiao::Form;
 use baobiao::forms::annual_report_2019::AnnualReport2019;
 use baobiao::forms::annual_report_2021::AnnualReport;
-use baobiao::read::matching::read_best;
+use baobiao::read::form::read_best;
 use baobiao::{Lang, Summary};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -34,7 +34,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ["2021", "2019"][which]
     );
     for d in &read.diagnostics {
-        println!("  ! {} {}", d.position.as_deref().unwrap_or(""), d.message);
+        let at = d.position.map(|p| p.describe(Lang::Zh)).unwrap_or_default();
+        println!("  ! {at} {}", d.problem.message(Lang::Zh));
     }
 
     let mut summary: Summary = if which == 0 {
@@ -44,7 +45,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let form: AnnualReport2019 = serde_json::from_value(read.json.clone())?;
         form.check().summary(Lang::Zh)
     };
-    summary.locate(|pointer| read.position_of(pointer));
+    summary.locate(|pointer| read.position_of(pointer).map(|p| p.to_string()));
     println!(
         "{} violations, {} not assessable",
         summary.violations.len(),

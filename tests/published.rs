@@ -16,8 +16,8 @@ use std::path::PathBuf;
 use baobiao::Form;
 use baobiao::forms::annual_report_2019::AnnualReport2019;
 use baobiao::forms::annual_report_2021::AnnualReport;
+use baobiao::read::form::{ReadForm, read_best};
 use baobiao::read::grid::{Position, SourceDocument};
-use baobiao::read::matching::{ReadForm, read_best};
 use common::sidecar::{
     cells_3_and_4, data, meta, outcomes_against_sidecar, read_table_3_and_4, table_3_and_4,
 };
@@ -177,16 +177,16 @@ fn collapsed_page_texts_yield_diagnostics_and_never_a_wrong_number() {
         // tables 3 and 4 gets the one reading left, and it is what the sidecar transcribed
         // (found there by hand with the same row and column totals). Offered, not read.
         assert_eq!(format, meta["format"], "{name}: the template");
-        let suggested: std::collections::HashMap<&str, &str> = read
+        let suggested: std::collections::HashMap<&str, String> = read
             .diagnostics
             .iter()
-            .flat_map(|d| d.suggestion.iter().flatten())
-            .map(|s| (s.pointer.as_str(), s.value.as_str()))
+            .flat_map(|d| d.suggestion().into_iter().flatten())
+            .map(|s| (s.pointer.as_str(), s.value.to_string()))
             .collect();
         for (cell, published) in cells_3_and_4(info).zip(table_3_and_4(&meta)) {
             let offered = suggested.get(cell.pointer.as_str());
             assert_eq!(
-                offered.copied(),
+                offered.map(String::as_str),
                 Some(published.to_string().as_str()),
                 "{name}: {}",
                 cell.pointer

@@ -4,7 +4,7 @@ mod common;
 
 use baobiao::Form;
 use baobiao::forms::annual_report_2021::AnnualReport;
-use baobiao::read::matching::read_form;
+use baobiao::read::form::read_form;
 use common::sidecar::{data, read_table_3_and_4, table_3_and_4};
 
 #[test]
@@ -97,7 +97,7 @@ fn a_report_whose_tables_cannot_be_found_cannot_pass() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("not found"), "{stdout}");
+    assert!(stdout.contains("未找到"), "{stdout}");
     assert!(!stdout.contains("结论：通过"), "{stdout}");
 }
 
@@ -146,8 +146,8 @@ fn hostile_inputs_are_refused_or_read_without_panic() {
     huge.resize(50 * 1024 * 1024, b'x');
     // (file, bytes, what the message must say)
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
-        ("empty.html", Vec::new(), "not found"),
-        ("empty.txt", Vec::new(), "not found"),
+        ("empty.html", Vec::new(), "未找到"),
+        ("empty.txt", Vec::new(), "未找到"),
         (
             "binary.txt",
             (0..=255u8).cycle().take(4096).collect(),
@@ -174,12 +174,12 @@ fn hostile_inputs_are_refused_or_read_without_panic() {
                 "<td colspan=99999>1</td>".repeat(10_000)
             )
             .into_bytes(),
-            "not found",
+            "未找到",
         ),
         (
             "10000-columns.html",
             format!("<table><tr>{}</tr></table>", "<td>1</td>".repeat(10_000)).into_bytes(),
-            "not found",
+            "未找到",
         ),
         (
             "deep.html",
@@ -257,7 +257,8 @@ fn columns_are_found_by_their_headers_not_their_order() {
     assert_eq!(read.diagnostics.len(), 1, "{:#?}", read.diagnostics);
     assert!(
         read.diagnostics[0]
-            .message
+            .problem
+            .message(baobiao::Lang::En)
             .contains("read by their headers")
     );
     let form: AnnualReport = serde_json::from_value(read.json).unwrap();
@@ -271,7 +272,7 @@ fn columns_are_found_by_their_headers_not_their_order() {
     assert!(
         read.diagnostics
             .iter()
-            .any(|d| d.message.contains("not read")),
+            .any(|d| d.problem.message(baobiao::Lang::En).contains("not read")),
         "{:#?}",
         read.diagnostics
     );

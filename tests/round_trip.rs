@@ -7,8 +7,8 @@ mod common;
 use std::str::FromStr;
 
 use baobiao::forms::annual_report_2021::AnnualReport;
+use baobiao::read::form::read_form;
 use baobiao::read::grid::SourceDocument;
-use baobiao::read::matching::read_form;
 use baobiao::{Form, Lang, ValueKind, render};
 use proptest::prelude::*;
 

@@ -18,7 +18,7 @@ pub use crate::check::traverse::{
 pub use crate::model::component::Component;
 pub use crate::model::form::Form;
 pub use crate::model::info::FormInfo;
-pub use crate::model::node::{Field, Node, NodeKind, StructInfo};
+pub use crate::model::node::{Field, Node, NodeKind, Role, StructInfo};
 pub use crate::model::num::Num;
 pub use crate::model::shape::{Shape, assert_elementwise, assert_total};
 pub use crate::schema::{Nesting, Object, Property, add_form_extensions, object};

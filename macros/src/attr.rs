@@ -5,7 +5,8 @@
 //!   message = "..", message_en = "..", severity = error|warning|info)`, `range(min = ..,
 //!   max = .., id = .., ..)`, `crate = "path"`;
 //! - field: `label = ".."`, `alias = ".."` (repeatable), `total` or `total(id = .., ..)`,
-//!   `unit = ".."`, `unstated_unit = ".."`, `range(..)`, `skip`.
+//!   `unit = ".."`, `unstated_unit = ".."`, `range(..)`, one role of `title` (or
+//!   `title(pattern = "..")`), `preamble`, `section`, `meta`, and `skip`.
 //!
 //! Every problem is recorded in the context and parsing goes on, so one compile shows them all.
 
@@ -16,7 +17,7 @@ use syn::spanned::Spanned;
 use syn::{Token, parenthesized};
 
 use crate::ctxt::Ctxt;
-use crate::model::{Container, Field, Number, Range, RuleMeta, Severity, Sp, Total};
+use crate::model::{Container, Field, Number, Range, Role, RuleMeta, Severity, Sp, Total};
 use crate::suggest;
 use crate::symbol::*;
 
@@ -107,6 +108,7 @@ fn field<'a>(cx: &Ctxt, field: &'a syn::Field) -> Field<'a> {
         unit: None,
         unit_unstated: false,
         ranges: Vec::new(),
+        role: None,
         skip: None,
         doc: doc(&field.attrs),
         serde_rename: None,
@@ -315,6 +317,28 @@ fn field_key(cx: &Ctxt, f: &mut Field<'_>, meta: &ParseNestedMeta<'_>) -> syn::R
         }
         // range(min = 0, max = 100, id = "..")
         RANGE => f.ranges.push(range(cx, meta, span)?),
+        // title | title(pattern = "{agency}{year}年{}年度报告")
+        TITLE => {
+            let mut pattern = None;
+            if meta.input.peek(syn::token::Paren) {
+                meta.parse_nested_meta(|inner| {
+                    if inner.path.is_ident(PATTERN) {
+                        pattern = string_value(cx, &inner, PATTERN)?;
+                        Ok(())
+                    } else {
+                        let key = key_name(&inner);
+                        unknown_key(cx, &inner, &key, &[PATTERN], "title")
+                    }
+                })?;
+            }
+            role(cx, f, Role::Title(pattern), span);
+        }
+        // preamble
+        PREAMBLE => role(cx, f, Role::Preamble, span),
+        // section
+        SECTION => role(cx, f, Role::Section, span),
+        // meta
+        META => role(cx, f, Role::Meta, span),
         // skip
         SKIP => {
             if let Some(first) = f.skip {
@@ -325,6 +349,23 @@ fn field_key(cx: &Ctxt, f: &mut Field<'_>, meta: &ParseNestedMeta<'_>) -> syn::R
         _ => unknown_key(cx, meta, &key, FIELD_KEYS, "field")?,
     }
     Ok(())
+}
+
+/// One role per field: a second is an error at it, with a note at the first.
+fn role(cx: &Ctxt, f: &mut Field<'_>, role: Role, span: Span) {
+    match &f.role {
+        Some(first) => {
+            cx.error_at(
+                span,
+                format!(
+                    "a field has one role; this one is already `{}`",
+                    first.value.name()
+                ),
+            );
+            cx.error_at(first.span, "first role here");
+        }
+        None => f.role = Some(Sp::new(role, span)),
+    }
 }
 
 fn range(cx: &Ctxt, meta: &ParseNestedMeta<'_>, span: Span) -> syn::Result<Range> {

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use crate::ctxt::Ctxt;
-use crate::model::{Container, Operand, Range, Sp};
+use crate::model::{Container, Field, Operand, Range, Role, Sp};
 use crate::suggest;
 
 pub fn container(cx: &Ctxt, input: &syn::DeriveInput, c: &Container<'_>) {
@@ -19,6 +19,7 @@ pub fn container(cx: &Ctxt, input: &syn::DeriveInput, c: &Container<'_>) {
     }
     labels(cx, c);
     fields(cx, c);
+    roles(cx, c);
     checks(cx, c);
     rule_ids(cx, c);
     literals(cx, c);
@@ -52,6 +53,7 @@ fn fields(cx: &Ctxt, c: &Container<'_>) {
                 field.total.as_ref().map(|t| ("total", t.span)),
                 field.ranges.first().map(|r| ("range", r.span)),
                 field.unit.as_ref().map(|u| ("unit", u.span)),
+                field.role.as_ref().map(|r| (r.value.name(), r.span)),
             ];
             for (key, span) in conflicts.into_iter().flatten() {
                 cx.error_at(
@@ -83,6 +85,71 @@ fn fields(cx: &Ctxt, c: &Container<'_>) {
                 cx.error_at(total.span, "`total` needs sibling fields to sum");
             }
         }
+    }
+}
+
+/// One title and one preamble per struct; a title's pattern names fields of the struct.
+fn roles(cx: &Ctxt, c: &Container<'_>) {
+    let mut firsts: HashMap<&'static str, proc_macro2::Span> = HashMap::new();
+    for field in c.fields.iter().filter(|f| f.skip.is_none()) {
+        let Some(role) = &field.role else {
+            continue;
+        };
+        if let Role::Title(_) | Role::Preamble = role.value {
+            let name = role.value.name();
+            if let Some(first) = firsts.insert(name, role.span) {
+                cx.error_at(
+                    role.span,
+                    format!("only one field of a struct can be `{name}`"),
+                );
+                cx.error_at(first, "the first one is here");
+            }
+        }
+        if let Role::Title(Some(pattern)) = &role.value {
+            title_pattern(cx, c, field, pattern);
+        }
+    }
+}
+
+/// `{field}` names another field (its value is read from the title), `{}` is any text, `{{`
+/// and `}}` are braces.
+fn title_pattern(cx: &Ctxt, c: &Container<'_>, title: &Field<'_>, pattern: &Sp<String>) {
+    let names: Vec<String> = c
+        .fields
+        .iter()
+        .filter(|f| f.skip.is_none() && f.ident != title.ident)
+        .map(|f| f.ident.to_string())
+        .collect();
+    let mut rest = pattern.value.as_str();
+    while let Some(open) = rest.find(['{', '}']) {
+        let (brace, after) = (&rest[open..=open], &rest[open + 1..]);
+        if after.starts_with(brace) {
+            rest = &after[1..];
+            continue;
+        }
+        if brace == "}" {
+            cx.error_at(
+                pattern.span,
+                "unmatched `}` in the title pattern; write `}}` for a brace",
+            );
+            return;
+        }
+        let Some(close) = after.find('}') else {
+            cx.error_at(pattern.span, "unclosed `{` in the title pattern");
+            return;
+        };
+        let name = &after[..close];
+        if !name.is_empty() && !names.iter().any(|n| n == name) {
+            let hint = suggest::hint(name, &names.iter().map(String::as_str).collect::<Vec<_>>());
+            cx.error_at(
+                pattern.span,
+                format!(
+                    "the title pattern names no field `{name}` of `{}`; {hint}",
+                    c.ident
+                ),
+            );
+        }
+        rest = &after[close + 1..];
     }
 }
 

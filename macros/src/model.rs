@@ -44,6 +44,9 @@ pub struct Field<'a> {
     /// `unstated_unit = ".."`: the template states no unit; values are normalised to this one.
     pub unit_unstated: bool,
     pub ranges: Vec<Range>,
+    /// `title`, `preamble`, `section` or `meta`: what the field is to the reader and the
+    /// renderer.
+    pub role: Option<Sp<Role>>,
     pub skip: Option<Span>,
     pub doc: Option<String>,
     pub serde_rename: Option<Sp<String>>,
@@ -52,6 +55,30 @@ pub struct Field<'a> {
     /// `#[serde(skip)]`, `skip_serializing`, `skip_deserializing` or `flatten`: the JSON shape
     /// no longer follows the struct, so the field must be `#[form(skip)]`.
     pub serde_reshapes: Option<Sp<String>>,
+}
+
+/// What a field is to the reader and the renderer, when it is more than a labelled part.
+#[derive(Clone)]
+pub enum Role {
+    /// `title` or `title(pattern = "{agency}{year}年{}年度报告")`.
+    Title(Option<Sp<String>>),
+    /// `preamble`: the text between the title and the first heading.
+    Preamble,
+    /// `section`: a part every report has, found by its heading.
+    Section,
+    /// `meta`: a `label：value` line.
+    Meta,
+}
+
+impl Role {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Role::Title(_) => "title",
+            Role::Preamble => "preamble",
+            Role::Section => "section",
+            Role::Meta => "meta",
+        }
+    }
 }
 
 /// Id, severity and wording of a rule.

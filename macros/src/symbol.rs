@@ -17,6 +17,11 @@ pub const TOTAL: &str = "total";
 pub const UNIT: &str = "unit";
 pub const UNSTATED_UNIT: &str = "unstated_unit";
 pub const SKIP: &str = "skip";
+pub const TITLE: &str = "title";
+pub const PREAMBLE: &str = "preamble";
+pub const SECTION: &str = "section";
+pub const META: &str = "meta";
+pub const PATTERN: &str = "pattern";
 
 // Rule keys.
 pub const ID: &str = "id";
@@ -27,7 +32,19 @@ pub const MIN: &str = "min";
 pub const MAX: &str = "max";
 
 pub const CONTAINER_KEYS: &[&str] = &[LABEL, CORNER, COLUMNS, CHECK, RANGE, CRATE];
-pub const FIELD_KEYS: &[&str] = &[LABEL, ALIAS, TOTAL, UNIT, UNSTATED_UNIT, RANGE, SKIP];
+pub const FIELD_KEYS: &[&str] = &[
+    LABEL,
+    ALIAS,
+    TOTAL,
+    UNIT,
+    UNSTATED_UNIT,
+    RANGE,
+    TITLE,
+    PREAMBLE,
+    SECTION,
+    META,
+    SKIP,
+];
 pub const RULE_KEYS: &[&str] = &[ID, MESSAGE, MESSAGE_EN, SEVERITY];
 pub const RANGE_KEYS: &[&str] = &[MIN, MAX, ID, MESSAGE, MESSAGE_EN, SEVERITY];
 pub const SEVERITIES: &[&str] = &["error", "warning", "info"];

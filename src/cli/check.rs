@@ -41,6 +41,8 @@ pub fn run(args: &source::Args, format: Format, strict: bool, lang: Lang) -> Exi
         Format::Json => match serde_json::to_value(summary)
             .map(|mut json| {
                 if let Some(diagnostics) = &loaded.diagnostics {
+                    let diagnostics: Vec<serde_json::Value> =
+                        diagnostics.iter().map(|d| d.to_json(lang)).collect();
                     json["reading"] =
                         serde_json::json!({ "form": entry.name, "diagnostics": diagnostics });
                 }

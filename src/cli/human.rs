@@ -8,21 +8,17 @@ use baobiao::{CellRef, Lang};
 use super::forms::Checked;
 
 /// How a published report was read: the form it matched and what could not be read.
-pub fn reading(
-    title: &str,
-    diagnostics: &[baobiao::read::matching::Diagnostic],
-    lang: Lang,
-) -> String {
+pub fn reading(title: &str, diagnostics: &[baobiao::read::form::Diagnostic], lang: Lang) -> String {
     let mut out = match lang {
         Lang::Zh => format!("读取：按{title}读取，诊断 {} 条。\n", diagnostics.len()),
         Lang::En => format!("Read as {title}; {} diagnostics.\n", diagnostics.len()),
     };
     for d in diagnostics {
-        let place: Vec<&str> = [d.position.as_deref(), d.pointer.as_deref()]
+        let place: Vec<String> = [d.position.map(|p| p.describe(lang)), d.pointer.clone()]
             .into_iter()
             .flatten()
             .collect();
-        let _ = writeln!(out, "! {}: {}", place.join(" "), d.message);
+        let _ = writeln!(out, "! {}: {}", place.join(" "), d.problem.message(lang));
     }
     out
 }

@@ -26,7 +26,12 @@ pub fn run(args: &source::Args, output: Option<&Path>) -> ExitCode {
     let out = serde_json::json!({
         "form": loaded.entry.name,
         "report": report,
-        "diagnostics": loaded.diagnostics.unwrap_or_default(),
+        "diagnostics": loaded
+            .diagnostics
+            .unwrap_or_default()
+            .iter()
+            .map(|d| d.to_json(baobiao::Lang::Zh))
+            .collect::<Vec<_>>(),
         "sources": loaded
             .positions
             .iter()

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use baobiao::read::form::{Diagnostic, read_best};
 use baobiao::read::grid::Position;
-use baobiao::read::matching::{Diagnostic, read_best};
 
 use super::forms::{self, Entry};
 use super::input::{self, InputError};
@@ -138,7 +138,7 @@ pub fn load(args: &Args) -> Result<Loaded, Result<InputError, std::process::Exit
     let entry = candidates[index];
     Ok(Loaded {
         entry,
-        json: read.json.to_string(),
+        json: read.form_json(),
         diagnostics: Some(read.diagnostics),
         positions: read.positions,
     })

@@ -205,7 +205,11 @@ mod tests {
                 .unwrap_err()
                 .contains("not a whole number")
         );
-        assert!(read::<u64>("1e3").unwrap_err().contains("not a whole number"));
+        assert!(
+            read::<u64>("1e3")
+                .unwrap_err()
+                .contains("not a whole number")
+        );
         assert!(read::<u64>("\"abc\"").unwrap_err().contains("\"abc\""));
         assert!(read::<u64>("true").unwrap_err().contains("boolean"));
         assert!(read::<u64>("[1]").unwrap_err().contains("an array"));
@@ -253,7 +257,10 @@ mod tests {
             a: Cell<u64>,
         }
         let err = serde_json::from_str::<Row>("{\n  \"a\": -1\n}").unwrap_err();
-        assert_eq!((err.line(), err.classify()), (2, serde_json::error::Category::Data));
+        assert_eq!(
+            (err.line(), err.classify()),
+            (2, serde_json::error::Category::Data)
+        );
         assert!(err.to_string().contains("negative"), "{err}");
     }
 }

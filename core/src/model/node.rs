@@ -30,6 +30,37 @@ pub struct Field {
     pub total: Option<RuleMeta>,
     /// `#[form(range(..))]` on the field.
     pub ranges: Vec<RangeDecl>,
+    /// What the field is to the reader and the renderer of a published report.
+    pub role: Role,
+    /// True when serde requires the field in a form's JSON (not an `Option`, no default).
+    pub required: bool,
+}
+
+/// What a field of a form is to the reader and the renderer of a published report: declared by
+/// the form (`#[form(title)]`, `preamble`, `section`, `meta`), never assumed from its name.
+///
+/// Roles apply to the fields of the form itself (the struct a report is), not to the parts
+/// inside its tables.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Role {
+    /// A labelled part: text under its heading, or a table (under its heading, or recognised
+    /// by its rows). A number such as a year is a `label：value` line.
+    #[default]
+    Part,
+    /// The report's title: the document's heading when rendered; read from the first lines
+    /// before any heading. `pattern` (`{agency}{year}年{}年度报告`) says how the title names
+    /// other fields: `{field}` is that field's value (digits for a number), `{}` any text.
+    Title {
+        /// How the title is written.
+        pattern: Option<&'static str>,
+    },
+    /// The text between the title and the first heading, unless it has a heading of its own.
+    Preamble,
+    /// A part every report has, found by its heading (numbered or not): missing, it makes the
+    /// reading incomplete.
+    Section,
+    /// A `label：value` line.
+    Meta,
 }
 
 impl Field {

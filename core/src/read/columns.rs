@@ -23,8 +23,38 @@ pub enum Columns {
     ByOrder,
     /// The k-th value is column `map[k]`.
     ByHeaders(Vec<usize>),
-    /// The headers contradict the order: what to say.
-    Conflict(String),
+    /// The headers contradict the order.
+    Conflict(ColumnConflict),
+}
+
+/// Headers that contradict the order of a row's values without naming every column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ColumnConflict {
+    /// The value (1-based) that stands under another column's header.
+    pub value: usize,
+    /// The column (1-based) whose header it stands under.
+    pub column: usize,
+    /// That column's labels, from the top.
+    pub header: String,
+}
+
+impl ColumnConflict {
+    /// The conflict in words.
+    pub fn message(&self, lang: crate::model::lang::Lang) -> String {
+        let ColumnConflict {
+            value,
+            column,
+            header,
+        } = self;
+        match lang {
+            crate::model::lang::Lang::Zh => format!(
+                "该行第{value}个数值位于第{column}列（{header}）的列标题下；列标题未标明每一列，未读取该行"
+            ),
+            crate::model::lang::Lang::En => format!(
+                "value {value} of the row stands under the header of column {column} ({header}); the headers do not name every column, so the row is not read"
+            ),
+        }
+    }
 }
 
 /// The label paths of a block's columns, normalised, from the top header down.
@@ -166,12 +196,11 @@ fn decide(named: &[Vec<usize>], columns: &[Vec<String>]) -> Columns {
         .enumerate()
         .find_map(|(k, js)| js.iter().find(|&&j| j != k).map(|&j| (k, j)))
         .unwrap_or((0, 0));
-    Columns::Conflict(format!(
-        "value {} of the row stands under the header of column {} ({}); the headers do not name every column, so the row is not read",
-        k + 1,
-        j + 1,
-        columns[j].join(" / ")
-    ))
+    Columns::Conflict(ColumnConflict {
+        value: k + 1,
+        column: j + 1,
+        header: columns[j].join(" / "),
+    })
 }
 
 /// True when a source header path names the form column `column`: its last label is the

@@ -38,19 +38,38 @@ pub enum Position {
     },
 }
 
-impl std::fmt::Display for Position {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Position::Line(line) => write!(f, "line {line}"),
-            Position::Cell { table, row, cell } => {
-                write!(f, "table {table}, row {row}, cell {cell}")
+impl Position {
+    /// The position as people write it: `第42行`, `表2第5行第3格`; `line 42`,
+    /// `table 2, row 5, cell 3`.
+    pub fn describe(self, lang: crate::model::lang::Lang) -> String {
+        use crate::model::lang::Lang;
+        match (self, lang) {
+            (Position::Line(line), Lang::Zh) => format!("第{line}行"),
+            (Position::Line(line), Lang::En) => format!("line {line}"),
+            (Position::Cell { table, row, cell }, Lang::Zh) => {
+                format!("表{table}第{row}行第{cell}格")
             }
-            Position::Paragraph(p) => write!(f, "paragraph {p}"),
-            Position::Field { line, field } => write!(f, "line {line}, field {field}"),
-            Position::Sheet { sheet, row, column } => {
-                write!(f, "sheet {sheet}, cell {}{}", column_name(*column), row + 1)
+            (Position::Cell { table, row, cell }, Lang::En) => {
+                format!("table {table}, row {row}, cell {cell}")
+            }
+            (Position::Paragraph(p), Lang::Zh) => format!("第{p}段"),
+            (Position::Paragraph(p), Lang::En) => format!("paragraph {p}"),
+            (Position::Field { line, field }, Lang::Zh) => format!("第{line}行第{field}栏"),
+            (Position::Field { line, field }, Lang::En) => format!("line {line}, field {field}"),
+            (Position::Sheet { sheet, row, column }, Lang::Zh) => {
+                format!("工作表{sheet}单元格{}{}", column_name(column), row + 1)
+            }
+            (Position::Sheet { sheet, row, column }, Lang::En) => {
+                format!("sheet {sheet}, cell {}{}", column_name(column), row + 1)
             }
         }
+    }
+}
+
+impl std::fmt::Display for Position {
+    /// In English, as [`Position::describe`] words it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(crate::model::lang::Lang::En))
     }
 }
 

@@ -131,6 +131,25 @@ pub fn normalise(label: &str) -> String {
     numbering(&folded)
 }
 
+/// A normalised heading without its ordinal (`一,` `(一)` `1.` `(1)`): how a section's heading
+/// is found whether it is numbered, or numbered as the form numbers it. Only a number followed
+/// by its separator is an ordinal (`一般` and `十分` are words).
+pub fn without_ordinal(normalised: &str) -> &str {
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十百零〇".contains(c);
+    if let Some(rest) = normalised.strip_prefix('(') {
+        let digits = rest.len() - rest.trim_start_matches(numeral).len();
+        if digits > 0 && rest[digits..].starts_with(')') {
+            return &rest[digits + 1..];
+        }
+        return normalised;
+    }
+    let digits = normalised.len() - normalised.trim_start_matches(numeral).len();
+    match normalised[digits..].chars().next() {
+        Some(',' | '.') if digits > 0 => &normalised[digits + 1..],
+        _ => normalised,
+    }
+}
+
 /// One character as labels compare it: full width folded to ASCII, Traditional simplified.
 pub fn fold_char(c: char) -> char {
     let c = fold_width(c);
@@ -221,6 +240,18 @@ mod tests {
             normalise("結轉下年度繼續辦理"),
             normalise("结转下年度继续办理")
         );
+    }
+
+    #[test]
+    fn ordinals_are_told_from_words() {
+        use super::without_ordinal as core;
+        assert_eq!(core(&normalise("一、总体情况")), "总体情况");
+        assert_eq!(core(&normalise("（三）不予公开")), "不予公开");
+        assert_eq!(core(&normalise("3、危及三安全一稳定")), "危及三安全一稳定");
+        assert_eq!(core(&normalise("总体情况")), "总体情况");
+        assert_eq!(core(&normalise("一般公共预算")), "一般公共预算");
+        assert_eq!(core(&normalise("十分重要")), "十分重要");
+        assert_eq!(core(&normalise("2024年")), "2024年");
     }
 
     #[test]

@@ -20,6 +20,7 @@ use crate::model::cell::Slot;
 use crate::model::cell::ValueKind;
 use crate::model::info::FormInfo;
 use crate::model::layout::RowNode;
+use crate::model::node::Role;
 use crate::model::num::Num;
 
 /// The longest line searched for run-together tables (a collapsed report is a few dozen KB).
@@ -111,7 +112,7 @@ pub fn find(info: &FormInfo, source: &SourceDocument) -> Vec<RunRow> {
         let Some(label) = field.field.label else {
             continue;
         };
-        if table.is_none() && !label.contains('、') {
+        if table.is_none() && field.field.role != Role::Section {
             continue;
         }
         expected.push((keyed(label), Expected::Label));

@@ -56,41 +56,82 @@ pub fn in_unit<'t>(text: &'t str, unit: &str) -> std::borrow::Cow<'t, str> {
 /// Units that count things.
 const COUNTING: &[&str] = &["件", "个", "項", "项", "条", "宗", "次", "人"];
 
-/// Why a text is not a cell of the column; worded by [`Problem::message`] only when a reader
-/// reports it (telling labels from values asks this of every cell).
-enum Problem {
-    Unit(&'static str, Option<String>),
-    NotANumber,
-    TooLarge,
-    NotWhole,
-    Negative,
+/// Why a cell's text is not a value of its column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValueProblem {
+    /// The text as written.
+    pub text: String,
+    /// What is wrong with it.
+    pub problem: Problem,
 }
 
-impl Problem {
-    fn message(&self, text: &str) -> String {
-        match self {
+/// What is wrong with a cell's text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// It carries a unit of money the column cannot take (the column's unit, if any).
+    Unit(&'static str, Option<String>),
+    /// It is not a number.
+    NotANumber,
+    /// It is too large.
+    TooLarge,
+    /// It is a fraction where a count must be whole.
+    NotWhole,
+    /// It is negative where a count cannot be.
+    Negative,
+    /// It carries no unit where the template states none (`unstated_unit`): the unit the
+    /// form holds the column in.
+    NoUnit(&'static str),
+}
+
+impl ValueProblem {
+    /// The problem in words.
+    pub fn message(&self, lang: crate::model::lang::Lang) -> String {
+        let text = &self.text;
+        let zh = lang == crate::model::lang::Lang::Zh;
+        match &self.problem {
+            Problem::Unit(u, unit) if zh => format!(
+                "“{text}”带单位{u}，而该列{}",
+                unit.as_ref()
+                    .map_or("没有单位".to_owned(), |t| format!("单位为{t}"))
+            ),
             Problem::Unit(u, unit) => format!(
                 "{text:?} carries the unit {u}, but the column has {}",
                 unit.as_ref()
                     .map_or("no unit".to_owned(), |t| format!("the unit {t}"))
             ),
+            Problem::NotANumber if zh => format!("“{text}”不是数字"),
             Problem::NotANumber => format!("{text:?} is not a number"),
+            Problem::TooLarge if zh => format!("“{text}”过大"),
             Problem::TooLarge => format!("{text:?} is too large"),
+            Problem::NotWhole if zh => format!("“{text}”不是整数，而件数必须是整数"),
             Problem::NotWhole => format!("{text:?} is not a whole number, as a count must be"),
+            Problem::Negative if zh => format!("“{text}”为负数，而件数不能为负"),
             Problem::Negative => format!("{text:?} is negative; a count cannot be"),
+            Problem::NoUnit(unit) if zh => format!(
+                "“{text}”没有单位，模板也未规定该列单位：请写作{text}元或{text}万元（按{unit}读取）"
+            ),
+            Problem::NoUnit(unit) => format!(
+                "{text:?} carries no unit, and the template states none for this column: write it as {text}元 or {text}万元 (read in {unit})"
+            ),
         }
     }
 }
 
 /// Reads `text` as a cell of `kind` in `unit` (the column's declared unit, e.g. `万元`).
-pub fn parse(text: &str, kind: ValueKind, unit: Option<&str>) -> Result<ReadCell, String> {
-    read(text, kind, unit).map_err(|p| p.message(text))
+pub fn parse(text: &str, kind: ValueKind, unit: Option<&str>) -> Result<ReadCell, ValueProblem> {
+    read(text, kind, unit).map_err(|problem| ValueProblem {
+        text: text.to_owned(),
+        problem,
+    })
 }
 
 /// Reads `text` as a cell of the form's column `cell`: as [`parse`], and where the template
 /// states no unit (`unstated_unit`), a number other than 0 must carry its own (`251000元`,
 /// `25.1万元`) to be read, as a bare one could be in either.
-pub fn parse_cell(text: &str, cell: &crate::model::info::CellInfo) -> Result<ReadCell, String> {
+pub fn parse_cell(
+    text: &str,
+    cell: &crate::model::info::CellInfo,
+) -> Result<ReadCell, ValueProblem> {
     let read = parse(text, cell.kind, cell.unit)?;
     match (&read, cell.unit) {
         (ReadCell::Number(n), Some(unit))
@@ -98,9 +139,10 @@ pub fn parse_cell(text: &str, cell: &crate::model::info::CellInfo) -> Result<Rea
                 && !n.is_zero()
                 && !MONEY.iter().any(|(u, _)| text.trim().ends_with(u)) =>
         {
-            Err(format!(
-                "{text:?} carries no unit, and the template states none for this column: write it as {text}元 or {text}万元 (read in {unit})"
-            ))
+            Err(ValueProblem {
+                text: text.to_owned(),
+                problem: Problem::NoUnit(unit),
+            })
         }
         _ => Ok(read),
     }
@@ -209,7 +251,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str, kind: ValueKind, unit: Option<&str>) -> Result<ReadCell, String> {
-        parse(text, kind, unit)
+        parse(text, kind, unit).map_err(|p| p.message(crate::model::lang::Lang::En))
     }
 
     fn num(text: &str) -> ReadCell {
@@ -305,7 +347,10 @@ mod tests {
         assert_eq!(number("251000元").unwrap(), "251000");
         assert_eq!(number("25.1万元").unwrap(), "251000");
         assert_eq!(number("0").unwrap(), "0", "0 is 0 in any unit");
-        assert!(number("251000").unwrap_err().contains("carries no unit"));
+        assert!(matches!(
+            number("251000").unwrap_err().problem,
+            Problem::NoUnit(_)
+        ));
         assert_eq!(in_unit("251000", "元"), "251000元");
         assert_eq!(in_unit("25.1万元", "元"), "25.1万元");
         assert_eq!(in_unit("—", "元"), "—");

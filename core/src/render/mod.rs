@@ -21,7 +21,7 @@ pub use grid::{CellKind, Failure, Grid, GridBlock, GridCell, grid, value_text};
 use crate::check::report::Report;
 use crate::model::form::Form;
 use crate::model::lang::Lang;
-use crate::model::node::NodeKind;
+use crate::model::node::{NodeKind, Role};
 
 /// A part of a rendered report, in declaration order.
 #[derive(Clone, Debug)]
@@ -90,7 +90,7 @@ pub fn document<F: Form + Serialize>(
             let label = field.display_label().to_owned();
             let value = json.get(key);
             match &field.kind {
-                NodeKind::Text if key == "title" => {
+                NodeKind::Text if matches!(field.field.role, Role::Title { .. }) => {
                     title = value.and_then(|v| v.as_str()).map(str::to_owned)
                 }
                 NodeKind::Text => {

@@ -5,7 +5,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::{num_tokens, opt_str};
-use crate::model::{Check, Container, Field, Operand, Range, RuleMeta, Severity};
+use crate::model::{Check, Container, Field, Operand, Range, Role, RuleMeta, Severity};
 
 pub fn impls(c: &Container<'_>) -> TokenStream {
     let ident = c.ident;
@@ -28,7 +28,9 @@ pub fn impls(c: &Container<'_>) -> TokenStream {
         quote!(__bb::Shape::group(&[#(#entries),*]))
     };
 
-    let field_nodes = fields.iter().map(|f| field_node(f, rename_all));
+    let field_nodes = fields
+        .iter()
+        .map(|f| field_node(f, rename_all, c.serde_default));
     let checks = c.checks.iter().map(check_decl);
     let ranges = c.ranges.iter().map(range_decl);
     let label = opt_str(c.label.as_ref().map(|l| &l.value));
@@ -80,7 +82,7 @@ pub fn impls(c: &Container<'_>) -> TokenStream {
     }
 }
 
-fn field_node(f: &Field<'_>, rename_all: Option<&str>) -> TokenStream {
+fn field_node(f: &Field<'_>, rename_all: Option<&str>, container_default: bool) -> TokenStream {
     let ty = f.ty;
     let ident = f.ident.to_string();
     let ident = ident.strip_prefix("r#").unwrap_or(&ident).to_owned();
@@ -98,6 +100,17 @@ fn field_node(f: &Field<'_>, rename_all: Option<&str>) -> TokenStream {
         None => quote!(__bb::None),
     };
     let ranges = f.ranges.iter().map(range_decl);
+    let required = f.required(container_default);
+    let role = match f.role.as_ref().map(|r| &r.value) {
+        None => quote!(Part),
+        Some(Role::Title(pattern)) => {
+            let pattern = opt_str(pattern.as_ref().map(|p| &p.value));
+            quote!(Title { pattern: #pattern })
+        }
+        Some(Role::Preamble) => quote!(Preamble),
+        Some(Role::Section) => quote!(Section),
+        Some(Role::Meta) => quote!(Meta),
+    };
     quote_spanned! {ty.span()=>
         <#ty as __bb::Component>::describe(__bb::Field {
             ident: #ident,
@@ -109,6 +122,8 @@ fn field_node(f: &Field<'_>, rename_all: Option<&str>) -> TokenStream {
             unit_unstated: #unit_unstated,
             total: #total,
             ranges: __bb::vec![#(#ranges),*],
+            role: __bb::Role::#role,
+            required: #required,
         })
     }
 }

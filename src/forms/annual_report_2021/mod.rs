@@ -35,8 +35,9 @@ pub use table4::*;
 #[serde(deny_unknown_fields)]
 #[form(label = "政府信息公开工作年度报告")]
 pub struct AnnualReport {
-    /// The report's title line, e.g. `湘潭县公安局2024年政府信息公开工作年度报告`.
-    #[form(label = "标题")]
+    /// The report's title line, e.g. `湘潭县公安局2024年政府信息公开工作年度报告`: it names
+    /// the agency and the year reported on.
+    #[form(label = "标题", title(pattern = "{agency}{year}年{}年度报告"))]
     pub title: String,
     /// The reporting agency.
     #[form(label = "机关名称")]
@@ -45,28 +46,29 @@ pub struct AnnualReport {
     #[form(label = "报告年度")]
     pub year: u16,
     /// The opening paragraph (basis of the report, statistical period), where there is one.
-    #[form(label = "引言")]
+    #[form(label = "引言", preamble)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preamble: Option<String>,
     /// 一、总体情况.
-    #[form(label = "一、总体情况")]
+    #[form(label = "一、总体情况", section)]
     pub overview: String,
     /// 二、主动公开政府信息情况: table 2.
-    #[form(label = "二、主动公开政府信息情况")]
+    #[form(label = "二、主动公开政府信息情况", section)]
     pub active_disclosure: ActiveDisclosure,
     /// 三、收到和处理政府信息公开申请情况: table 3.
-    #[form(label = "三、收到和处理政府信息公开申请情况")]
+    #[form(label = "三、收到和处理政府信息公开申请情况", section)]
     pub applications: Applications,
     /// 四、政府信息公开行政复议、行政诉讼情况: table 4.
-    #[form(label = "四、政府信息公开行政复议、行政诉讼情况")]
+    #[form(label = "四、政府信息公开行政复议、行政诉讼情况", section)]
     pub reviews_and_lawsuits: ReviewsAndLawsuits,
     /// 五、存在的主要问题及改进情况.
     #[form(
         label = "五、存在的主要问题及改进情况",
-        alias = "五、政府信息公开工作存在的主要问题及改进情况"
+        alias = "五、政府信息公开工作存在的主要问题及改进情况",
+        section
     )]
     pub problems: String,
     /// 六、其他需要报告的事项.
-    #[form(label = "六、其他需要报告的事项")]
+    #[form(label = "六、其他需要报告的事项", section)]
     pub other_matters: String,
 }

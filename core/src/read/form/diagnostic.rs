@@ -1,0 +1,336 @@
+//! What a reading could not read as the form declares it: typed, worded only when shown, in
+//! Chinese or English.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::model::lang::Lang;
+use crate::read::columns::ColumnConflict;
+use crate::read::grid::Position;
+use crate::read::value::ValueProblem;
+
+/// Something the reader could not read as the form declares it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Where in the source, when it is one place.
+    pub position: Option<Position>,
+    /// The form's cell, row or field concerned, as a JSON pointer.
+    pub pointer: Option<String>,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+/// What a [`Diagnostic`] reports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// A part every report has (a section, a table) is not in the source.
+    PartMissing {
+        /// The part's label.
+        label: &'static str,
+    },
+    /// A table's heading is not in the source; the table was recognised by its rows.
+    HeadingMissing {
+        /// The heading's label.
+        label: &'static str,
+    },
+    /// A row of a table is not in the source.
+    RowMissing {
+        /// The row's labels, from the table's top.
+        path: Vec<&'static str>,
+    },
+    /// A row is not among cells run together, or its values cannot be told apart there.
+    RowNotInRun {
+        /// The row's labels, from the table's top.
+        path: Vec<&'static str>,
+    },
+    /// A row label matches several rows of the form.
+    RowAmbiguous,
+    /// A row has another number of values than the form has columns; its values are not read.
+    ValueCount {
+        /// Values in the source's row.
+        found: usize,
+        /// Columns of the form.
+        columns: usize,
+    },
+    /// The columns stand in another order than the form's; they were read by their headers.
+    ColumnsReordered,
+    /// The column headers contradict the order without naming every column: not read.
+    Columns(ColumnConflict),
+    /// A cell is not a value of its column: not read.
+    Value(ValueProblem),
+    /// There is no line before the first heading to take for the title.
+    TitleMissing,
+    /// The title does not say a field the form reads from it.
+    NotInTitle {
+        /// The title as written.
+        title: String,
+        /// The field's label.
+        field: &'static str,
+    },
+    /// A field the form requires is nowhere in the source; it is read as empty.
+    FieldMissing {
+        /// The field's label.
+        label: &'static str,
+    },
+    /// A row whose cells the page ran together (`（一）予以公开270020130`): never read; the
+    /// readings the form's rules allow are said.
+    Run {
+        /// The run of digits as written.
+        run: String,
+        /// What the rules leave of the ways to cut it.
+        readings: RunReadings,
+    },
+}
+
+/// What the form's rules leave of the ways to cut a run of digits into a row's cells.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RunReadings {
+    /// One reading: offered as a suggestion, cell by cell. `across_rows` when the rules
+    /// across rows (column totals) were needed to leave it.
+    One {
+        /// The cells and their values.
+        values: Vec<Suggested>,
+        /// Whether the rules across rows were needed.
+        across_rows: bool,
+    },
+    /// A single value standing in running text, not in a table.
+    InText {
+        /// The cell and its value.
+        value: Suggested,
+    },
+    /// Several readings are left.
+    Several {
+        /// How many.
+        readings: usize,
+        /// Of how many ways to cut the run.
+        cuts: usize,
+        /// Into how many cells.
+        cells: usize,
+    },
+    /// No way to cut the run satisfies the rules.
+    None {
+        /// How many ways there were.
+        cuts: usize,
+        /// Into how many cells.
+        cells: usize,
+    },
+    /// There were too many ways to cut the run to try them all.
+    TooMany,
+}
+
+/// A value suggested for a cell.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Suggested {
+    /// The cell.
+    pub pointer: String,
+    /// The number, exact (in JSON: its decimal text).
+    #[serde(serialize_with = "decimal_text")]
+    pub value: Decimal,
+}
+
+fn decimal_text<S: serde::Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(value)
+}
+
+/// What sort of thing a [`Diagnostic`] reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A section, a table row or the title was not found.
+    Missing,
+    /// A row found only as cells run together in running text: not read.
+    Run,
+    /// A cell that is not a value of its column.
+    Value,
+    /// A row or table that does not have the form's shape (values, columns, labels).
+    Layout,
+    /// A field the form reads from the title or a line could not be told.
+    Metadata,
+}
+
+impl Problem {
+    /// What sort of thing it is.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Problem::PartMissing { .. }
+            | Problem::RowMissing { .. }
+            | Problem::RowNotInRun { .. }
+            | Problem::TitleMissing => Kind::Missing,
+            Problem::Run { .. } => Kind::Run,
+            Problem::Value(_) => Kind::Value,
+            Problem::HeadingMissing { .. }
+            | Problem::RowAmbiguous
+            | Problem::ValueCount { .. }
+            | Problem::ColumnsReordered
+            | Problem::Columns(_) => Kind::Layout,
+            Problem::NotInTitle { .. } | Problem::FieldMissing { .. } => Kind::Metadata,
+        }
+    }
+
+    /// The problem in words.
+    pub fn message(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        match self {
+            Problem::PartMissing { label } if zh => format!("未找到“{label}”部分"),
+            Problem::PartMissing { label } => format!("section {label:?} not found"),
+            Problem::HeadingMissing { label } if zh => {
+                format!("缺少标题“{label}”；其表格按行名识别")
+            }
+            Problem::HeadingMissing { label } => format!(
+                "the heading {label:?} is missing; its table was recognised by its row labels"
+            ),
+            Problem::RowMissing { path } if zh => format!("未找到行“{}”", path.join(" / ")),
+            Problem::RowMissing { path } => format!("row {:?} not found", path.join(" / ")),
+            Problem::RowNotInRun { path } if zh => format!(
+                "在连写的单元格中未找到行“{}”，或无法分开其数值",
+                path.join(" / ")
+            ),
+            Problem::RowNotInRun { path } => format!(
+                "row {:?} not found, or its values not told apart, among the cells run together",
+                path.join(" / ")
+            ),
+            Problem::RowAmbiguous if zh => "行名与表中多行相符".to_owned(),
+            Problem::RowAmbiguous => "row label matches several rows of the form".to_owned(),
+            Problem::ValueCount { found, columns } if zh => {
+                format!("该行有{found}个数值，而表格有{columns}列；未读取其数值")
+            }
+            Problem::ValueCount { found, columns } => format!(
+                "the row has {found} values where the form has {columns} columns; its values are not read"
+            ),
+            Problem::ColumnsReordered if zh => "各列顺序与表格不同；按列标题读取".to_owned(),
+            Problem::ColumnsReordered => {
+                "the columns stand in another order than the form's; read by their headers"
+                    .to_owned()
+            }
+            Problem::Columns(conflict) => conflict.message(lang),
+            Problem::Value(problem) => problem.message(lang),
+            Problem::TitleMissing if zh => "第一个标题之前没有可作标题的行".to_owned(),
+            Problem::TitleMissing => "no title line before the first section".to_owned(),
+            Problem::NotInTitle { title, field } if zh => {
+                format!("标题“{title}”中未能读出“{field}”")
+            }
+            Problem::NotInTitle { title, field } => {
+                format!("the title {title:?} does not say its {field}")
+            }
+            Problem::FieldMissing { label } if zh => format!("未找到“{label}”，按空白读取"),
+            Problem::FieldMissing { label } => format!("no {label} found; read as empty"),
+            Problem::Run { run, readings } => readings.message(run, lang),
+        }
+    }
+}
+
+impl RunReadings {
+    fn message(&self, run: &str, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        match self {
+            RunReadings::InText { .. } if zh => {
+                format!("数值写在正文中而非表格中：“{run}”，仅作建议，未读取")
+            }
+            RunReadings::InText { .. } => format!(
+                "the value stands in running text, not in a table: {run:?}, offered as a suggestion, not read"
+            ),
+            RunReadings::One {
+                values,
+                across_rows,
+            } => {
+                let shown: Vec<String> = values.iter().map(|v| v.value.to_string()).collect();
+                match (zh, across_rows) {
+                    (true, true) => format!(
+                        "单元格连写为“{run}”；结合跨行规则，表格规则只允许一种读法：{}，仅作建议，未读取",
+                        shown.join(" | ")
+                    ),
+                    (true, false) => format!(
+                        "单元格连写为“{run}”；表格规则只允许一种读法：{}，仅作建议，未读取",
+                        shown.join(" | ")
+                    ),
+                    (false, true) => format!(
+                        "cells run together as {run:?}; the one reading the form's rules allow (with the rules across rows) is {}: offered as a suggestion, not read",
+                        shown.join(" | ")
+                    ),
+                    (false, false) => format!(
+                        "cells run together as {run:?}; the one reading the form's rules allow is {}: offered as a suggestion, not read",
+                        shown.join(" | ")
+                    ),
+                }
+            }
+            RunReadings::Several {
+                readings,
+                cuts,
+                cells,
+            } if zh => format!(
+                "单元格连写为“{run}”：拆成{cells}格的{cuts}种方式中有{readings}种符合表格规则；未读取"
+            ),
+            RunReadings::Several {
+                readings,
+                cuts,
+                cells,
+            } => format!(
+                "cells run together as {run:?}: {readings} of its {cuts} cuts into {cells} cells satisfy the form's rules; not read"
+            ),
+            RunReadings::None { cuts, cells } if zh => {
+                format!("单元格连写为“{run}”：拆成{cells}格的{cuts}种方式都不符合表格规则；未读取")
+            }
+            RunReadings::None { cuts, cells } => format!(
+                "cells run together as {run:?}: none of its {cuts} cuts into {cells} cells satisfies the form's rules; not read"
+            ),
+            RunReadings::TooMany if zh => {
+                format!("单元格连写为“{run}”：拆分方式过多，无法逐一尝试；未读取")
+            }
+            RunReadings::TooMany => {
+                format!("cells run together as {run:?}: too many ways to cut it to try; not read")
+            }
+        }
+    }
+}
+
+impl Diagnostic {
+    /// A diagnostic of `problem` at `position`, about `pointer`.
+    pub fn new(problem: Problem, position: Option<Position>, pointer: Option<String>) -> Self {
+        Diagnostic {
+            position,
+            pointer,
+            problem,
+        }
+    }
+
+    /// What sort of thing it reports.
+    pub fn kind(&self) -> Kind {
+        self.problem.kind()
+    }
+
+    /// True when a whole section, table row or the title was not read: the form is
+    /// incomplete, and a check of it says nothing about what is missing.
+    pub fn is_missing_part(&self) -> bool {
+        matches!(self.kind(), Kind::Missing | Kind::Run)
+    }
+
+    /// The suggested values of a run the rules leave one reading of.
+    pub fn suggestion(&self) -> Option<Vec<&Suggested>> {
+        match &self.problem {
+            Problem::Run {
+                readings: RunReadings::One { values, .. },
+                ..
+            } => Some(values.iter().collect()),
+            Problem::Run {
+                readings: RunReadings::InText { value },
+                ..
+            } => Some(vec![value]),
+            _ => None,
+        }
+    }
+
+    /// The diagnostic as JSON, worded in `lang`: `position`, `pointer`, `kind`, `message`, and
+    /// `suggestion` where there is one.
+    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
+        let mut json = serde_json::json!({
+            "position": self.position.map(|p| p.describe(lang)),
+            "pointer": self.pointer,
+            "kind": self.kind(),
+            "message": self.problem.message(lang),
+        });
+        if let Some(suggestion) = self.suggestion() {
+            json["suggestion"] = serde_json::to_value(suggestion).unwrap_or_default();
+        }
+        json
+    }
+}

@@ -1,0 +1,193 @@
+//! Reading a form from a source document, by what its declaration says: the roles of its
+//! fields (title, preamble, sections, `label：value` lines), the labels of its parts, rows and
+//! columns.
+//!
+//! - `parts`: headings, text parts, `label：value` lines, the title and what its pattern
+//!   names, the preamble, and which source tables are each table's;
+//! - `tables`: a table's rows by their labels, values by their column headers, cells as
+//!   written;
+//! - runs: rows found only as cells run together in running text ([`crate::read::runs`]).
+//!
+//! Nothing is guessed. What does not fit is a [`Diagnostic`] with its source position, the
+//! cell stays blank, and the reading goes on.
+
+mod diagnostic;
+mod parts;
+mod reading;
+mod tables;
+mod title;
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+
+pub use diagnostic::{Diagnostic, Kind, Problem, RunReadings, Suggested};
+pub use reading::ReadForm;
+
+use crate::model::info::FormInfo;
+use crate::read::grid::{Position, SourceDocument};
+use crate::read::runs::{self, RunRow};
+use reading::set;
+use tables::{leaves, row_path};
+
+/// Reads `source` as each of `forms` and keeps the reading that leaves the least unmatched
+/// ([`ReadForm::unmatched`]): the form whose headings, rows and columns the source has (the
+/// 2019 and 2021 templates differ in table 2's columns and table 3's rows). Ties go to the
+/// earlier form. Returns the form's index and its reading; `None` only when `forms` is empty.
+pub fn read_best(forms: &[&FormInfo], source: &SourceDocument) -> Option<(usize, ReadForm)> {
+    forms
+        .iter()
+        .map(|info| read_form(info, source))
+        .enumerate()
+        .min_by_key(|(_, read)| read.unmatched())
+}
+
+/// Reads the form described by `info` from `source`.
+pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
+    let mut reader = Reader::new(info, source);
+    reader.parts();
+    reader.runs();
+    ReadForm {
+        json: reader.json,
+        numbers: reader.numbers,
+        diagnostics: reader.diagnostics,
+        positions: reader.positions,
+    }
+}
+
+/// A reading under way.
+pub(crate) struct Reader<'a> {
+    info: &'a FormInfo,
+    source: &'a SourceDocument,
+    json: Value,
+    numbers: BTreeMap<String, Decimal>,
+    diagnostics: Vec<Diagnostic>,
+    positions: BTreeMap<String, Position>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(info: &'a FormInfo, source: &'a SourceDocument) -> Self {
+        let mut json = Value::Object(Map::new());
+        for cell in &info.cells {
+            set(&mut json, &cell.keys, Value::Null);
+        }
+        Reader {
+            info,
+            source,
+            json,
+            numbers: BTreeMap::new(),
+            diagnostics: Vec::new(),
+            positions: BTreeMap::new(),
+        }
+    }
+
+    fn is_read(&self, pointer: &str) -> bool {
+        self.json.pointer(pointer).is_some_and(|v| !v.is_null())
+    }
+
+    /// Rows not read that a line of text holds as a run of digits (a page whose cells were
+    /// concatenated): said so, with the reading the rules allow where there is one. Only where
+    /// a whole table went unread and parts are missing: a table read in part is a table, not a
+    /// run.
+    fn runs(&mut self) {
+        let info = self.info;
+        let tables = &info.layout().tables;
+        let table_unread = tables.iter().any(|table| {
+            let prefix = format!("{}/", table.pointer);
+            info.cells
+                .iter()
+                .filter(|c| c.pointer.starts_with(&prefix))
+                .all(|c| !self.is_read(&c.pointer))
+        });
+        if !table_unread || !self.diagnostics.iter().any(Diagnostic::is_missing_part) {
+            return;
+        }
+        let found = runs::find(info, self.source);
+        self.rows_not_in_runs(&found);
+        for row in found {
+            if row
+                .cells
+                .iter()
+                .any(|&c| self.is_read(&info.cells[c].pointer))
+            {
+                continue;
+            }
+            // Found, if not read: the run says more than "not found".
+            self.diagnostics.retain(|d| {
+                !(d.pointer.as_deref() == Some(row.pointer.as_str())
+                    && matches!(d.problem, Problem::RowMissing { .. }))
+            });
+            let diagnostic = run_diagnostic(info, row);
+            self.diagnostics.push(diagnostic);
+        }
+    }
+
+    /// The rows of a table found as runs that are neither read, nor a run, nor reported.
+    fn rows_not_in_runs(&mut self, found: &[RunRow]) {
+        let info = self.info;
+        let located: Vec<&str> = found.iter().map(|r| r.pointer.as_str()).collect();
+        for table in &info.layout().tables {
+            if !located.iter().any(|p| p.starts_with(&table.pointer)) {
+                continue;
+            }
+            for block in &table.blocks {
+                let mut wanted = Vec::new();
+                leaves(&block.rows, &mut Vec::new(), &mut wanted);
+                for (_, row) in wanted {
+                    let Some(pointer) = row.pointer() else {
+                        continue;
+                    };
+                    let read = row.cells.iter().any(|c| self.is_read(&c.pointer));
+                    let reported = self
+                        .diagnostics
+                        .iter()
+                        .any(|d| d.pointer.as_deref() == Some(pointer.as_str()));
+                    if !read && !reported && !located.contains(&pointer.as_str()) {
+                        let path = row_path(&block.rows, row).unwrap_or_default();
+                        self.diagnose(Problem::RowNotInRun { path }, None, Some(pointer));
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn run_diagnostic(info: &FormInfo, row: RunRow) -> Diagnostic {
+    let suggested = |c: usize, value: Decimal| Suggested {
+        pointer: info.cells[c].pointer.clone(),
+        value,
+    };
+    let readings = match (row.suggestion(), row.readings.as_ref()) {
+        (Some(one), _) if row.cells.len() == 1 => RunReadings::InText {
+            value: suggested(row.cells[0], one[0]),
+        },
+        (Some(one), _) => RunReadings::One {
+            values: row
+                .cells
+                .iter()
+                .zip(one)
+                .map(|(&c, &v)| suggested(c, v))
+                .collect(),
+            across_rows: row.by_columns,
+        },
+        (None, Some(readings)) if readings.is_empty() => RunReadings::None {
+            cuts: row.cuts,
+            cells: row.cells.len(),
+        },
+        (None, Some(readings)) => RunReadings::Several {
+            readings: readings.len(),
+            cuts: row.cuts,
+            cells: row.cells.len(),
+        },
+        (None, None) => RunReadings::TooMany,
+    };
+    Diagnostic::new(
+        Problem::Run {
+            run: row.run,
+            readings,
+        },
+        Some(row.position),
+        Some(row.pointer),
+    )
+}

@@ -1,0 +1,398 @@
+//! The parts of a form found in a source, by the roles and labels its fields declare:
+//! headings and what stands under them, `label：value` lines, the title and the fields its
+//! pattern names, the preamble, and which source tables are each table's.
+
+use std::ops::Range;
+
+use serde_json::Value;
+
+use super::Reader;
+use super::diagnostic::Problem;
+use super::tables::Prepared;
+use super::title;
+use crate::model::node::{Node, NodeKind, Role, StructInfo};
+use crate::model::pointer;
+use crate::read::grid::Piece;
+use crate::read::normalise::{normalise, without_ordinal};
+
+/// Where the parts of a form stand among the source's pieces.
+struct Found<'n> {
+    /// Each field found by its heading, with the heading's piece.
+    headings: Vec<(usize, &'n Node)>,
+    /// The pieces that are `label：value` lines.
+    lines: Vec<usize>,
+}
+
+impl Found<'_> {
+    /// The pieces under the heading at `start`, up to the next heading.
+    fn under(&self, start: usize, pieces: usize) -> Range<usize> {
+        let end = self
+            .headings
+            .iter()
+            .map(|&(h, _)| h)
+            .filter(|&h| h > start)
+            .min()
+            .unwrap_or(pieces);
+        start + 1..end
+    }
+
+    fn heading_of(&self, node: &Node) -> Option<usize> {
+        self.headings
+            .iter()
+            .find(|(_, f)| std::ptr::eq(*f, node))
+            .map(|&(at, _)| at)
+    }
+
+    fn first_heading(&self, pieces: usize) -> usize {
+        self.headings
+            .iter()
+            .map(|&(h, _)| h)
+            .min()
+            .unwrap_or(pieces)
+    }
+}
+
+/// True when a field is a number rather than text (a year).
+fn is_number(node: &Node) -> bool {
+    matches!(node.kind, NodeKind::Meta)
+}
+
+/// True when a field is found by its heading: a labelled part (text or table), section or
+/// preamble.
+fn has_heading(node: &Node) -> bool {
+    node.field.label.is_some()
+        && matches!(node.field.role, Role::Part | Role::Section | Role::Preamble)
+        && (matches!(node.kind, NodeKind::Text) || node.as_struct().is_some() && node.is_numeric())
+}
+
+/// True when a field may stand on a `label：value` line.
+fn has_line(node: &Node) -> bool {
+    node.field.label.is_some()
+        && (is_number(node)
+            || matches!(node.field.role, Role::Meta | Role::Title { .. })
+            || matches!(node.field.role, Role::Part) && matches!(node.kind, NodeKind::Text))
+}
+
+impl Reader<'_> {
+    /// Finds the form's parts and reads them.
+    pub(super) fn parts(&mut self) {
+        let info = self.info;
+        let Some(root) = info.root.as_struct() else {
+            return;
+        };
+        // Every text piece normalised once: headings and lines are looked for among them.
+        let texts: Vec<Option<String>> = self
+            .source
+            .pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Text { text, .. } => Some(normalise(text)),
+                Piece::Table(_) => None,
+            })
+            .collect();
+        let found = Found {
+            headings: headings(root, &texts),
+            lines: self.lines(root, &texts),
+        };
+        self.texts_and_tables(root, &found);
+        self.front_matter(root, &found);
+        self.required(root);
+    }
+
+    /// `label：value` lines (`报告年度：2024`, `标题：…`): read into their fields.
+    fn lines(&mut self, root: &StructInfo, texts: &[Option<String>]) -> Vec<usize> {
+        let mut lines = Vec::new();
+        for field in root.fields.iter().filter(|f| has_line(f)) {
+            let Some(label) = field.field.label else {
+                continue;
+            };
+            let prefix = format!("{}:", normalise(label));
+            let found = texts
+                .iter()
+                .enumerate()
+                .find(|(_, t)| t.as_deref().is_some_and(|t| t.starts_with(&prefix)));
+            let Some((at, _)) = found else {
+                continue;
+            };
+            let Piece::Text { text, .. } = &self.source.pieces[at] else {
+                continue;
+            };
+            // The value as written, after the label's colon.
+            let value = text
+                .split_once([':', '：'])
+                .map_or("", |(_, v)| v)
+                .trim()
+                .to_owned();
+            lines.push(at);
+            self.set_field(field, &value);
+        }
+        lines
+    }
+
+    /// Sets a field of the form from text as written: a number for a number field.
+    fn set_field(&mut self, field: &Node, value: &str) {
+        let key = field.field.key;
+        let json = if is_number(field) {
+            value
+                .parse::<u64>()
+                .map_or_else(|_| Value::String(value.to_owned()), Value::from)
+        } else {
+            Value::String(value.to_owned())
+        };
+        self.json[key] = json;
+    }
+
+    fn is_set(&self, field: &Node) -> bool {
+        self.json.get(field.field.key).is_some_and(|v| !v.is_null())
+    }
+
+    /// Text parts under their headings; tables under theirs, or recognised by their rows.
+    fn texts_and_tables(&mut self, root: &StructInfo, found: &Found<'_>) {
+        let pieces = &self.source.pieces;
+        let prepared: Vec<Option<Prepared<'_>>> = pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Table(t) => Some(Prepared::new(t)),
+                Piece::Text { .. } => None,
+            })
+            .collect();
+        // The pieces under the heading of a table.
+        let mut claimed = vec![false; pieces.len()];
+        for &(start, field) in &found.headings {
+            if field.as_struct().is_some() {
+                claimed[found.under(start, pieces.len())].fill(true);
+            }
+        }
+        let layout = self.info.layout();
+        for field in &root.fields {
+            let heading = found.heading_of(field);
+            let label = field.display_label();
+            match (&field.kind, heading) {
+                (NodeKind::Text, Some(start)) => {
+                    let lines: Vec<&str> = found
+                        .under(start, pieces.len())
+                        .filter(|i| !found.lines.contains(i))
+                        .filter_map(|i| match &pieces[i] {
+                            Piece::Text { text, .. } => Some(text.as_str()),
+                            Piece::Table(_) => None,
+                        })
+                        .collect();
+                    self.json[field.field.key] = Value::String(lines.join("\n"));
+                }
+                (NodeKind::Struct(_), _) if field.is_numeric() => {
+                    let Some(table) = layout.tables.iter().find(|t| t.key == field.field.key)
+                    else {
+                        continue;
+                    };
+                    match heading {
+                        Some(start) => {
+                            let tables: Vec<&Prepared<'_>> = prepared
+                                [found.under(start, pieces.len())]
+                            .iter()
+                            .flatten()
+                            .collect();
+                            self.read_table(table, &tables);
+                        }
+                        None => {
+                            // No heading (an excerpt that starts inside the report, a page that
+                            // drew the heading as an image): the table may still be there,
+                            // outside every part found. It is taken when its rows are
+                            // recognised by their labels.
+                            let unclaimed: Vec<&Prepared<'_>> = prepared
+                                .iter()
+                                .enumerate()
+                                .filter(|&(i, _)| !claimed[i])
+                                .filter_map(|(_, p)| p.as_ref())
+                                .collect();
+                            let before = self.diagnostics.len();
+                            let rows = self.read_table(table, &unclaimed);
+                            // What reading it said counts only if the table was there.
+                            let own: Vec<_> = self.diagnostics.drain(before..).collect();
+                            let pointer = Some(pointer::push("", field.field.key));
+                            if rows > 0 {
+                                self.diagnose(Problem::HeadingMissing { label }, None, pointer);
+                                self.diagnostics.extend(own);
+                            } else {
+                                self.diagnose(Problem::PartMissing { label }, None, pointer);
+                            }
+                        }
+                    }
+                }
+                (NodeKind::Text, None) if field.field.role == Role::Section => {
+                    // Present but empty, so the rest of the report can still be checked; the
+                    // diagnostic says why.
+                    self.json[field.field.key] = Value::String(String::new());
+                    let pointer = Some(pointer::push("", field.field.key));
+                    self.diagnose(Problem::PartMissing { label }, None, pointer);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Before the first heading: the title, then the preamble.
+    fn front_matter(&mut self, root: &StructInfo, found: &Found<'_>) {
+        let pieces = &self.source.pieces;
+        let front: Vec<(usize, &str)> = (0..found.first_heading(pieces.len()))
+            .filter(|i| !found.lines.contains(i))
+            .filter_map(|i| match &pieces[i] {
+                Piece::Text { text, .. } => Some((i, text.as_str())),
+                Piece::Table(_) => None,
+            })
+            .collect();
+        let mut after_title = 0;
+        if let Some(title) = root
+            .fields
+            .iter()
+            .find(|f| matches!(f.field.role, Role::Title { .. }))
+        {
+            after_title = self.title(root, title, &front);
+        }
+        if let Some(preamble) = root.fields.iter().find(|f| f.field.role == Role::Preamble)
+            && !self.is_set(preamble)
+            && front.len() > after_title
+        {
+            let lines: Vec<&str> = front[after_title..].iter().map(|&(_, t)| t).collect();
+            self.json[preamble.field.key] = Value::String(lines.join("\n"));
+        }
+    }
+
+    /// Reads the title (from a `label：value` line, else the first front line its pattern
+    /// matches, else the first front line) and the fields its pattern names. Returns how many
+    /// front lines the title stands on (0 or 1).
+    fn title(&mut self, root: &StructInfo, field: &Node, front: &[(usize, &str)]) -> usize {
+        let Role::Title { pattern } = field.field.role else {
+            return 0;
+        };
+        let pieces = pattern.map(title::pieces).unwrap_or_default();
+        let numeric = |name: &str| {
+            root.fields
+                .iter()
+                .any(|f| f.field.ident == name && is_number(f))
+        };
+        let (text, used) = if self.is_set(field) {
+            let text = self.json[field.field.key].as_str().unwrap_or("").to_owned();
+            (text, 0)
+        } else {
+            // The first line the whole pattern matches, else the first it begins, else the
+            // first line.
+            let eligible: Vec<usize> = (0..front.len())
+                .filter(|&k| front[k].1.trim().chars().count() <= title::MAX_TITLE)
+                .collect();
+            let matching = |pieces: &[title::Piece<'_>], whole: bool| {
+                eligible
+                    .iter()
+                    .copied()
+                    .find(|&k| title::fields(pieces, front[k].1.trim(), whole, &numeric).is_some())
+            };
+            let at = matching(&pieces, true)
+                .or_else(|| matching(title::head(&pieces), false))
+                .or_else(|| (!front.is_empty()).then_some(0));
+            let Some(at) = at else {
+                self.json[field.field.key] = Value::String(String::new());
+                let pointer = Some(pointer::push("", field.field.key));
+                self.diagnose(Problem::TitleMissing, None, pointer);
+                return 0;
+            };
+            let text = front[at].1.trim().to_owned();
+            self.json[field.field.key] = Value::String(text.clone());
+            (text, at + 1)
+        };
+        if pattern.is_some() {
+            self.title_fields(root, &pieces, &text, &numeric);
+        }
+        used
+    }
+
+    /// The fields a title's pattern names, read from the title (unless read already).
+    fn title_fields(
+        &mut self,
+        root: &StructInfo,
+        pieces: &[title::Piece<'_>],
+        text: &str,
+        numeric: &dyn Fn(&str) -> bool,
+    ) {
+        let values = title::fields(pieces, text, true, numeric)
+            .or_else(|| title::fields(title::head(pieces), text, false, numeric));
+        let named = pieces.iter().filter_map(|p| match p {
+            title::Piece::Field(name) => Some(*name),
+            _ => None,
+        });
+        for name in named {
+            let Some(field) = root.fields.iter().find(|f| f.field.ident == name) else {
+                continue;
+            };
+            if self.is_set(field) {
+                continue;
+            }
+            let value = values
+                .as_ref()
+                .and_then(|v| v.iter().find(|(n, _)| n == name))
+                .map(|(_, v)| *v);
+            match value {
+                Some(value) => self.set_field(field, value),
+                None => {
+                    if !is_number(field) {
+                        // Known to be unknown, said so; the rest can still be read and checked.
+                        self.json[field.field.key] = Value::String(String::new());
+                    }
+                    let problem = Problem::NotInTitle {
+                        title: text.to_owned(),
+                        field: field.display_label(),
+                    };
+                    self.diagnose(problem, None, Some(pointer::push("", field.field.key)));
+                }
+            }
+        }
+    }
+
+    /// Fields serde requires that nothing in the source gave: said so; text is read as empty,
+    /// so that the rest of the report can still be read and checked.
+    fn required(&mut self, root: &StructInfo) {
+        for field in &root.fields {
+            let simple = matches!(field.kind, NodeKind::Text | NodeKind::Meta);
+            if !simple || !field.field.required || self.is_set(field) {
+                continue;
+            }
+            let pointer = pointer::push("", field.field.key);
+            if self
+                .diagnostics
+                .iter()
+                .any(|d| d.pointer.as_deref() == Some(pointer.as_str()))
+            {
+                continue;
+            }
+            if matches!(field.kind, NodeKind::Text) {
+                self.json[field.field.key] = Value::String(String::new());
+            }
+            let label = field.display_label();
+            self.diagnose(Problem::FieldMissing { label }, None, Some(pointer));
+        }
+    }
+}
+
+/// Each field found by its heading: its label or an alias on a line of its own, numbered or
+/// not (the ordinal is left out on both sides).
+fn headings<'n>(root: &'n StructInfo, texts: &[Option<String>]) -> Vec<(usize, &'n Node)> {
+    root.fields
+        .iter()
+        .filter(|f| has_heading(f))
+        .filter_map(|f| {
+            let wanted: Vec<String> = f
+                .field
+                .label
+                .into_iter()
+                .chain(f.field.aliases.iter().copied())
+                .map(|l| without_ordinal(&normalise(l)).to_owned())
+                .filter(|w| !w.is_empty())
+                .collect();
+            texts
+                .iter()
+                .position(|t| {
+                    t.as_deref()
+                        .is_some_and(|have| wanted.iter().any(|w| without_ordinal(have) == w))
+                })
+                .map(|at| (at, f))
+        })
+        .collect()
+}

@@ -1,0 +1,146 @@
+//! [`ReadForm`]: a form as read from a source, with where each cell came from and what could
+//! not be read.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+
+use super::diagnostic::{Diagnostic, Kind};
+use crate::model::pointer;
+use crate::read::grid::Position;
+
+/// A form read from a source: its JSON (cells not read are blank), where each cell came from,
+/// and what went wrong.
+#[derive(Clone, Debug)]
+pub struct ReadForm {
+    /// The form as JSON, to look into. A decimal stands in it as the nearest `f64`; its exact
+    /// value is in [`ReadForm::numbers`], and [`ReadForm::form_json`] writes it.
+    pub json: Value,
+    /// Every number read, exact, by the cell's JSON pointer.
+    pub numbers: BTreeMap<String, Decimal>,
+    /// Everything that could not be read as declared.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The source position of every cell read (also of one whose text was not a value), by the
+    /// cell's JSON pointer.
+    pub positions: BTreeMap<String, Position>,
+}
+
+impl ReadForm {
+    /// How much of the source did not fit the form: the diagnostics, less those of rows that
+    /// were found as cells run together (found, if not read).
+    pub fn unmatched(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.kind() != Kind::Run)
+            .count()
+    }
+
+    /// True when every part of the form was read (some cells may still be blank or hold what
+    /// is not a value).
+    pub fn is_complete(&self) -> bool {
+        !self.diagnostics.iter().any(Diagnostic::is_missing_part)
+    }
+
+    /// Where the cell at `pointer` was read from.
+    pub fn position_of(&self, pointer: &str) -> Option<Position> {
+        self.positions.get(pointer).copied()
+    }
+
+    /// The form as JSON text, every number exactly as read: what deserialises into the form.
+    pub fn form_json(&self) -> String {
+        let mut out = String::new();
+        let mut at = String::new();
+        write(&self.json, &mut at, &self.numbers, &mut out);
+        out
+    }
+}
+
+/// Writes `value` as JSON, each number at a pointer of `numbers` as its exact decimal.
+fn write(value: &Value, at: &mut String, numbers: &BTreeMap<String, Decimal>, out: &mut String) {
+    match value {
+        Value::Object(map) => {
+            out.push('{');
+            for (i, (key, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(key.clone()).to_string());
+                out.push(':');
+                let len = at.len();
+                *at = pointer::push(at, key);
+                write(item, at, numbers, out);
+                at.truncate(len);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                let len = at.len();
+                *at = pointer::push(at, &i.to_string());
+                write(item, at, numbers, out);
+                at.truncate(len);
+            }
+            out.push(']');
+        }
+        Value::Number(_) => match numbers.get(at.as_str()) {
+            Some(exact) => out.push_str(&exact.to_string()),
+            None => out.push_str(&value.to_string()),
+        },
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+/// Sets the value at the path `keys` of `json`, making the objects on the way.
+pub(crate) fn set(json: &mut Value, keys: &[&str], value: Value) {
+    let mut at = json;
+    for (i, key) in keys.iter().enumerate() {
+        if !at.is_object() {
+            *at = Value::Object(Map::new());
+        }
+        let Value::Object(map) = at else {
+            return;
+        };
+        if i + 1 == keys.len() {
+            match map.get_mut(*key) {
+                Some(slot) => *slot = value,
+                None => {
+                    map.insert((*key).to_owned(), value);
+                }
+            }
+            return;
+        }
+        // The key is allocated only when the object does not have it yet.
+        if !map.contains_key(*key) {
+            map.insert((*key).to_owned(), Value::Object(Map::new()));
+        }
+        let Some(next) = map.get_mut(*key) else {
+            return;
+        };
+        at = next;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_json_keeps_every_digit() {
+        let mut json = serde_json::json!({"t": {"fee": 0.0, "n": 3}, "x": "a\"b"});
+        let fee: Decimal = "96171.60".parse().unwrap();
+        json["t"]["fee"] = serde_json::json!(96171.6);
+        let read = ReadForm {
+            json,
+            numbers: [("/t/fee".to_owned(), fee)].into(),
+            diagnostics: Vec::new(),
+            positions: BTreeMap::new(),
+        };
+        let text = read.form_json();
+        assert_eq!(text, r#"{"t":{"fee":96171.60,"n":3},"x":"a\"b"}"#);
+    }
+}

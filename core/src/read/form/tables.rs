@@ -1,0 +1,272 @@
+//! A form's table read from the source's tables: rows by their labels, values by the column
+//! headers above them (or by order where the source lost them), each value as written.
+
+use std::collections::HashSet;
+
+use super::Reader;
+use super::diagnostic::{Diagnostic, Problem};
+use super::reading::set;
+use crate::model::cell::ValueKind;
+use crate::model::layout::{Block, RowNode, Table};
+use crate::read::columns::{self, Columns, Header};
+use crate::read::grid::{SourceCell, SourceTable};
+use crate::read::normalise::normalise;
+use crate::read::value::{self, ReadCell};
+
+/// A source table's rows with their labels found and normalised once, for every block and
+/// section that looks through it.
+pub(crate) struct Prepared<'s> {
+    table: &'s SourceTable,
+    rows: Vec<PreparedRow<'s>>,
+}
+
+struct PreparedRow<'s> {
+    /// Grid row.
+    index: usize,
+    /// The cells starting in it.
+    cells: Vec<&'s SourceCell>,
+    /// The label cells (index into `cells`, normalised text). A label cell may hold a whole
+    /// path, joined with ` / ` (how Markdown and CSV tables write a nested row label): each
+    /// part is a label.
+    labels: Vec<(usize, String)>,
+}
+
+impl<'s> Prepared<'s> {
+    pub(crate) fn new(table: &'s SourceTable) -> Prepared<'s> {
+        let rows = (0..table.rows)
+            .map(|index| {
+                let cells: Vec<&SourceCell> = table.row(index).collect();
+                let labels = cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| !c.text.is_empty() && !value::looks_like_value(&c.text))
+                    .flat_map(|(i, c)| c.text.split(" / ").map(move |part| (i, normalise(part))))
+                    .collect();
+                PreparedRow {
+                    index,
+                    cells,
+                    labels,
+                }
+            })
+            .collect();
+        Prepared { table, rows }
+    }
+}
+
+/// The leaf rows of a block with their label paths (normalised).
+pub(crate) fn leaves<'a>(
+    rows: &'a [RowNode],
+    path: &mut Vec<String>,
+    out: &mut Vec<(Vec<String>, &'a RowNode)>,
+) {
+    for row in rows {
+        if let Some(label) = row.label {
+            path.push(normalise(label));
+        }
+        if row.cells.is_empty() {
+            leaves(&row.children, path, out);
+        } else {
+            out.push((path.clone(), row));
+        }
+        if row.label.is_some() {
+            path.pop();
+        }
+    }
+}
+
+/// The declared labels from the block's top down to `target`, as the form writes them.
+pub(crate) fn row_path(rows: &[RowNode], target: &RowNode) -> Option<Vec<&'static str>> {
+    for row in rows {
+        let here: Vec<&'static str> = row.label.into_iter().collect();
+        if std::ptr::eq(row, target) {
+            return Some(here);
+        }
+        if let Some(mut below) = row_path(&row.children, target) {
+            let mut path = here;
+            path.append(&mut below);
+            return Some(path);
+        }
+    }
+    None
+}
+
+impl Reader<'_> {
+    /// Reads every block of the form's `table` from the source `tables`; returns how many rows
+    /// were found.
+    pub(super) fn read_table(&mut self, table: &Table, tables: &[&Prepared<'_>]) -> usize {
+        table
+            .blocks
+            .iter()
+            .map(|block| self.read_block(block, tables))
+            .sum()
+    }
+
+    fn read_block(&mut self, block: &Block, tables: &[&Prepared<'_>]) -> usize {
+        let mut wanted = Vec::new();
+        leaves(&block.rows, &mut Vec::new(), &mut wanted);
+        let mut found = vec![false; wanted.len()];
+        let mut context: HashSet<&str> = HashSet::new();
+        let form_columns = columns::form_columns(&block.header);
+        for table in tables {
+            // The header above this block's rows in this table, found at its first row.
+            let mut header: Option<Header<'_>> = None;
+            let mut reordered = false;
+            for row in &table.rows {
+                context.extend(row.labels.iter().map(|(_, l)| l.as_str()));
+                let Some(chosen) = self.leaf_row(row, &wanted, &found, &context) else {
+                    continue;
+                };
+                found[chosen] = true;
+                let form_row = wanted[chosen].1;
+                let Some(values) = self.values(row, form_row) else {
+                    continue;
+                };
+                let header = header.get_or_insert_with(|| Header::above(table.table, row.index));
+                let values = match header.locate(&values, &form_columns) {
+                    Columns::ByOrder => values,
+                    Columns::ByHeaders(map) => {
+                        if !std::mem::replace(&mut reordered, true) {
+                            self.diagnose(
+                                Problem::ColumnsReordered,
+                                values.first().map(|c| c.position),
+                                form_row.cells.first().map(|c| c.pointer.clone()),
+                            );
+                        }
+                        let mut by_column = values.clone();
+                        for (k, &j) in map.iter().enumerate() {
+                            by_column[j] = values[k];
+                        }
+                        by_column
+                    }
+                    Columns::Conflict(conflict) => {
+                        self.diagnose(
+                            Problem::Columns(conflict),
+                            values.first().map(|c| c.position),
+                            form_row.cells.first().map(|c| c.pointer.clone()),
+                        );
+                        continue;
+                    }
+                };
+                self.read_cells(form_row, &values, header);
+            }
+        }
+        for (w, (_, row)) in wanted.iter().enumerate() {
+            if !found[w] {
+                let path = row_path(&block.rows, row).unwrap_or_default();
+                self.diagnose(Problem::RowMissing { path }, None, row.pointer());
+            }
+        }
+        found.iter().filter(|&&f| f).count()
+    }
+
+    /// The leaf row of the form this source row is, if any: by its last label, then by the
+    /// labels before it among those seen so far.
+    fn leaf_row(
+        &mut self,
+        row: &PreparedRow<'_>,
+        wanted: &[(Vec<String>, &RowNode)],
+        found: &[bool],
+        context: &HashSet<&str>,
+    ) -> Option<usize> {
+        let candidates: Vec<usize> = (0..wanted.len())
+            .filter(|&w| !found[w])
+            .filter(|&w| match (wanted[w].0.last(), row.labels.last()) {
+                (Some(leaf), Some((_, last))) => leaf == last,
+                (None, None) => row.cells.len() == wanted[w].1.cells.len() && row.index > 0,
+                _ => false,
+            })
+            .collect();
+        match candidates.as_slice() {
+            [] => None,
+            [one] => Some(*one),
+            many => {
+                let chosen = many.iter().copied().find(|&w| {
+                    wanted[w]
+                        .0
+                        .iter()
+                        .rev()
+                        .skip(1)
+                        .all(|p| context.contains(p.as_str()))
+                });
+                if chosen.is_none() {
+                    let at = row.cells.first().map(|c| c.position);
+                    self.diagnose(Problem::RowAmbiguous, at, None);
+                }
+                chosen
+            }
+        }
+    }
+
+    /// The values of a source row (the cells after its labels), when there are as many as the
+    /// form's row has columns.
+    fn values<'s>(
+        &mut self,
+        row: &PreparedRow<'s>,
+        form_row: &RowNode,
+    ) -> Option<Vec<&'s SourceCell>> {
+        let start = row.labels.last().map_or(0, |(i, _)| i + 1);
+        let mut values = &row.cells[start..];
+        // Empty cells past the form's columns are residue of the page's layout (a trailing
+        // `| |`), not values.
+        while values.len() > form_row.cells.len()
+            && values.last().is_some_and(|c| c.text.is_empty())
+        {
+            values = &values[..values.len() - 1];
+        }
+        if values.len() != form_row.cells.len() {
+            self.diagnose(
+                Problem::ValueCount {
+                    found: values.len(),
+                    columns: form_row.cells.len(),
+                },
+                row.cells.first().map(|c| c.position),
+                form_row.cells.first().map(|c| c.pointer.clone()),
+            );
+            return None;
+        }
+        Some(values.to_vec())
+    }
+
+    /// Reads each value into its cell of the form, as written.
+    fn read_cells(&mut self, form_row: &RowNode, values: &[&SourceCell], header: &mut Header<'_>) {
+        let info = self.info;
+        for (cell, source) in form_row.cells.iter().zip(values) {
+            let Some(index) = info.cell_index(&cell.pointer) else {
+                continue;
+            };
+            let declared = &info.cells[index];
+            self.positions.insert(cell.pointer.clone(), source.position);
+            // A header stating the unit of money (`（元）`, `（单位：万元）`) says what a bare
+            // number is in, whatever the form's unit.
+            let text = match header.unit(source.column) {
+                Some(unit) if declared.kind == ValueKind::Amount => {
+                    value::in_unit(&source.text, unit)
+                }
+                _ => std::borrow::Cow::Borrowed(source.text.as_str()),
+            };
+            match value::parse_cell(&text, declared) {
+                Ok(read) => {
+                    if let ReadCell::Number(n) = &read {
+                        self.numbers.insert(cell.pointer.clone(), *n);
+                    }
+                    set(&mut self.json, &declared.keys, read.to_json());
+                }
+                Err(problem) => self.diagnose(
+                    Problem::Value(problem),
+                    Some(source.position),
+                    Some(cell.pointer.clone()),
+                ),
+            }
+        }
+    }
+
+    pub(super) fn diagnose(
+        &mut self,
+        problem: Problem,
+        position: Option<crate::read::grid::Position>,
+        pointer: Option<String>,
+    ) {
+        self.diagnostics
+            .push(Diagnostic::new(problem, position, pointer));
+    }
+}
