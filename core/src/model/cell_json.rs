@@ -255,8 +255,9 @@ mod tests {
         #[allow(dead_code)]
         struct Row {
             a: Cell<u64>,
+            b: Cell<u64>,
         }
-        let err = serde_json::from_str::<Row>("{\n  \"a\": -1\n}").unwrap_err();
+        let err = serde_json::from_str::<Row>("{\n  \"a\": -1,\n  \"b\": 2\n}").unwrap_err();
         assert_eq!(
             (err.line(), err.classify()),
             (2, serde_json::error::Category::Data)
