@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+use crate::model::cell::Slot;
 use crate::model::layout::{Block, HeaderNode, RowNode, Table};
 
 /// What a grid cell is.
@@ -156,8 +157,22 @@ pub fn value_text(value: Option<&Value>) -> String {
     }
 }
 
-/// Builds the grid of `table` with the values of `form` (its JSON) and `failures` by pointer.
-pub fn grid(table: &Table, form: &Value, failures: &BTreeMap<String, Vec<Failure>>) -> Grid {
+/// A cell's text as written: its number with every digit it holds (`96171.60`), empty for a
+/// blank, or the mark.
+pub fn cell_text(cell: Slot) -> String {
+    match cell {
+        Slot::Blank => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// Builds the grid of `table` with the form's cells (`values`, by JSON pointer) and
+/// `failures` by pointer.
+pub fn grid(
+    table: &Table,
+    values: &BTreeMap<&str, Slot>,
+    failures: &BTreeMap<String, Vec<Failure>>,
+) -> Grid {
     let label_columns = table
         .blocks
         .iter()
@@ -172,7 +187,7 @@ pub fn grid(table: &Table, form: &Value, failures: &BTreeMap<String, Vec<Failure
         row: 0,
         width: label_columns + value_columns,
         label_columns,
-        form,
+        values,
         failures,
     };
     for block in &table.blocks {
@@ -196,7 +211,7 @@ struct Builder<'a> {
     row: usize,
     width: usize,
     label_columns: usize,
-    form: &'a Value,
+    values: &'a BTreeMap<&'a str, Slot>,
     failures: &'a BTreeMap<String, Vec<Failure>>,
 }
 
@@ -338,7 +353,10 @@ impl Builder<'_> {
         let last = node.cells.len().saturating_sub(1);
         for (i, cell) in node.cells.iter().enumerate() {
             let colspan = 1 + if i == last { stretch } else { 0 };
-            let text = value_text(self.form.pointer(&cell.pointer));
+            let text = self
+                .values
+                .get(cell.pointer.as_str())
+                .map_or_else(String::new, |&slot| cell_text(slot));
             self.cells.push(GridCell {
                 row,
                 column,

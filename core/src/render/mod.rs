@@ -16,9 +16,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-pub use grid::{CellKind, Failure, Grid, GridBlock, GridCell, grid, value_text};
+pub use grid::{CellKind, Failure, Grid, GridBlock, GridCell, cell_text, grid, value_text};
 
 use crate::check::report::Report;
+use crate::model::cell::Slot;
 use crate::model::form::Form;
 use crate::model::lang::Lang;
 use crate::model::node::{NodeKind, Role};
@@ -66,7 +67,15 @@ pub fn document<F: Form + Serialize>(
     lang: Lang,
 ) -> Document {
     let info = F::info();
+    // Text and metadata from the form's JSON; cells typed, every digit as held.
     let json = serde_json::to_value(form).unwrap_or_default();
+    let slots = form.slots();
+    let values: BTreeMap<&str, Slot> = info
+        .cells
+        .iter()
+        .map(|c| c.pointer.as_str())
+        .zip(slots)
+        .collect();
     let violations = report.map(|r| r.violations(lang)).unwrap_or_default();
     let mut failures: BTreeMap<String, Vec<Failure>> = BTreeMap::new();
     for v in &violations {
@@ -125,7 +134,7 @@ pub fn document<F: Form + Serialize>(
                         })
                         .collect();
                     parts.push(Part::Table {
-                        grid: grid(table, &json, &failures),
+                        grid: grid(table, &values, &failures),
                         summary,
                     });
                 }
