@@ -7,10 +7,9 @@
 
 use std::hint::black_box;
 
-use baobiao::Form;
-use baobiao::forms::annual_report_2019::AnnualReport2019;
-use baobiao::forms::annual_report_2021::AnnualReport;
-use baobiao::read::form::read_best;
+use baobiao::CheckOptions;
+use baobiao::read::{Options, SourceKind};
+use baobiao::set::FormSet;
 use criterion::{Criterion, Throughput, criterion_group};
 
 mod interleaved;
@@ -44,22 +43,25 @@ fn corpus() -> Vec<Report> {
     reports
 }
 
-/// Reads and checks one report; returns whether it passed (so nothing is optimised away).
+/// The official forms, as the command line offers them.
+static FORMS: std::sync::LazyLock<FormSet> = std::sync::LazyLock::new(baobiao::forms::all);
+
+/// Reads and checks one report through the form set, as the command line does; returns whether
+/// it passed (so nothing is optimised away).
 fn read_and_check(report: &Report) -> bool {
-    let source = if report.html {
-        baobiao::read::html::read(&report.text).expect("a page")
+    let kind = if report.html {
+        SourceKind::Html
     } else {
-        baobiao::read::text::read(&report.text)
+        SourceKind::Text
     };
-    let forms = [AnnualReport::info(), AnnualReport2019::info()];
-    let (index, read) = read_best(&forms, &source).expect("two forms");
-    if index == 0 {
-        let form: AnnualReport = serde_json::from_value(read.json).expect("a 2021 form");
-        form.check().is_ok()
-    } else {
-        let form: AnnualReport2019 = serde_json::from_value(read.json).expect("a 2019 form");
-        form.check().is_ok()
-    }
+    let options = Options {
+        kind: Some(kind),
+        ..Options::default()
+    };
+    let (_, reading) = FORMS
+        .read(report.text.as_bytes(), &options, None)
+        .expect("an official report");
+    reading.form.check_with(CheckOptions::default()).is_ok()
 }
 
 fn all(corpus: &[Report]) -> usize {

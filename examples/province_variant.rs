@@ -101,10 +101,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .pointer_mut("/outcomes/withheld/subtotal/natural_persons")
         .ok_or("no such cell")? = 9.into();
     let wrong: Applications = serde_json::from_value(json)?;
-    for v in wrong.check().violations(Lang::Zh) {
+    for v in wrong.check().violations() {
         println!(
             "✗ {} at {}: expected {}, found {}",
-            v.rule, v.at, v.expected, v.actual
+            v.id(),
+            v.location(),
+            v.expected(Lang::En),
+            v.actual(Lang::En)
         );
     }
     Ok(())

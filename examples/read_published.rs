@@ -1,14 +1,12 @@
-//! Reading a published report with the library: the page text of the 湘潭县公安局 2024 report
-//! (as bundled, or a file named on the command line) is read as whichever official template it
-//! matches, checked, and every violation printed with where each of its cells was read from.
+//! Reading a published report with the library, as the command line does: the page text of the
+//! 湘潭县公安局 2024 report (as bundled, or a file named on the command line) is read as
+//! whichever official template it matches, checked, and every violation printed with where
+//! each of its cells was read from.
 //!
 //! `cargo run --example read_published [FILE]`
 
-use baobiao::Form;
-use baobiao::forms::annual_report_2019::AnnualReport2019;
-use baobiao::forms::annual_report_2021::AnnualReport;
-use baobiao::read::form::read_best;
-use baobiao::{Lang, Summary};
+use baobiao::read::{Options, ReadError};
+use baobiao::{CheckOptions, Lang};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args().nth(1).unwrap_or_else(|| {
@@ -18,47 +16,42 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         )
         .to_owned()
     });
-    let bytes = std::fs::read(&path)?;
-    let (text, encoding) = baobiao::read::decode::decode(&bytes)?;
-    let source = if path.ends_with(".html") || path.ends_with(".htm") {
-        baobiao::read::html::read(&text)?
-    } else {
-        baobiao::read::text::read(&text)
-    };
 
-    // The template is told by the headers and rows the source has.
-    let forms = [AnnualReport::info(), AnnualReport2019::info()];
-    let (which, read) = read_best(&forms, &source).ok_or("no forms")?;
-    println!(
-        "{path}: {encoding}, read as the {} template",
-        ["2021", "2019"][which]
-    );
-    for d in &read.diagnostics {
-        let at = d.position.map(|p| p.describe(Lang::Zh)).unwrap_or_default();
-        println!("  ! {at} {}", d.problem.message(Lang::Zh));
+    // The official forms as a set: the report is read as the template its headers and rows
+    // say (or, for a form's JSON, as the first).
+    let forms = baobiao::forms::all();
+    let (entry, reading) = match forms.read_at(path.as_ref(), &Options::default(), None) {
+        Ok(read) => read,
+        Err(ReadError::Incomplete { reading, .. }) => {
+            for d in &reading.diagnostics {
+                println!("  ! {d}");
+            }
+            return Err("the report did not read into a whole form".into());
+        }
+        Err(err) => return Err(err.into()),
+    };
+    println!("{path}: {:?}, read as {}", reading.kind, entry.title());
+    for d in &reading.diagnostics {
+        println!("  ! {d}");
     }
 
-    let mut summary: Summary = if which == 0 {
-        let form: AnnualReport = serde_json::from_value(read.json.clone())?;
-        form.check().summary(Lang::Zh)
-    } else {
-        let form: AnnualReport2019 = serde_json::from_value(read.json.clone())?;
-        form.check().summary(Lang::Zh)
-    };
-    summary.locate(|pointer| read.position_of(pointer).map(|p| p.to_string()));
+    let report = reading.form.check_with(CheckOptions::default());
+    let mut summary = report.summary();
+    summary.locate(|pointer| reading.position_of(pointer));
     println!(
         "{} violations, {} not assessable",
         summary.violations.len(),
         summary.not_assessable.len()
     );
     for v in &summary.violations {
-        println!("✗ {} {} ({})", v.rule, v.message, v.at);
+        println!("✗ {} {} ({})", v.id(), v.message(Lang::Zh), v.location());
         for cell in &v.cells {
+            let source = cell.source.map(|s| s.describe(Lang::Zh));
             println!(
                 "    {} = {}  [{}]",
-                cell.labels.join(" › "),
-                cell.value,
-                cell.source.as_deref().unwrap_or("?")
+                cell.label_path(),
+                cell.value.describe(Lang::Zh),
+                source.as_deref().unwrap_or("?")
             );
         }
     }

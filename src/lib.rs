@@ -10,5 +10,8 @@ pub use baobiao_macros::Form;
 #[cfg(feature = "forms")]
 pub mod forms;
 
+#[cfg(feature = "cli")]
+pub mod cli;
+
 #[doc(hidden)]
 pub use baobiao_core::__private;

@@ -1,7 +1,5 @@
-//! The `baobiao` command line: check report forms, list their rules.
-
-mod cli;
+//! The `baobiao` command line for the official forms: check, read, render, schema, rules.
 
 fn main() -> std::process::ExitCode {
-    cli::run()
+    baobiao::cli::run(&baobiao::forms::all())
 }

@@ -41,11 +41,17 @@ fn json_output_has_the_documented_shape() {
     assert_eq!(json["ok"], true);
     assert_eq!(json["violations"].as_array().unwrap().len(), 0);
     assert_eq!(json["not_assessable"].as_array().unwrap().len(), 1);
-    assert_eq!(json["info"].as_array().unwrap().len(), 7);
+    assert_eq!(json["notes"].as_array().unwrap().len(), 7);
     let na = &json["not_assessable"][0];
-    for key in ["rule", "severity", "message", "reason", "cells"] {
+    for key in ["rule", "severity", "message", "reason", "why", "cells"] {
         assert!(!na[key].is_null(), "{key} missing in {na}");
     }
+    // Typed for machines, worded for people (in Chinese unless asked otherwise).
+    assert_eq!(na["reason"]["kind"], "result_blank");
+    assert_eq!(na["why"], "结果单元格为空，无法核验");
+    let cell = &json["notes"][0]["cells"][0];
+    assert_eq!(cell["value"], serde_json::Value::Null);
+    assert!(cell["index"].is_u64(), "{cell}");
 }
 
 #[test]
@@ -116,10 +122,11 @@ fn strict_mode_fails_on_the_blank_row() {
     assert_eq!(rules, vec!["BLANK-CELL"; 7]);
 }
 
-/// Malformed input: exit 2, a message naming the place, never a panic.
+/// Malformed input: exit 2, a message naming the place, never a panic (asked in English, whose
+/// words the assertions name; the default is Chinese).
 fn assert_unreadable(name: &str, contents: &[u8], wanted: &[&str]) {
     let path = temp_file(name, contents);
-    let out = baobiao(&["check", path.to_str().unwrap()]);
+    let out = baobiao(&["check", path.to_str().unwrap(), "--lang", "en"]);
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
     assert!(!stderr.contains("panicked"), "{name}: {stderr}");
@@ -223,6 +230,14 @@ fn malformed_input_exits_2_and_says_where() {
         &["binary.json:1:1", "not valid UTF-8"],
     );
     assert_unreadable("empty.json", b"", &["empty.json", "ends too early"]);
+    // In Chinese by default: where, and what.
+    let path = temp_file("truncated-zh.json", &full[..full.len() / 2]);
+    let out = baobiao(&["check", path.to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr.contains("无法读取输入"), "{stderr}");
+    assert!(stderr.contains("文件提前结束"), "{stderr}");
+    assert!(stderr.contains("truncated-zh.json:"), "{stderr}");
 }
 
 #[test]

@@ -5,7 +5,7 @@
 #[path = "../examples/province_variant.rs"]
 mod province_variant;
 
-use baobiao::{Form, Lang};
+use baobiao::Form;
 use province_variant::Applications;
 
 fn sample() -> serde_json::Value {
@@ -19,7 +19,7 @@ fn sample() -> serde_json::Value {
 #[test]
 fn the_sample_passes_and_the_rules_are_as_declared() {
     let report: Applications = serde_json::from_value(sample()).unwrap();
-    assert!(report.check().violations(Lang::Zh).is_empty());
+    assert!(report.check().violations().is_empty());
     let info = Applications::info();
     assert_eq!(info.cells.len(), 6 * 8);
     let row_total = info.rule("P3-ROW-TOTAL").unwrap();
@@ -53,16 +53,16 @@ fn a_wrong_subtotal_is_named() {
         .pointer_mut("/outcomes/withheld/subtotal/organisations/business")
         .unwrap() = 5.into();
     let report: Applications = serde_json::from_value(json).unwrap();
-    let rules: Vec<String> = report
-        .check()
-        .violations(Lang::Zh)
+    let checked = report.check();
+    let rules: Vec<&str> = checked
+        .violations()
         .into_iter()
         .filter(|v| {
             v.cells
                 .iter()
                 .any(|c| c.pointer == "/outcomes/withheld/subtotal/organisations/business")
         })
-        .map(|v| v.rule)
+        .map(|v| v.id())
         .collect();
     assert_eq!(
         rules,

@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use baobiao::Form;
+use baobiao::Node;
 use baobiao::forms::annual_report_2019::AnnualReport2019;
 use baobiao::forms::annual_report_2021::AnnualReport;
-use baobiao::model::node::Node;
 
 /// Every field name (Rust and JSON) and every label of the forms.
 fn names_and_labels() -> (Vec<&'static str>, Vec<&'static str>) {

@@ -155,8 +155,8 @@ fn table_2_rules_decide() {
         json!({"newly_made": 2, "newly_published": 2, "published_total": 1});
     let form: AnnualReport2019 = serde_json::from_value(json).unwrap();
     let checked = form.check();
-    let violations = checked.violations(baobiao::Lang::Zh);
-    let rules: Vec<&str> = violations.iter().map(|v| v.rule.as_str()).collect();
+    let violations = checked.violations();
+    let rules: Vec<&str> = violations.iter().map(|v| v.id()).collect();
     assert!(rules.contains(&"T2-PROJ-NONNEG"), "{rules:?}");
     assert!(rules.contains(&"T2-PUB-BOUND"), "{rules:?}");
     // A warning does not fail the check; the negative project count does.

@@ -15,8 +15,8 @@ mod province_variant;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use baobiao::Form;
 use baobiao::forms::annual_report_2021::AnnualReport;
-use baobiao::{Form, Lang};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -229,22 +229,23 @@ fn generated_reports() -> Vec<serde_json::Value> {
 /// What the Rust check decides, in the shape rules.mjs prints.
 fn rust_outcome(report: &serde_json::Value) -> serde_json::Value {
     let form: AnnualReport = serde_json::from_value(report.clone()).unwrap();
-    let summary = form.check().summary(Lang::Zh);
+    let checked = form.check();
+    let summary = checked.summary();
     let entry = |rule: &str, cells: &[baobiao::CellRef]| {
         std::iter::once(rule.to_owned())
-            .chain(cells.iter().map(|c| c.pointer.clone()))
+            .chain(cells.iter().map(|c| c.pointer.to_owned()))
             .collect::<Vec<_>>()
             .join(" ")
     };
     let mut fail: Vec<String> = summary
         .violations
         .iter()
-        .map(|v| entry(&v.rule, &v.cells))
+        .map(|v| entry(v.id(), &v.cells))
         .collect();
     let mut na: Vec<String> = summary
         .not_assessable
         .iter()
-        .map(|n| entry(&n.rule, &n.cells))
+        .map(|n| entry(&n.rule.id, &n.cells))
         .collect();
     fail.sort();
     na.sort();

@@ -4,7 +4,7 @@ mod common;
 
 use baobiao::Form;
 use baobiao::forms::annual_report_2021::AnnualReport;
-use baobiao::read::form::read_form;
+use baobiao::read::SourceKind;
 use common::sidecar::{data, read_table_3_and_4, table_3_and_4};
 
 #[test]
@@ -13,9 +13,7 @@ fn the_xiangtan_text_reads_to_the_hand_transcription() {
         env!("CARGO_MANIFEST_DIR"),
         "/examples/reports/xiangtan-county-police-2024.txt"
     );
-    let text = std::fs::read_to_string(path).unwrap();
-    let source = baobiao::read::text::read(&text);
-    let read = read_form(AnnualReport::info(), &source);
+    let read = common::read_as::<AnnualReport>(std::fs::read(path).unwrap(), SourceKind::Text);
     assert_eq!(read.diagnostics, vec![], "{:#?}", read.diagnostics);
     let expected = common::bundled_json();
     for cell in &AnnualReport::info().cells {
@@ -34,10 +32,9 @@ fn the_xiangtan_text_reads_to_the_hand_transcription() {
 #[test]
 fn the_2019_shanghai_page_is_read_as_the_2019_form() {
     use baobiao::forms::annual_report_2019::AnnualReport2019;
-    let html = std::fs::read_to_string(data("shanghai-gov-office-2019.html")).unwrap();
-    let source = baobiao::read::html::read(&html).unwrap();
-    let as_2019 = read_form(AnnualReport2019::info(), &source);
-    let as_2021 = read_form(AnnualReport::info(), &source);
+    let html = std::fs::read(data("shanghai-gov-office-2019.html")).unwrap();
+    let as_2019 = common::read_as::<AnnualReport2019>(html.clone(), SourceKind::Html);
+    let as_2021 = common::read_as::<AnnualReport>(html, SourceKind::Html);
     assert!(as_2019.diagnostics.len() < as_2021.diagnostics.len());
     // Everything is read: the procurement amount, written `251000元` in a column the template
     // gives no unit, is normalised to the form's 元.
@@ -146,8 +143,8 @@ fn hostile_inputs_are_refused_or_read_without_panic() {
     huge.resize(50 * 1024 * 1024, b'x');
     // (file, bytes, what the message must say)
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
-        ("empty.html", Vec::new(), "未找到"),
-        ("empty.txt", Vec::new(), "未找到"),
+        ("empty.html", Vec::new(), "not found"),
+        ("empty.txt", Vec::new(), "not found"),
         (
             "binary.txt",
             (0..=255u8).cycle().take(4096).collect(),
@@ -174,12 +171,12 @@ fn hostile_inputs_are_refused_or_read_without_panic() {
                 "<td colspan=99999>1</td>".repeat(10_000)
             )
             .into_bytes(),
-            "未找到",
+            "not found",
         ),
         (
             "10000-columns.html",
             format!("<table><tr>{}</tr></table>", "<td>1</td>".repeat(10_000)).into_bytes(),
-            "未找到",
+            "not found",
         ),
         (
             "deep.html",
@@ -203,7 +200,7 @@ fn hostile_inputs_are_refused_or_read_without_panic() {
         let path = dir.join(name);
         std::fs::write(&path, bytes).unwrap();
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_baobiao"))
-            .args(["check", path.to_str().unwrap()])
+            .args(["check", path.to_str().unwrap(), "--lang", "en"])
             .output()
             .unwrap();
         let said = String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr);
@@ -250,10 +247,9 @@ fn exchange_first_and_last(line: &str) -> String {
 
 #[test]
 fn columns_are_found_by_their_headers_not_their_order() {
-    let info = AnnualReport::info();
     let swapped = markdown_with_table_3(exchange_first_and_last);
     assert!(swapped.contains("| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 / 总计 |"));
-    let read = read_form(info, &baobiao::read::text::read(&swapped));
+    let read = common::read_as::<AnnualReport>(swapped, SourceKind::Text);
     assert_eq!(read.diagnostics.len(), 1, "{:#?}", read.diagnostics);
     assert!(
         read.diagnostics[0]
@@ -268,7 +264,7 @@ fn columns_are_found_by_their_headers_not_their_order() {
     // every column, so the rows are not read, and it says why.
     let contradicting =
         markdown_with_table_3(|line| line.replacen("申请人情况 / 自然人", "申请人情况 / 总计", 1));
-    let read = read_form(info, &baobiao::read::text::read(&contradicting));
+    let read = common::read_as::<AnnualReport>(contradicting, SourceKind::Text);
     assert!(
         read.diagnostics
             .iter()

@@ -7,8 +7,7 @@ mod common;
 use std::str::FromStr;
 
 use baobiao::forms::annual_report_2021::AnnualReport;
-use baobiao::read::form::read_form;
-use baobiao::read::grid::SourceDocument;
+use baobiao::read::{Options, SourceKind};
 use baobiao::{Form, Lang, ValueKind, render};
 use proptest::prelude::*;
 
@@ -31,31 +30,41 @@ const FORMATS: [Format; 6] = [
     Format::Docx,
 ];
 
-/// The form rendered in `format` and read back by the reader of that format.
-fn render_and_read<F: Form + serde::Serialize>(form: &F, format: Format) -> SourceDocument {
+/// The form rendered in `format`: the file's bytes, and its kind.
+fn rendered<F: Form + serde::Serialize>(form: &F, format: Format) -> (Vec<u8>, SourceKind) {
     let checked = form.check();
     let document = render::document(form, Some(&checked), Lang::Zh);
     match format {
-        Format::Html => baobiao::read::html::read(&render::html::page(&document)).unwrap(),
-        Format::Text => baobiao::read::text::read(&render::text::document(&document, false)),
-        Format::Markdown => baobiao::read::text::read(&render::markdown::document(&document)),
-        Format::Csv => baobiao::read::csv::read(&render::csv::document(&document)),
-        Format::Xlsx => baobiao::read::xlsx::read(render::xlsx::document(&document).unwrap())
-            .expect("our own workbook reads"),
-        Format::Docx => baobiao::read::docx::read(render::docx::document(&document).unwrap())
-            .expect("our own document reads"),
+        Format::Html => (render::html::page(&document).into(), SourceKind::Html),
+        Format::Text => (
+            render::text::document(&document, false).into(),
+            SourceKind::Text,
+        ),
+        Format::Markdown => (
+            render::markdown::document(&document).into(),
+            SourceKind::Text,
+        ),
+        Format::Csv => (render::csv::document(&document).into(), SourceKind::Csv),
+        Format::Xlsx => (render::xlsx::document(&document).unwrap(), SourceKind::Xlsx),
+        Format::Docx => (render::docx::document(&document).unwrap(), SourceKind::Docx),
     }
 }
 
-/// Every format gives back `form`, with no diagnostic.
+/// Every format, read back through `baobiao::read::report`, gives back `form`, with no
+/// diagnostic.
 fn survives<F>(form: &F) -> Result<(), TestCaseError>
 where
     F: Form + serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
 {
     for format in FORMATS {
-        let read = read_form(F::info(), &render_and_read(form, format));
+        let (bytes, kind) = rendered(form, format);
+        let options = Options {
+            kind: Some(kind),
+            ..Options::default()
+        };
+        let read = baobiao::read::report::<F>(bytes, &options).unwrap();
         prop_assert_eq!(&read.diagnostics, &vec![], "{:?}", format);
-        let back: F = serde_json::from_str(&read.form_json()).unwrap();
+        let back = read.form;
         prop_assert_eq!(&back, form, "{:?}", format);
         // Digit for digit: `96171.60` comes back as `96171.60`, not `96171.6`.
         prop_assert_eq!(
@@ -83,13 +92,10 @@ fn the_2019_shanghai_report_survives_every_format() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/reports/shanghai-gov-office-2019.html"
     );
-    let page = std::fs::read_to_string(path).unwrap();
-    let read = read_form(
-        AnnualReport2019::info(),
-        &baobiao::read::html::read(&page).unwrap(),
-    );
+    let read =
+        baobiao::read::report_at::<AnnualReport2019>(path.as_ref(), &Options::default()).unwrap();
     assert_eq!(read.diagnostics, vec![]);
-    let form: AnnualReport2019 = serde_json::from_value(read.json).unwrap();
+    let form = read.form;
     assert_eq!(
         serde_json::to_value(&form).unwrap()["active_disclosure"]["article_20_9"]["central_procurement"]
             ["amount"],

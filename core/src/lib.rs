@@ -1,39 +1,45 @@
-//! Runtime of baobiao: cell values, form descriptions, rules, checking and violations.
+//! Runtime of baobiao: cell values, form descriptions, rules, checking, schemas; reading and
+//! rendering as features.
 //!
 //! A form is declared once with `#[derive(Form)]` (re-exported by the `baobiao` crate); the
-//! derive describes the struct tree ([`Node`]), and this crate does the rest:
-//! - [`FormInfo`] numbers the form's cells, gives each its JSON pointer and labels, and expands
-//!   every declared rule into instances over concrete cells;
-//! - [`Form::check`] evaluates every instance to pass, fail or not assessable ([`Report`]);
-//! - [`Report::summary`] gives violations, not-assessable rules and blank-cell information,
-//!   each naming its rule and cells, in Chinese or English.
+//! derive describes the struct tree and writes the traversal of its cells and rules, and this
+//! crate does the rest:
+//! - [`FormInfo`]: the form's cells, each with its JSON pointer and labels, and the table of
+//!   its rule instances ([`RuleDef`], [`Instance`]): what every rule means, the one definition;
+//! - [`Form::check`] decides every instance ([`Report`]); [`Report::summary`] gives what it
+//!   found ([`Summary`]: [`Violation`], [`NotAssessable`], [`BlankNote`]), typed, worded in
+//!   Chinese or English when shown;
+//! - [`schema`]: the JSON Schema, and the rules as JSON Logic, for other tools;
+//! - [`read`] (feature `read`): a report's bytes into a form, [`render`] (feature `render`):
+//!   a form as the official tables; [`set::FormSet`]: several forms by name.
 
-pub mod check;
-pub mod model;
+mod check;
+pub mod json;
+mod model;
 #[cfg(feature = "read")]
 pub mod read;
 #[cfg(feature = "render")]
 pub mod render;
 pub mod schema;
+pub mod set;
 
+pub use check::findings::{BlankNote, CellRef, Found, NotAssessable, Summary, Violation};
 pub use check::op::Op;
-pub use check::report::{CellRef, Info, NotAssessable, Report, STRICT_BLANK, Summary, Violation};
+pub use check::report::Report;
 pub use check::rule::{
-    Body, CheckDecl, Instance, Operand, OperandDecl, RangeDecl, RuleDef, RuleKind, RuleMeta,
-    Severity, Side, Term, TermDecl,
+    Body, Instance, Operand, RuleDef, RuleKind, STRICT_BLANK, Severity, Side, Term, strict_blank,
 };
+pub use check::summary_json::SummaryJson;
 pub use check::{CheckOptions, Outcome, Reason, Status};
 pub use model::cell::{Amount, Cell, CellValue, Count, Mark, SignedCount, Slot, ValueKind};
-pub use model::component::Component;
 pub use model::form::Form;
 pub use model::info::{CellInfo, FormInfo};
 pub use model::lang::Lang;
-pub use model::node::{Field, Node, NodeKind, StructInfo};
+pub use model::node::{Field, Node, NodeKind, Role, StructDecl};
 pub use model::num::Num;
-pub use model::shape::Shape;
+pub use model::position::Position;
 pub use model::{layout, pointer};
 pub use rust_decimal::Decimal;
-pub use schema::logic;
 pub use schemars;
 
 #[doc(hidden)]

@@ -1,69 +1,103 @@
-//! `baobiao check FILE`: read a filled form, check every rule, print the outcome.
+//! `baobiao check FILE`: read a report as its form, check every rule, print the outcome.
 
 use std::process::ExitCode;
 
-use baobiao::{CheckOptions, Lang};
+use crate::read::{ReadError, SourceKind};
+use crate::render::{Part, text};
+use crate::set::FormSet;
+use crate::{CheckOptions, Lang, Status};
 
-use super::input::InputError;
 use super::{Format, human, source};
 
-pub fn run(args: &source::Args, format: Format, strict: bool, lang: Lang) -> ExitCode {
-    let file = args.file.as_path();
-    let loaded = match source::load(args) {
+/// What a check found, ready to print.
+pub struct Checked<'a> {
+    pub title: &'a str,
+    pub summary: crate::Summary<'a>,
+    /// The tables that have failures, drawn as text with the failing cells marked.
+    pub failing_tables: String,
+    pub instances: usize,
+    pub passed: usize,
+}
+
+/// `--format json`: the findings, and for a published report how it was read.
+#[derive(serde::Serialize)]
+struct CheckJson<'a, 'f> {
+    #[serde(flatten)]
+    summary: crate::SummaryJson<'a, 'f>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reading: Option<ReadingJson<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct ReadingJson<'a> {
+    form: &'a str,
+    diagnostics: Vec<serde_json::Value>,
+}
+
+pub fn run(
+    forms: &FormSet,
+    args: &source::Args,
+    format: Format,
+    strict: bool,
+    lang: Lang,
+) -> ExitCode {
+    let (entry, reading) = match source::load(forms, args) {
         Ok(loaded) => loaded,
-        Err(Ok(err)) => return unreadable(&err, format, lang),
-        Err(Err(code)) => return code,
+        Err(err) => return unreadable(args, &err, format, lang),
     };
-    let entry = loaded.entry;
-    let checked = match (entry.check)(file, &loaded.json, CheckOptions { strict }, lang) {
-        Ok(checked) => checked,
-        Err(err) => {
-            // A published report that did not read into a whole form: say what was missing.
-            if let Some(diagnostics) = &loaded.diagnostics {
-                eprint!("{}", human::reading(entry.title, diagnostics, lang));
-            }
-            return unreadable(&err, format, lang);
-        }
-    };
-    let incomplete = loaded
-        .diagnostics
-        .as_ref()
-        .is_some_and(|d| d.iter().any(|d| d.is_missing_part()));
-    let mut checked = checked;
-    checked
-        .summary
-        .locate(|pointer| loaded.positions.get(pointer).map(ToString::to_string));
+    let report = reading.form.check_with(CheckOptions { strict });
+    let mut summary = report.summary();
+    summary.locate(|pointer| reading.position_of(pointer));
     // Parts of the report were not found: its rules were checked on what was read, but it
     // cannot pass.
-    checked.summary.ok &= !incomplete;
-    let summary = &checked.summary;
+    let complete = reading.is_complete();
+    summary.ok &= complete;
+    let document = reading.form.document(Some(&report), lang);
+    let colour = super::render::colour_wanted();
+    let failing_tables = document
+        .parts
+        .iter()
+        .filter_map(|part| match part {
+            Part::Table { grid, summary } if !summary.is_empty() => {
+                Some(text::table_with_summary(grid, summary, colour))
+            }
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let outcomes = report.outcomes();
+    let checked = Checked {
+        title: entry.title(),
+        summary,
+        failing_tables,
+        instances: outcomes.len(),
+        passed: outcomes.iter().filter(|o| o.status == Status::Pass).count(),
+    };
+    let published = reading.kind != SourceKind::Json;
     match format {
-        Format::Json => match serde_json::to_value(summary)
-            .map(|mut json| {
-                if let Some(diagnostics) = &loaded.diagnostics {
-                    let diagnostics: Vec<serde_json::Value> =
-                        diagnostics.iter().map(|d| d.to_json(lang)).collect();
-                    json["reading"] =
-                        serde_json::json!({ "form": entry.name, "diagnostics": diagnostics });
-                }
-                json
-            })
-            .and_then(|json| serde_json::to_string_pretty(&json))
-        {
-            Ok(json) => println!("{json}"),
-            Err(err) => {
-                eprintln!("baobiao: cannot write JSON: {err}");
+        Format::Json => {
+            let out = CheckJson {
+                summary: checked.summary.json(lang),
+                reading: published.then(|| ReadingJson {
+                    form: entry.name(),
+                    diagnostics: human::diagnostics_json(&reading.diagnostics, lang),
+                }),
+            };
+            if super::write_json(None, &out) != ExitCode::SUCCESS {
                 return ExitCode::from(2);
             }
-        },
+        }
         Format::Text => {
-            if let Some(diagnostics) = &loaded.diagnostics {
-                print!("{}", human::reading(entry.title, diagnostics, lang));
+            if published {
+                print!(
+                    "{}",
+                    human::reading(entry.title(), &reading.diagnostics, lang)
+                );
             }
-            print!("{}", human::render(file, entry.title, &checked, lang));
+            print!("{}", human::render(&args.file, &checked, lang));
         }
     }
-    if incomplete {
+    if !complete {
         eprintln!(
             "{}",
             lang.pick(
@@ -72,30 +106,42 @@ pub fn run(args: &source::Args, format: Format, strict: bool, lang: Lang) -> Exi
             )
         );
         ExitCode::from(2)
-    } else if summary.ok {
+    } else if checked.summary.ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     }
 }
 
-fn unreadable(err: &InputError, format: Format, lang: Lang) -> ExitCode {
-    eprintln!(
-        "{}: {err}",
-        lang.pick("baobiao: 无法读取输入", "baobiao: cannot read input")
-    );
+/// The report could not be read: say why and where (and, for a published report that did not
+/// read into a whole form, what was not found); with `--format json`, as JSON too.
+fn unreadable(args: &source::Args, err: &ReadError, format: Format, lang: Lang) -> ExitCode {
+    if let ReadError::Incomplete { reading, .. } = err {
+        eprint!("{}", human::reading("", &reading.diagnostics, lang));
+    }
+    source::say_unreadable(args, err, lang);
     if format == Format::Json {
-        let json = serde_json::json!({
+        let (line, column) = err.place().unzip();
+        let pointer = match err {
+            ReadError::Json(json) => json.pointer.as_deref(),
+            ReadError::Incomplete { pointer, .. } => pointer.as_deref(),
+            _ => None,
+        };
+        let mut json = serde_json::json!({
             "ok": false,
             "error": {
-                "file": err.file,
-                "line": err.line,
-                "column": err.column,
-                "pointer": err.pointer,
-                "message": err.message,
+                "file": args.file.display().to_string(),
+                "line": line,
+                "column": column,
+                "pointer": pointer,
+                "message": err.message(lang),
             }
         });
-        println!("{json:#}");
+        if let ReadError::Incomplete { reading, .. } = err {
+            json["error"]["diagnostics"] =
+                human::diagnostics_json(&reading.diagnostics, lang).into();
+        }
+        super::write_json(None, &json);
     }
     ExitCode::from(2)
 }

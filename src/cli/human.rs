@@ -3,35 +3,41 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use baobiao::{CellRef, Lang};
+use crate::read::Diagnostic;
+use crate::{CellRef, Lang, Num, Slot};
 
-use super::forms::Checked;
+use super::check::Checked;
 
 /// How a published report was read: the form it matched and what could not be read.
-pub fn reading(title: &str, diagnostics: &[baobiao::read::form::Diagnostic], lang: Lang) -> String {
-    let mut out = match lang {
-        Lang::Zh => format!("读取：按{title}读取，诊断 {} 条。\n", diagnostics.len()),
-        Lang::En => format!("Read as {title}; {} diagnostics.\n", diagnostics.len()),
+pub fn reading(title: &str, diagnostics: &[Diagnostic], lang: Lang) -> String {
+    let count = diagnostics.len();
+    let mut out = match (lang, title.is_empty()) {
+        (Lang::Zh, false) => format!("读取：按{title}读取，诊断 {count} 条。\n"),
+        (Lang::Zh, true) => format!("读取：诊断 {count} 条。\n"),
+        (Lang::En, false) => format!("Read as {title}; {count} diagnostics.\n"),
+        (Lang::En, true) => format!("Read; {count} diagnostics.\n"),
     };
     for d in diagnostics {
-        let place: Vec<String> = [d.position.map(|p| p.describe(lang)), d.pointer.clone()]
-            .into_iter()
-            .flatten()
-            .collect();
-        let _ = writeln!(out, "! {}: {}", place.join(" "), d.problem.message(lang));
+        let _ = writeln!(out, "! {}", d.describe(lang));
     }
     out
 }
 
-pub fn render(file: &Path, title: &str, checked: &Checked, lang: Lang) -> String {
+/// The diagnostics as JSON, worded in `lang`.
+pub fn diagnostics_json(diagnostics: &[Diagnostic], lang: Lang) -> Vec<serde_json::Value> {
+    diagnostics.iter().map(|d| d.to_json(lang)).collect()
+}
+
+pub fn render(file: &Path, checked: &Checked<'_>, lang: Lang) -> String {
     let mut out = String::new();
     let summary = &checked.summary;
     let passed = checked.passed;
     let _ = writeln!(
         out,
-        "{} {} ({title})",
+        "{} {} ({})",
         lang.pick("检查", "Checked"),
-        file.display()
+        file.display(),
+        checked.title
     );
     let verdict = match (summary.ok, lang) {
         (true, Lang::Zh) => "通过",
@@ -39,22 +45,16 @@ pub fn render(file: &Path, title: &str, checked: &Checked, lang: Lang) -> String
         (true, Lang::En) => "passed",
         (false, Lang::En) => "failed",
     };
+    let (instances, violated) = (checked.instances, summary.violations.len());
+    let (unassessed, notes) = (summary.not_assessable.len(), summary.notes.len());
     let _ = match lang {
         Lang::Zh => writeln!(
             out,
-            "结论：{verdict}。规则实例 {} 条：通过 {passed}，不符合 {}，无法核验 {}；空白单元格提示 {} 条。",
-            checked.instances,
-            summary.violations.len(),
-            summary.not_assessable.len(),
-            summary.info.len()
+            "结论：{verdict}。规则实例 {instances} 条：通过 {passed}，不符合 {violated}，无法核验 {unassessed}；空白单元格提示 {notes} 条。",
         ),
         Lang::En => writeln!(
             out,
-            "Result: {verdict}. {} rule instances: {passed} passed, {} violated, {} not assessable; {} blank-cell notes.",
-            checked.instances,
-            summary.violations.len(),
-            summary.not_assessable.len(),
-            summary.info.len()
+            "Result: {verdict}. {instances} rule instances: {passed} passed, {violated} violated, {unassessed} not assessable; {notes} blank-cell notes.",
         ),
     };
 
@@ -64,23 +64,24 @@ pub fn render(file: &Path, title: &str, checked: &Checked, lang: Lang) -> String
             let _ = writeln!(
                 out,
                 "✗ [{}] {}  {}",
-                v.severity_name(lang),
-                v.rule,
-                v.message
+                v.rule.severity.name(lang),
+                v.id(),
+                v.message(lang)
             );
             if !v.at.is_empty() {
-                let _ = writeln!(out, "  {}{}", lang.pick("位置：", "at: "), v.at);
+                let _ = writeln!(out, "  {}{}", lang.pick("位置：", "at: "), v.location());
             }
-            if !v.detail.is_empty() {
-                let _ = writeln!(out, "  {}", v.detail);
+            let detail = v.detail(lang);
+            if !detail.is_empty() {
+                let _ = writeln!(out, "  {detail}");
             }
             let _ = writeln!(
                 out,
                 "  {} {}{} {}",
                 lang.pick("期望", "expected"),
-                v.expected,
+                v.expected(lang),
                 lang.pick("，实际", ", found"),
-                v.actual
+                v.actual(lang)
             );
             cells(&mut out, &v.cells, lang);
         }
@@ -103,16 +104,27 @@ pub fn render(file: &Path, title: &str, checked: &Checked, lang: Lang) -> String
             lang.pick("无法核验的规则：", "Not assessable:")
         );
         for n in &summary.not_assessable {
-            let _ = writeln!(out, "? {}  {}", n.rule, n.message);
-            let _ = writeln!(out, "  {}{}", lang.pick("位置：", "at: "), n.at);
-            let _ = writeln!(out, "  {}{}", lang.pick("原因：", "why: "), n.reason);
+            let _ = writeln!(out, "? {}  {}", n.rule.id, n.message(lang));
+            let _ = writeln!(out, "  {}{}", lang.pick("位置：", "at: "), n.location());
+            let _ = writeln!(
+                out,
+                "  {}{}",
+                lang.pick("原因：", "why: "),
+                n.reason.describe(lang)
+            );
         }
     }
-    if !summary.info.is_empty() {
+    if !summary.notes.is_empty() {
         let _ = writeln!(out, "\n{}", lang.pick("提示：", "Notes:"));
-        for i in &summary.info {
-            let _ = writeln!(out, "i {}  {}（{}）", i.rule, i.message, i.at);
-            cells(&mut out, &i.cells, lang);
+        for note in &summary.notes {
+            let _ = writeln!(
+                out,
+                "i {}  {}（{}）",
+                note.rule.id,
+                note.message(lang),
+                note.location()
+            );
+            cells(&mut out, &note.cells, lang);
         }
     }
     out
@@ -120,28 +132,24 @@ pub fn render(file: &Path, title: &str, checked: &Checked, lang: Lang) -> String
 
 /// Lists the cells of an item. Long lists leave out the cells holding 0 and count them; the
 /// JSON output always lists every cell.
-fn cells(out: &mut String, cells: &[CellRef], lang: Lang) {
+fn cells(out: &mut String, cells: &[CellRef<'_>], lang: Lang) {
     let _ = writeln!(out, "  {}", lang.pick("单元格：", "cells:"));
-    let is_zero = |cell: &CellRef| cell.value == baobiao::Slot::Num(baobiao::Num::ZERO);
+    let is_zero = |cell: &CellRef<'_>| cell.value == Slot::Num(Num::ZERO);
     let long = cells.len() > 6;
     for (i, cell) in cells.iter().enumerate() {
         // The first cell of a rule is its stated result: always shown.
         if long && i > 0 && is_zero(cell) {
             continue;
         }
-        let value = match cell.value {
-            baobiao::Slot::Blank => lang.pick("空白", "blank").to_owned(),
-            other => other.to_string(),
-        };
         let source = cell
             .source
-            .as_ref()
-            .map(|s| format!(", {s}"))
+            .map(|s| format!(", {}", s.describe(lang)))
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "    {} = {value}  ({}{source})",
-            cell.labels.join(" › "),
+            "    {} = {}  ({}{source})",
+            cell.label_path(),
+            cell.value.describe(lang),
             cell.pointer
         );
     }

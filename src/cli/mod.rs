@@ -1,10 +1,20 @@
-//! Command-line entry: argument parsing and dispatch. Exit codes: 0 no error-severity rule
-//! failed, 1 one did, 2 the input could not be read (or the arguments were wrong).
+//! The `baobiao` command line, for any set of forms: a developer's own program offers its
+//! forms the way `baobiao` offers the official ones.
+//!
+//! ```no_run
+//! # #[derive(baobiao::Form, serde::Serialize, serde::Deserialize)]
+//! # struct Survey { visits: baobiao::Count }
+//! fn main() -> std::process::ExitCode {
+//!     let forms = baobiao::set::FormSet::new().with::<Survey>("survey", "访问量调查表");
+//!     baobiao::cli::run(&forms)
+//! }
+//! ```
+//!
+//! Exit codes: 0 no error-severity rule failed, 1 one did, 2 the input could not be read (or
+//! the arguments were wrong).
 
 mod check;
-mod forms;
 mod human;
-mod input;
 mod read;
 mod render;
 mod rules;
@@ -14,8 +24,10 @@ mod source;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use baobiao::Lang;
 use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::Lang;
+use crate::set::FormSet;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -67,12 +79,14 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Language of diagnostics.
+        #[arg(long, value_parser = parse_lang, default_value = "zh")]
+        lang: Lang,
     },
     /// Write a form's JSON Schema (draft 2020-12).
     Schema {
-        /// The form.
-        #[arg(default_value = forms::DEFAULT)]
-        form: String,
+        /// The form (default: the first one listed by `baobiao rules --list`).
+        form: Option<String>,
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -85,9 +99,12 @@ enum Command {
         /// Language of messages.
         #[arg(long, value_parser = parse_lang, default_value = "zh")]
         lang: Lang,
-        /// The form.
-        #[arg(long, default_value = forms::DEFAULT)]
-        form: String,
+        /// The form (default: the first of the set).
+        #[arg(long)]
+        form: Option<String>,
+        /// List the forms instead, by name and title.
+        #[arg(long)]
+        list: bool,
     },
 }
 
@@ -118,7 +135,7 @@ fn write_output(output: Option<&std::path::Path>, bytes: &[u8]) -> ExitCode {
 }
 
 /// Writes `value` as pretty JSON to `output`, or to standard output.
-fn write_json(output: Option<&std::path::Path>, value: &serde_json::Value) -> ExitCode {
+fn write_json(output: Option<&std::path::Path>, value: &impl serde::Serialize) -> ExitCode {
     match serde_json::to_string_pretty(value) {
         Ok(text) => write_output(output, (text + "\n").as_bytes()),
         Err(err) => {
@@ -132,23 +149,66 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
     Lang::parse(text).ok_or_else(|| format!("unknown language {text:?}; use zh or en"))
 }
 
-pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+/// The form named `name` (else the set's first); otherwise says which forms exist.
+fn entry<'s>(
+    forms: &'s FormSet,
+    name: Option<&str>,
+    lang: Lang,
+) -> Result<&'s crate::set::Entry, ExitCode> {
+    forms.get_or_first(name).map_err(|unknown| {
+        eprintln!("baobiao: {}", unknown.message(lang));
+        ExitCode::from(2)
+    })
+}
+
+/// Runs the command line on the process's arguments, offering the forms of `forms` (the
+/// first is the default for a filled form's JSON), and gives the exit code.
+pub fn run(forms: &FormSet) -> ExitCode {
+    run_with(forms, std::env::args_os())
+}
+
+/// Runs the command line on `args` (the program's name first), offering `forms`.
+pub fn run_with<I, T>(forms: &FormSet, args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(err) => {
+            // Help and version go to standard output with 0; wrong arguments exit 2.
+            let _ = err.print();
+            return if err.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
     match cli.command {
         Command::Check {
             source,
             format,
             strict,
             lang,
-        } => check::run(&source, format, strict, lang),
-        Command::Rules { format, lang, form } => rules::run(format, lang, &form),
-        Command::Schema { form, output } => schema::run(&form, output.as_deref()),
-        Command::Read { source, output } => read::run(&source, output.as_deref()),
+        } => check::run(forms, &source, format, strict, lang),
+        Command::Rules {
+            format,
+            lang,
+            form,
+            list,
+        } => rules::run(forms, format, lang, form.as_deref(), list),
+        Command::Schema { form, output } => schema::run(forms, form.as_deref(), output.as_deref()),
+        Command::Read {
+            source,
+            output,
+            lang,
+        } => read::run(forms, &source, output.as_deref(), lang),
         Command::Render {
             source,
             to,
             output,
             lang,
-        } => render::run(&source, to, output.as_deref(), lang),
+        } => render::run(forms, &source, to, output.as_deref(), lang),
     }
 }

@@ -1,42 +1,50 @@
-//! `baobiao read FILE [-o out.json]`: a published report (HTML page or text) read into the form
-//! it matches best, written as JSON with what could not be read and where each cell was read from.
+//! `baobiao read FILE [-o out.json]`: a report read into the form it matches best, written as
+//! JSON: the form (its fields in declaration order, every number as read), what could not be
+//! read, and where each cell was read from.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::source;
+use serde::Serialize;
 
-pub fn run(args: &source::Args, output: Option<&Path>) -> ExitCode {
-    let file = args.file.as_path();
-    let loaded = match source::load(args) {
+use super::source;
+use crate::set::FormSet;
+use crate::{Lang, Position};
+
+#[derive(Serialize)]
+struct ReadOut<'a, R: Serialize + ?Sized> {
+    form: &'a str,
+    report: &'a R,
+    diagnostics: Vec<serde_json::Value>,
+    sources: &'a BTreeMap<String, Position>,
+}
+
+pub fn run(forms: &FormSet, args: &source::Args, output: Option<&Path>, lang: Lang) -> ExitCode {
+    let (entry, reading) = match source::load(forms, args) {
         Ok(loaded) => loaded,
-        Err(Ok(err)) => {
-            eprintln!("baobiao: cannot read input: {err}");
-            return ExitCode::from(2);
-        }
-        Err(Err(code)) => return code,
-    };
-    let report: serde_json::Value = match serde_json::from_str(&loaded.json) {
-        Ok(report) => report,
         Err(err) => {
-            eprintln!("baobiao: {}: {err}", file.display());
+            source::say_unreadable(args, &err, lang);
+            // What was read is still written, for a person to see what is missing.
+            if let crate::read::ReadError::Incomplete { form, reading, .. } = &err
+                && let Ok(report) = serde_json::value::RawValue::from_string(reading.form.clone())
+            {
+                let out = ReadOut {
+                    form: form.as_deref().unwrap_or_default(),
+                    report: &report,
+                    diagnostics: super::human::diagnostics_json(&reading.diagnostics, lang),
+                    sources: &reading.positions,
+                };
+                let _ = super::write_json(output, &out);
+            }
             return ExitCode::from(2);
         }
     };
-    let out = serde_json::json!({
-        "form": loaded.entry.name,
-        "report": report,
-        "diagnostics": loaded
-            .diagnostics
-            .unwrap_or_default()
-            .iter()
-            .map(|d| d.to_json(baobiao::Lang::Zh))
-            .collect::<Vec<_>>(),
-        "sources": loaded
-            .positions
-            .iter()
-            .map(|(pointer, position)| (pointer.clone(), position.to_string().into()))
-            .collect::<serde_json::Map<String, serde_json::Value>>(),
-    });
+    let out = ReadOut {
+        form: entry.name(),
+        report: &*reading.form,
+        diagnostics: super::human::diagnostics_json(&reading.diagnostics, lang),
+        sources: &reading.positions,
+    };
     super::write_json(output, &out)
 }

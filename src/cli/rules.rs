@@ -3,16 +3,17 @@
 use std::fmt::Write;
 use std::process::ExitCode;
 
-use baobiao::{Lang, RuleDef};
 use serde::Serialize;
 
-use super::{Format, forms};
+use super::Format;
+use crate::set::FormSet;
+use crate::{Lang, RuleDef};
 
 #[derive(Serialize)]
 struct RuleOut<'a> {
     id: &'a str,
-    kind: baobiao::RuleKind,
-    severity: baobiao::Severity,
+    kind: crate::RuleKind,
+    severity: crate::Severity,
     message: &'a str,
     expression: &'a str,
     declared_in: &'a str,
@@ -25,12 +26,24 @@ struct InstanceOut {
     cells: Vec<String>,
 }
 
-pub fn run(format: Format, lang: Lang, form: &str) -> ExitCode {
-    let entry = match forms::entry(form) {
+pub fn run(
+    forms: &FormSet,
+    format: Format,
+    lang: Lang,
+    form: Option<&str>,
+    list: bool,
+) -> ExitCode {
+    if list {
+        for entry in forms.entries() {
+            println!("{}\t{}", entry.name(), entry.title());
+        }
+        return ExitCode::SUCCESS;
+    }
+    let entry = match super::entry(forms, form, lang) {
         Ok(entry) => entry,
         Err(code) => return code,
     };
-    let info = (entry.info)();
+    let info = entry.info();
     let rules: Vec<RuleOut<'_>> = info
         .rules
         .iter()
@@ -67,7 +80,7 @@ pub fn run(format: Format, lang: Lang, form: &str) -> ExitCode {
             }
         },
         Format::Text => {
-            let mut out = format!("{}\n", entry.title);
+            let mut out = format!("{}\n", entry.title());
             for rule in &rules {
                 let _ = writeln!(
                     out,

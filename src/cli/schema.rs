@@ -3,13 +3,12 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::forms;
+use crate::Lang;
+use crate::set::FormSet;
 
-pub fn run(form: &str, output: Option<&Path>) -> ExitCode {
-    let entry = match forms::entry(form) {
-        Ok(entry) => entry,
-        Err(code) => return code,
-    };
-    let schema = (entry.schema)();
-    super::write_json(output, &schema)
+pub fn run(forms: &FormSet, form: Option<&str>, output: Option<&Path>) -> ExitCode {
+    match super::entry(forms, form, Lang::default()) {
+        Ok(entry) => super::write_json(output, &entry.schema()),
+        Err(code) => code,
+    }
 }

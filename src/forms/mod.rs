@@ -7,3 +7,19 @@
 
 pub mod annual_report_2019;
 pub mod annual_report_2021;
+
+use crate::set::FormSet;
+
+/// The official forms as a set, by the names the command line knows them by; the 2021
+/// template first (the default for a filled form's JSON).
+pub fn all() -> FormSet {
+    FormSet::new()
+        .with::<annual_report_2021::AnnualReport>(
+            "annual-report-2021",
+            "政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）",
+        )
+        .with::<annual_report_2019::AnnualReport2019>(
+            "annual-report-2019",
+            "政府信息公开工作年度报告（国办公开办函〔2019〕60号格式，试行）",
+        )
+}

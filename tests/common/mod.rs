@@ -117,3 +117,39 @@ pub fn html_tables(html: &str) -> Vec<Vec<Vec<(String, usize, usize)>>> {
 }
 
 pub mod sidecar;
+
+/// A report read through the library's entry, whole or not: the form as JSON (blank cells
+/// `null`), what could not be read, and where each cell came from.
+pub struct Read {
+    pub json: serde_json::Value,
+    pub diagnostics: Vec<baobiao::read::Diagnostic>,
+    pub positions: std::collections::BTreeMap<String, baobiao::Position>,
+    /// False when the form refused the reading (a field it requires was not found).
+    pub whole: bool,
+}
+
+/// Reads `bytes` (of `kind`) as the form `F` with `baobiao::read::report`.
+pub fn read_as<F>(bytes: impl Into<Vec<u8>>, kind: baobiao::read::SourceKind) -> Read
+where
+    F: baobiao::Form + serde::de::DeserializeOwned + serde::Serialize,
+{
+    let options = baobiao::read::Options {
+        kind: Some(kind),
+        ..Default::default()
+    };
+    match baobiao::read::report::<F>(bytes, &options) {
+        Ok(reading) => Read {
+            json: serde_json::to_value(&reading.form).unwrap(),
+            diagnostics: reading.diagnostics,
+            positions: reading.positions,
+            whole: true,
+        },
+        Err(baobiao::read::ReadError::Incomplete { reading, .. }) => Read {
+            json: serde_json::from_str(&reading.form).unwrap(),
+            diagnostics: reading.diagnostics,
+            positions: reading.positions,
+            whole: false,
+        },
+        Err(err) => panic!("{err}"),
+    }
+}

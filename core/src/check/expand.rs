@@ -14,7 +14,7 @@ use crate::check::rule::{
 use crate::check::trace::Traced;
 use crate::check::traverse::SiteRule;
 use crate::model::info::{CellInfo, Placed};
-use crate::model::node::{Node, StructInfo};
+use crate::model::node::{Node, StructDecl};
 use crate::model::pointer;
 
 /// The rules and instances of the form placed at `root`, from the traversal's record.
@@ -108,7 +108,7 @@ impl Table<'_> {
         self.push(rule, at, at_key, traced.body);
     }
 
-    fn range_instance(&mut self, info: &StructInfo, traced: Traced) {
+    fn range_instance(&mut self, info: &StructDecl, traced: Traced) {
         let (range, default_id) = match traced.site.rule {
             SiteRule::Range(k) => (&info.ranges[usize::from(k)], format!("{}.range", info.name)),
             SiteRule::FieldRange(n, k) => {
@@ -197,7 +197,7 @@ fn first_cell(body: &Body) -> Option<usize> {
     }
 }
 
-fn check_rule(info: &StructInfo, check: &CheckDecl) -> Declared {
+fn check_rule(info: &StructDecl, check: &CheckDecl) -> Declared {
     Declared {
         id: check
             .meta
@@ -214,7 +214,7 @@ fn check_rule(info: &StructInfo, check: &CheckDecl) -> Declared {
 
 /// The `total` of field `index`: its wording names the siblings it sums, its expression the
 /// paths (a sibling with a `total` of its own is summed by that total, `withheld.subtotal`).
-fn total_rule(info: &StructInfo, index: usize) -> Declared {
+fn total_rule(info: &StructDecl, index: usize) -> Declared {
     let total = &info.fields[index];
     let meta = total.field.total.clone().unwrap_or_default();
     let elementwise = total.as_struct().is_some_and(|s| s.columns);
@@ -275,7 +275,7 @@ fn summand_path(node: &Node, elementwise: bool) -> String {
     }
 }
 
-fn range_rule(info: &StructInfo, range: &RangeDecl, default_id: String) -> Declared {
+fn range_rule(info: &StructDecl, range: &RangeDecl, default_id: String) -> Declared {
     let (zh, en) = match (range.min, range.max) {
         (Some(min), Some(max)) => (
             format!("数值应在{min}至{max}之间"),

@@ -6,17 +6,21 @@
 //!   `trace` records which cells each instance reads (the form's table of instances, built
 //!   by `expand` with the [`FormInfo`](crate::FormInfo));
 //! - [`acc`] sums a side exactly; [`eval`] decides what the sums mean, the one definition;
-//! - [`report`]: the outcome of a check, and its items for people and machines.
+//! - [`report`]: the outcome of a check; [`findings`]: what it found, typed; [`wording`]:
+//!   the findings in words; [`summary_json`]: as JSON.
 
 pub mod acc;
 pub mod decider;
 pub mod eval;
 pub(crate) mod expand;
+pub mod findings;
 pub mod op;
 pub mod outcome;
 pub mod report;
 pub mod rule;
+pub mod summary_json;
 pub(crate) mod trace;
 pub mod traverse;
+pub mod wording;
 
 pub use outcome::{CheckOptions, Outcome, Reason, Status};

@@ -116,10 +116,12 @@ pub enum RuleKind {
     Check,
     /// A `range`.
     Range,
+    /// Strict mode's rule that every cell holds a number ([`strict_blank`]).
+    Strict,
 }
 
 /// A rule of a form: one declaration, with every instance it has in the form.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RuleDef {
     /// Stable id.
     pub id: String,
@@ -147,6 +149,28 @@ impl RuleDef {
             Lang::En => &self.message_en,
         }
     }
+}
+
+/// Id of strict mode's rule: no cell may be blank or not applicable.
+pub const STRICT_BLANK: &str = "BLANK-CELL";
+
+/// Strict mode's rule ([`crate::CheckOptions::strict`]): every cell holds a number, not a
+/// blank or a not-applicable mark. Of every form, with no instances of its own: each cell that
+/// breaks it is a violation.
+pub fn strict_blank() -> &'static RuleDef {
+    static RULE: std::sync::OnceLock<RuleDef> = std::sync::OnceLock::new();
+    RULE.get_or_init(|| RuleDef {
+        id: STRICT_BLANK.to_owned(),
+        kind: RuleKind::Strict,
+        severity: Severity::Error,
+        message_zh: "严格模式：单元格必须填写数值，不得为空或填写“/”“—”“无”".to_owned(),
+        message_en:
+            "strict mode: the cell must hold a number, not a blank or a not-applicable mark"
+                .to_owned(),
+        expression: "cell is a number".to_owned(),
+        declared_in: module_path!(),
+        instances: Vec::new(),
+    })
 }
 
 /// One side of a comparison.
@@ -178,7 +202,7 @@ pub enum Operand {
 }
 
 /// What an instance asserts.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Body {
     /// `Σ lhs op Σ rhs`.
     Compare {
@@ -207,7 +231,7 @@ pub enum Body {
 }
 
 /// One concrete application of a rule to the cells of a form.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Instance {
     /// Index into [`FormInfo::rules`](crate::FormInfo::rules).
     pub rule: usize,
@@ -224,6 +248,16 @@ impl Instance {
     /// for export, and not evaluated.
     pub fn is_evaluated(&self) -> bool {
         !matches!(self.body, Body::Range { by_type: true, .. })
+    }
+
+    /// Decides the instance over the cells `cell` gives by index (of the form's cells): its
+    /// status, and how many blank or not-applicable cells it met. The one definition of what
+    /// an instance means; a form's check decides alike, faster.
+    pub fn decide(
+        &self,
+        cell: impl Fn(usize) -> crate::model::cell::Slot,
+    ) -> (crate::check::outcome::Status, u32) {
+        crate::check::eval::decide(self, cell)
     }
 
     /// Every cell the instance reads, in order.

@@ -276,7 +276,18 @@ impl Slot {
     }
 }
 
+impl Slot {
+    /// The cell as people read it in `lang`: the number, the mark, or `空白` / `blank`.
+    pub fn describe(self, lang: crate::model::lang::Lang) -> String {
+        match self {
+            Slot::Blank => lang.pick("空白", "blank").to_owned(),
+            other => other.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Slot {
+    /// In Chinese: a blank is `空白` ([`Slot::describe`] for English).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Slot::Num(n) => n.fmt(f),

@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use crate::model::node::{Node, NodeKind, StructInfo};
+use crate::model::node::{Node, NodeKind, StructDecl};
 use crate::model::pointer;
 
 /// The tables of a form.
@@ -170,12 +170,12 @@ fn table(node: &Node, path: &Path) -> Table {
 }
 
 /// The columns struct all rows under `node` share, if they share one.
-fn row_type(node: &Node) -> Option<&StructInfo> {
+fn row_type(node: &Node) -> Option<&StructDecl> {
     let info = node.as_struct()?;
     if info.columns {
         return Some(info);
     }
-    let mut shared: Option<&StructInfo> = None;
+    let mut shared: Option<&StructDecl> = None;
     for field in info.fields.iter().filter(|f| f.is_numeric()) {
         let row = row_type(field)?;
         match shared {
@@ -205,7 +205,7 @@ fn block(node: &Node, path: &Path, label: Option<&'static str>) -> Block {
     }
 }
 
-fn row_nodes(info: &StructInfo, path: &Path) -> Vec<RowNode> {
+fn row_nodes(info: &StructDecl, path: &Path) -> Vec<RowNode> {
     info.fields
         .iter()
         .filter(|f| f.is_numeric())
@@ -256,7 +256,7 @@ fn collect_cells(node: &Node, path: &Path, unit: Option<&'static str>, out: &mut
     }
 }
 
-fn header_nodes(row: &StructInfo) -> Vec<HeaderNode> {
+fn header_nodes(row: &StructDecl) -> Vec<HeaderNode> {
     let columns: Vec<HeaderNode> = row
         .fields
         .iter()

@@ -11,4 +11,5 @@ pub mod layout;
 pub mod node;
 pub mod num;
 pub mod pointer;
+pub mod position;
 pub mod shape;

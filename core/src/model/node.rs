@@ -89,12 +89,12 @@ pub enum NodeKind {
     /// Metadata that is neither a cell nor text (a year, say).
     Meta,
     /// A derived struct.
-    Struct(Box<StructInfo>),
+    Struct(Box<StructDecl>),
 }
 
 /// What a derived struct declares at the container level.
 #[derive(Clone, Debug, Default)]
-pub struct StructInfo {
+pub struct StructDecl {
     /// The Rust type name.
     pub name: &'static str,
     /// The Rust type's path (`module::Name`): where its rules are declared.
@@ -117,7 +117,7 @@ pub struct StructInfo {
 
 impl Node {
     /// The struct behind this node, if it is one.
-    pub fn as_struct(&self) -> Option<&StructInfo> {
+    pub fn as_struct(&self) -> Option<&StructDecl> {
         match &self.kind {
             NodeKind::Struct(info) => Some(info),
             _ => None,

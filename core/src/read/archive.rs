@@ -5,6 +5,8 @@
 
 use std::io::{Cursor, Read};
 
+use crate::read::refusal::Refusal;
+
 /// Most entries a package may have.
 pub const MAX_ENTRIES: usize = 10_000;
 /// Most bytes all parts read from a package may inflate to, together.
@@ -18,14 +20,15 @@ pub struct Package {
 
 impl Package {
     /// Opens `bytes` as a ZIP package.
-    pub fn open(bytes: Vec<u8>) -> Result<Package, String> {
-        let zip = zip::ZipArchive::new(Cursor::new(bytes))
-            .map_err(|e| format!("not a ZIP package (XLSX and DOCX files are): {e}"))?;
+    pub fn open(bytes: Vec<u8>) -> Result<Package, Refusal> {
+        let zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Refusal::NotZip {
+            detail: e.to_string(),
+        })?;
         if zip.len() > MAX_ENTRIES {
-            return Err(format!(
-                "the package has {} entries, more than the {MAX_ENTRIES} an Office file has: refused",
-                zip.len()
-            ));
+            return Err(Refusal::TooManyEntries {
+                entries: zip.len(),
+                limit: MAX_ENTRIES,
+            });
         }
         Ok(Package {
             zip,
@@ -34,33 +37,42 @@ impl Package {
     }
 
     /// The part `name` as text, `None` when the package has no such part.
-    pub fn part(&mut self, name: &str) -> Result<Option<String>, String> {
+    pub fn part(&mut self, name: &str) -> Result<Option<String>, Refusal> {
+        let unreadable = |detail: String| Refusal::PartUnreadable {
+            part: name.to_owned(),
+            detail,
+        };
         let file = match self.zip.by_name(name) {
             Ok(file) => file,
             Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-            Err(e) => return Err(format!("cannot read the part {name}: {e}")),
+            Err(e) => return Err(unreadable(e.to_string())),
         };
         let mut bytes = Vec::new();
         let read = file
             .take(self.budget + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot inflate the part {name}: {e}"))?;
+            .map_err(|e| unreadable(e.to_string()))?;
         if read as u64 > self.budget {
-            return Err(format!(
-                "the part {name} inflates past {} MB (a zip bomb?): refused",
-                MAX_INFLATED / (1024 * 1024)
-            ));
+            return Err(Refusal::ZipBomb {
+                part: name.to_owned(),
+                limit: MAX_INFLATED,
+            });
         }
         self.budget -= read as u64;
         String::from_utf8(bytes)
             .map(Some)
-            .map_err(|e| format!("the part {name} is not UTF-8 XML: {e}"))
+            .map_err(|_| Refusal::PartNotUtf8 {
+                part: name.to_owned(),
+            })
     }
 }
 
 /// Parses a part's XML, saying which part is broken.
-pub fn parse<'a>(name: &str, text: &'a str) -> Result<roxmltree::Document<'a>, String> {
-    roxmltree::Document::parse(text).map_err(|e| format!("{name} is not well-formed XML: {e}"))
+pub fn parse<'a>(name: &str, text: &'a str) -> Result<roxmltree::Document<'a>, Refusal> {
+    roxmltree::Document::parse(text).map_err(|e| Refusal::NotXml {
+        part: name.to_owned(),
+        detail: e.to_string(),
+    })
 }
 
 /// True when `node` is the element `name` (any namespace prefix).

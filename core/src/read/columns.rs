@@ -111,11 +111,6 @@ impl<'t> Header<'t> {
         }
     }
 
-    /// The header rows, top to bottom.
-    pub fn rows(&self) -> &[usize] {
-        &self.rows
-    }
-
     /// The normalised header labels over grid column `column`, top to bottom.
     fn path(&mut self, column: usize) -> &[String] {
         let (table, rows) = (self.table, &self.rows);
@@ -248,7 +243,7 @@ mod tests {
         ]);
         let values: Vec<&SourceCell> = t.row(2).skip(1).collect();
         let mut header = Header::above(&t, 2);
-        assert_eq!(header.rows(), [0, 1]);
+        assert_eq!(header.rows, [0, 1]);
         assert_eq!(header.locate(&values, &columns()), Columns::ByOrder);
     }
 

@@ -4,48 +4,47 @@
 
 use encoding_rs::Encoding;
 
+use crate::read::refusal::Refusal;
+
 /// How far into a page a `charset` declaration is looked for (HTML requires it in the first
 /// 1024 bytes; some pages are sloppier).
 const DECLARATION_WINDOW: usize = 4096;
 
-/// Decodes `bytes`, saying which encoding was used.
-pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
+/// Decodes `bytes`, saying which encoding was used: `None` when they are not UTF-8 and
+/// declare no encoding (a BOM or a charset), an error when they are not valid in the one they
+/// declare.
+pub fn decode(bytes: &[u8]) -> Result<Option<(String, &'static str)>, Refusal> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
-        return strict(encoding, &bytes[bom..]);
+        return strict(encoding, &bytes[bom..]).map(Some);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((text.to_owned(), "UTF-8"));
+        return Ok(Some((text.to_owned(), "UTF-8")));
     }
-    match declared(bytes) {
-        Some(encoding) => strict(encoding, bytes),
-        None => Err(
-            "the file is neither UTF-8 nor declares its encoding (a BOM or a charset)".to_owned(),
-        ),
-    }
+    declared(bytes)
+        .map(|encoding| strict(encoding, bytes))
+        .transpose()
 }
 
 /// Decodes `bytes` in the encoding named by `label` (`gbk`, `gb18030`, `utf-8`, any WHATWG
 /// label), as the user says the file is; a BOM for that encoding is skipped.
-pub fn decode_as(bytes: &[u8], label: &str) -> Result<(String, &'static str), String> {
-    let encoding = Encoding::for_label(label.trim().as_bytes())
-        .ok_or_else(|| format!("unknown encoding {label:?} (gbk, gb18030, utf-8, …)"))?;
+pub fn decode_as(bytes: &[u8], label: &str) -> Result<(String, &'static str), Refusal> {
+    let encoding =
+        Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| Refusal::UnknownEncoding {
+            label: label.to_owned(),
+        })?;
     let bom = match Encoding::for_bom(bytes) {
         Some((found, len)) if found == encoding => len,
         _ => 0,
     };
     strict(encoding, &bytes[bom..])
-        .map_err(|_| format!("the file is not valid {} throughout", encoding.name()))
 }
 
-fn strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<(String, &'static str), String> {
+fn strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<(String, &'static str), Refusal> {
     encoding
         .decode_without_bom_handling_and_without_replacement(bytes)
         .map(|text| (text.into_owned(), encoding.name()))
-        .ok_or_else(|| {
-            format!(
-                "the file declares {} but is not valid in it",
-                encoding.name()
-            )
+        .ok_or(Refusal::NotInEncoding {
+            encoding: encoding.name(),
         })
 }
 
@@ -66,46 +65,47 @@ fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
 #[cfg(test)]
 mod tests {
     use super::decode;
+    use crate::read::refusal::Refusal;
 
     #[test]
     fn declared_gbk_is_decoded() {
         let (gbk, _, _) = encoding_rs::GBK.encode("<meta charset=\"gbk\"><td>行政许可</td>");
-        let (text, used) = decode(&gbk).unwrap();
+        let (text, used) = decode(&gbk).unwrap().unwrap();
         assert!(text.contains("行政许可"));
         assert_eq!(used, "GBK");
         let (gb18030, _, _) = encoding_rs::GB18030
             .encode("<meta http-equiv=Content-Type content='text/html; charset=GB18030'>总计");
-        assert!(decode(&gb18030).unwrap().0.ends_with("总计"));
+        assert!(decode(&gb18030).unwrap().unwrap().0.ends_with("总计"));
     }
 
     #[test]
     fn utf8_and_boms() {
-        assert_eq!(decode("规章".as_bytes()).unwrap().0, "规章");
+        assert_eq!(decode("规章".as_bytes()).unwrap().unwrap().0, "规章");
         let mut bom = vec![0xef, 0xbb, 0xbf];
         bom.extend_from_slice("规章".as_bytes());
-        assert_eq!(decode(&bom).unwrap().0, "规章");
+        assert_eq!(decode(&bom).unwrap().unwrap().0, "规章");
     }
 
     #[test]
     fn an_encoding_named_by_the_user_is_used() {
         let (gbk, _, _) = encoding_rs::GBK.encode("表,行\n规章,0\n");
         assert_eq!(super::decode_as(&gbk, "gbk").unwrap().0, "表,行\n规章,0\n");
-        assert!(
-            super::decode_as(&gbk, "utf-8")
-                .unwrap_err()
-                .contains("UTF-8")
+        assert_eq!(
+            super::decode_as(&gbk, "utf-8").unwrap_err(),
+            Refusal::NotInEncoding { encoding: "UTF-8" }
         );
-        assert!(
-            super::decode_as(&gbk, "klingon")
-                .unwrap_err()
-                .contains("unknown encoding")
+        assert_eq!(
+            super::decode_as(&gbk, "klingon").unwrap_err(),
+            Refusal::UnknownEncoding {
+                label: "klingon".to_owned()
+            }
         );
     }
 
     #[test]
     fn nothing_is_guessed() {
         let (gbk, _, _) = encoding_rs::GBK.encode("行政许可");
-        assert!(decode(&gbk).unwrap_err().contains("declares"));
+        assert_eq!(decode(&gbk), Ok(None));
         let mut lying = b"<meta charset=utf-8>".to_vec();
         lying.extend_from_slice(&[0xc3, 0x28]);
         assert!(decode(&lying).is_err());

@@ -5,21 +5,26 @@
 
 use super::archive::{self, Package, attr, is};
 use super::grid::{Piece, Position, SourceCell, SourceDocument, SourceTable, fold_space};
+use super::refusal::{Refusal, SourceKindName};
 
 const DOCUMENT: &str = "word/document.xml";
 
 /// Reads a DOCX file.
-pub fn read(bytes: Vec<u8>) -> Result<SourceDocument, String> {
+pub fn read(bytes: Vec<u8>) -> Result<SourceDocument, Refusal> {
     let mut package = Package::open(bytes)?;
-    let xml = package
-        .part(DOCUMENT)?
-        .ok_or_else(|| format!("no {DOCUMENT}: not a Word document"))?;
+    let xml = package.part(DOCUMENT)?.ok_or(Refusal::NotOffice {
+        part: DOCUMENT,
+        kind: SourceKindName::Document,
+    })?;
     let doc = archive::parse(DOCUMENT, &xml)?;
     let body = doc
         .root_element()
         .children()
         .find(|n| is(n, "body"))
-        .ok_or_else(|| format!("{DOCUMENT} has no w:body"))?;
+        .ok_or_else(|| Refusal::Malformed {
+            part: DOCUMENT.to_owned(),
+            detail: "no w:body".to_owned(),
+        })?;
     let mut pieces = Vec::new();
     let (mut paragraphs, mut tables) = (0, 0);
     // Paragraphs inside content controls (w:sdt) count as the body's own.
@@ -163,22 +168,37 @@ mod tests {
         assert_eq!(table.at(2, 1).unwrap().text, "5");
         assert_eq!(table.at(2, 2).unwrap().text, "");
         assert_eq!(
-            table.at(2, 1).unwrap().position.to_string(),
+            table
+                .at(2, 1)
+                .unwrap()
+                .position
+                .describe(crate::model::lang::Lang::En),
             "table 1, row 3, cell 1"
         );
     }
 
     #[test]
     fn what_is_not_a_word_document_is_refused() {
-        assert!(read(b"PK".to_vec()).unwrap_err().contains("not a ZIP"));
+        assert!(
+            read(b"PK".to_vec())
+                .unwrap_err()
+                .message(crate::model::lang::Lang::En)
+                .contains("not a ZIP")
+        );
         let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
         zip.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default())
             .unwrap();
         let workbook = zip.finish().unwrap().into_inner();
-        assert!(read(workbook).unwrap_err().contains("not a Word document"));
+        assert!(
+            read(workbook)
+                .unwrap_err()
+                .message(crate::model::lang::Lang::En)
+                .contains("not a Word document")
+        );
         assert!(
             read(document("<w:p>"))
                 .unwrap_err()
+                .message(crate::model::lang::Lang::En)
                 .contains("not well-formed")
         );
     }

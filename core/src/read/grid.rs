@@ -2,89 +2,7 @@
 //! cell with its span and where it came from. Merged cells are kept once with their spans;
 //! [`SourceTable::at`] finds the cell covering any grid position.
 
-/// Where a piece of a source came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Position {
-    /// A line of a text file (1-based).
-    Line(usize),
-    /// A cell of a table of a document: table, row and cell index (all 1-based), as a person
-    /// would count them.
-    Cell {
-        /// Which table.
-        table: usize,
-        /// Which row of it.
-        row: usize,
-        /// Which cell of the row.
-        cell: usize,
-    },
-    /// A paragraph of a document (1-based).
-    Paragraph(usize),
-    /// A field of a line of a delimited file (both 1-based).
-    Field {
-        /// The line the record starts on.
-        line: usize,
-        /// Which field of the record.
-        field: usize,
-    },
-    /// A cell of a sheet of a workbook: sheet (1-based), row and column (0-based), written
-    /// the way spreadsheets name cells (`sheet 1, cell B7`).
-    Sheet {
-        /// Which sheet.
-        sheet: usize,
-        /// Row, from 0.
-        row: usize,
-        /// Column, from 0.
-        column: usize,
-    },
-}
-
-impl Position {
-    /// The position as people write it: `第42行`, `表2第5行第3格`; `line 42`,
-    /// `table 2, row 5, cell 3`.
-    pub fn describe(self, lang: crate::model::lang::Lang) -> String {
-        use crate::model::lang::Lang;
-        match (self, lang) {
-            (Position::Line(line), Lang::Zh) => format!("第{line}行"),
-            (Position::Line(line), Lang::En) => format!("line {line}"),
-            (Position::Cell { table, row, cell }, Lang::Zh) => {
-                format!("表{table}第{row}行第{cell}格")
-            }
-            (Position::Cell { table, row, cell }, Lang::En) => {
-                format!("table {table}, row {row}, cell {cell}")
-            }
-            (Position::Paragraph(p), Lang::Zh) => format!("第{p}段"),
-            (Position::Paragraph(p), Lang::En) => format!("paragraph {p}"),
-            (Position::Field { line, field }, Lang::Zh) => format!("第{line}行第{field}栏"),
-            (Position::Field { line, field }, Lang::En) => format!("line {line}, field {field}"),
-            (Position::Sheet { sheet, row, column }, Lang::Zh) => {
-                format!("工作表{sheet}单元格{}{}", column_name(column), row + 1)
-            }
-            (Position::Sheet { sheet, row, column }, Lang::En) => {
-                format!("sheet {sheet}, cell {}{}", column_name(column), row + 1)
-            }
-        }
-    }
-}
-
-impl std::fmt::Display for Position {
-    /// In English, as [`Position::describe`] words it.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.describe(crate::model::lang::Lang::En))
-    }
-}
-
-/// A spreadsheet's name for column `index` (0 → `A`, 26 → `AA`).
-fn column_name(index: usize) -> String {
-    let mut name = Vec::new();
-    let mut n = index + 1;
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        name.push(b'A' + rem as u8);
-        n = (n - 1) / 26;
-    }
-    name.reverse();
-    String::from_utf8_lossy(&name).into_owned()
-}
+pub use crate::model::position::Position;
 
 /// A cell of a source table, placed at its top-left grid position.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -152,6 +70,7 @@ pub struct SourceDocument {
     pub pieces: Vec<Piece>,
 }
 
+#[cfg(test)]
 impl SourceDocument {
     /// The tables, in order.
     pub fn tables(&self) -> impl Iterator<Item = &SourceTable> {

@@ -16,13 +16,12 @@ fn selector(css: &str) -> Selector {
 
 /// Reads the text of an HTML page. A page nesting elements deeper than
 /// [`super::nesting::MAX_DEPTH`] is refused before it is parsed (see [`super::nesting`]).
-pub fn read(html: &str) -> Result<SourceDocument, String> {
+pub fn read(html: &str) -> Result<SourceDocument, super::refusal::Refusal> {
     let depth = super::nesting::depth(html, super::nesting::MAX_DEPTH);
     if depth > super::nesting::MAX_DEPTH {
-        return Err(format!(
-            "the page nests elements deeper than {} levels, which no report page does: refused",
-            super::nesting::MAX_DEPTH
-        ));
+        return Err(super::refusal::Refusal::TooDeep {
+            limit: super::nesting::MAX_DEPTH,
+        });
     }
     let page = Html::parse_document(html);
     let blocks = selector("h1, h2, h3, h4, h5, h6, p, table, li");
@@ -153,7 +152,12 @@ mod tests {
         let nested = "<div>".repeat(400) + "<table><tr><td>1</td></tr></table>";
         assert_eq!(read(&nested).unwrap().tables().count(), 1);
         let deep = "<div>".repeat(10_000) + "<table><tr><td>1</td></tr></table>";
-        assert!(read(&deep).unwrap_err().contains("deeper than"));
+        assert!(
+            read(&deep)
+                .unwrap_err()
+                .message(crate::model::lang::Lang::En)
+                .contains("deeper than")
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 
 use super::archive::{self, Package, attr, is};
 use super::grid::{Piece, Position, SourceCell, SourceDocument, SourceTable, fold_space};
+use super::refusal::{Refusal, SourceKindName};
 
 /// The largest sheet read: far more than any report table.
 pub const MAX_ROWS: usize = 10_000;
@@ -24,11 +25,12 @@ pub const MAX_COLUMNS: usize = 1_000;
 pub const MAX_AREA: usize = 1_000_000;
 
 /// Reads an XLSX file.
-pub fn read(bytes: Vec<u8>) -> Result<SourceDocument, String> {
+pub fn read(bytes: Vec<u8>) -> Result<SourceDocument, Refusal> {
     let mut package = Package::open(bytes)?;
-    let workbook = package
-        .part("xl/workbook.xml")?
-        .ok_or("no xl/workbook.xml: not an Excel workbook")?;
+    let workbook = package.part("xl/workbook.xml")?.ok_or(Refusal::NotOffice {
+        part: "xl/workbook.xml",
+        kind: SourceKindName::Workbook,
+    })?;
     let workbook = archive::parse("xl/workbook.xml", &workbook)?;
     let relations = package
         .part("xl/_rels/workbook.xml.rels")?
@@ -72,9 +74,10 @@ pub fn read(bytes: Vec<u8>) -> Result<SourceDocument, String> {
     };
     let mut pieces = Vec::new();
     for (index, (name, path)) in sheets.iter().enumerate() {
-        let xml = package
-            .part(path)?
-            .ok_or_else(|| format!("the sheet {name:?} ({path}) is missing from the package"))?;
+        let xml = package.part(path)?.ok_or_else(|| Refusal::Malformed {
+            part: path.clone(),
+            detail: format!("the sheet {name:?} is missing from the package"),
+        })?;
         let doc = archive::parse(path, &xml)?;
         pieces.extend(sheet(&doc, &strings, index + 1, name)?);
     }
@@ -136,12 +139,18 @@ fn sheet(
     strings: &[String],
     index: usize,
     name: &str,
-) -> Result<Vec<Piece>, String> {
-    let bounds = |(row, column): (usize, usize), what: &str| {
+) -> Result<Vec<Piece>, Refusal> {
+    let malformed = |detail: String| Refusal::Malformed {
+        part: format!("sheet {name:?}"),
+        detail,
+    };
+    let bounds = |(row, column): (usize, usize)| {
         if row >= MAX_ROWS || column >= MAX_COLUMNS {
-            Err(format!(
-                "sheet {name:?}: {what} lies beyond {MAX_ROWS} rows × {MAX_COLUMNS} columns: refused"
-            ))
+            Err(Refusal::SheetTooLarge {
+                sheet: name.to_owned(),
+                rows: row + 1,
+                columns: column + 1,
+            })
         } else {
             Ok((row, column))
         }
@@ -158,13 +167,13 @@ fn sheet(
         for c in row.children().filter(|n| is(n, "c")) {
             let at = match attr(&c, "r") {
                 Some(r) => reference(r)
-                    .ok_or_else(|| format!("sheet {name:?}: {r:?} is not a cell reference"))?,
+                    .ok_or_else(|| malformed(format!("{r:?} is not a cell reference")))?,
                 None => {
                     let (row, column) = next.unwrap_or((row_number.unwrap_or(0), 0));
                     (row, column)
                 }
             };
-            let at = bounds(at, "a cell")?;
+            let at = bounds(at)?;
             next = Some((at.0, at.1 + 1));
             *present.entry(at.0).or_default() += 1;
             let value = c
@@ -179,7 +188,7 @@ fn sheet(
                     .ok()
                     .and_then(|i| strings.get(i))
                     .cloned()
-                    .ok_or_else(|| format!("sheet {name:?}: shared string {value:?} not found"))?,
+                    .ok_or_else(|| malformed(format!("shared string {value:?} not found")))?,
                 Some("inlineStr") => c
                     .children()
                     .find(|n| is(n, "is"))
@@ -199,14 +208,9 @@ fn sheet(
         let range = attr(&merge, "ref").unwrap_or("");
         let (from, to) = range.split_once(':').unwrap_or((range, range));
         let (Some(from), Some(to)) = (reference(from), reference(to)) else {
-            return Err(format!(
-                "sheet {name:?}: merged range {range:?} is not a range"
-            ));
+            return Err(malformed(format!("merged range {range:?} is not a range")));
         };
-        let (from, to) = (
-            bounds(from, "a merged range")?,
-            bounds(to, "a merged range")?,
-        );
+        let (from, to) = (bounds(from)?, bounds(to)?);
         if to.0 >= from.0 && to.1 >= from.1 {
             merges.push((from, to));
         }
@@ -224,9 +228,11 @@ fn sheet(
         .max()
         .unwrap_or(0);
     if rows * columns > MAX_AREA {
-        return Err(format!(
-            "sheet {name:?} uses {rows} rows × {columns} columns, more than any report table: refused"
-        ));
+        return Err(Refusal::SheetTooLarge {
+            sheet: name.to_owned(),
+            rows,
+            columns,
+        });
     }
     // Which positions a merged range covers (other than its first): each marked once, as
     // ranges may not overlap.
@@ -237,11 +243,11 @@ fn sheet(
             for c in from.1..=to.1 {
                 let slot = &mut covered[r * columns + c];
                 if *slot || spans.contains_key(&(r, c)) {
-                    return Err(format!(
-                        "sheet {name:?}: merged ranges overlap at row {}, column {}",
+                    return Err(malformed(format!(
+                        "merged ranges overlap at row {}, column {}",
                         r + 1,
                         c + 1
-                    ));
+                    )));
                 }
                 *slot = (r, c) != from;
             }
@@ -356,7 +362,11 @@ mod tests {
         assert_eq!(table.at(0, 1).unwrap().text, "12345678901234");
         assert_eq!(table.at(0, 2).unwrap().text, "", "a blank cell stays blank");
         assert_eq!(
-            table.at(1, 1).unwrap().position.to_string(),
+            table
+                .at(1, 1)
+                .unwrap()
+                .position
+                .describe(crate::model::lang::Lang::En),
             "sheet 1, cell B3"
         );
     }
@@ -366,20 +376,40 @@ mod tests {
         let far = read(workbook(
             r#"<sheetData><row><c r="XFD1048576"><v>1</v></c></row></sheetData>"#,
         ));
-        assert!(far.unwrap_err().contains("beyond"));
+        assert!(
+            matches!(
+                far.unwrap_err(),
+                Refusal::SheetTooLarge { rows: 1048576, .. }
+            ),
+            "a cell reference beyond the sheet bounds"
+        );
         let wide = read(workbook(
             r#"<sheetData><row><c r="A1"><v>1</v></c><c r="ALL9999"><v>1</v></c></row></sheetData>"#,
         ));
-        assert!(wide.unwrap_err().contains("more than any report table"));
+        assert!(
+            wide.unwrap_err()
+                .message(crate::model::lang::Lang::En)
+                .contains("more than any report table")
+        );
         let overlapping = read(workbook(
             r#"<sheetData><row><c r="A1"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/></mergeCells>"#,
         ));
-        assert!(overlapping.unwrap_err().contains("overlap"));
+        assert!(
+            overlapping
+                .unwrap_err()
+                .message(crate::model::lang::Lang::En)
+                .contains("overlap")
+        );
         let deep = read(workbook(&"<x>".repeat(100_000)));
-        assert!(deep.unwrap_err().contains("not well-formed"));
+        assert!(
+            deep.unwrap_err()
+                .message(crate::model::lang::Lang::En)
+                .contains("not well-formed")
+        );
         assert!(
             read(b"not a zip".to_vec())
                 .unwrap_err()
+                .message(crate::model::lang::Lang::En)
                 .contains("not a ZIP")
         );
     }

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use crate::model::cell::Slot;
+use crate::model::lang::Lang;
 use crate::model::layout::{Block, HeaderNode, RowNode, Table};
 
 /// What a grid cell is.
@@ -36,12 +37,18 @@ pub struct Failure {
     pub message: String,
     /// The value it expects, where it says.
     pub expected: String,
+    /// The language of the words.
+    pub lang: Lang,
 }
 
 impl Failure {
     /// One line for a note on the cell: `RULE-ID wording：期望 value`.
     pub fn describe(&self) -> String {
-        format!("{} {}：期望 {}", self.rule, self.message, self.expected)
+        let (rule, message, expected) = (&self.rule, &self.message, &self.expected);
+        match self.lang {
+            Lang::Zh => format!("{rule} {message}：期望 {expected}"),
+            Lang::En => format!("{rule} {message}: expected {expected}"),
+        }
     }
 }
 

@@ -76,17 +76,18 @@ pub fn document<F: Form + Serialize>(
         .map(|c| c.pointer.as_str())
         .zip(slots)
         .collect();
-    let violations = report.map(|r| r.violations(lang)).unwrap_or_default();
+    let violations = report.map(Report::violations).unwrap_or_default();
     let mut failures: BTreeMap<String, Vec<Failure>> = BTreeMap::new();
     for v in &violations {
         for cell in &v.cells {
             failures
-                .entry(cell.pointer.clone())
+                .entry(cell.pointer.to_owned())
                 .or_default()
                 .push(Failure {
-                    rule: v.rule.clone(),
-                    message: v.message.clone(),
-                    expected: v.expected.clone(),
+                    rule: v.id().to_owned(),
+                    message: v.message(lang).to_owned(),
+                    expected: v.expected(lang),
+                    lang,
                 });
         }
     }
@@ -122,15 +123,19 @@ pub fn document<F: Form + Serialize>(
                     let summary = violations
                         .iter()
                         .filter(|v| v.cells.iter().any(|c| c.pointer.starts_with(&prefix)))
-                        .map(|v| match lang {
-                            Lang::Zh => format!(
-                                "{}  {}（{}）：期望 {}，实际 {}",
-                                v.rule, v.message, v.at, v.expected, v.actual
-                            ),
-                            Lang::En => format!(
-                                "{}  {} ({}): expected {}, found {}",
-                                v.rule, v.message, v.at, v.expected, v.actual
-                            ),
+                        .map(|v| {
+                            let (id, message, at) = (v.id(), v.message(lang), v.location());
+                            let (expected, actual) = (v.expected(lang), v.actual(lang));
+                            match lang {
+                                Lang::Zh => {
+                                    format!(
+                                        "{id}  {message}（{at}）：期望 {expected}，实际 {actual}"
+                                    )
+                                }
+                                Lang::En => format!(
+                                    "{id}  {message} ({at}): expected {expected}, found {actual}"
+                                ),
+                            }
                         })
                         .collect();
                     parts.push(Part::Table {

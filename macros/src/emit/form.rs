@@ -51,7 +51,7 @@ pub fn impls(c: &Container<'_>) -> TokenStream {
             fn describe(__baobiao_field: __bb::Field) -> __bb::Node {
                 __bb::Node {
                     field: __baobiao_field,
-                    kind: __bb::NodeKind::Struct(__bb::Box::new(__bb::StructInfo {
+                    kind: __bb::NodeKind::Struct(__bb::Box::new(__bb::StructDecl {
                         name: #name,
                         path: ::core::concat!(::core::module_path!(), "::", #name),
                         label: #label,

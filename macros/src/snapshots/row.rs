@@ -14,7 +14,7 @@ const _: () = {
             __bb::Node {
                 field: __baobiao_field,
                 kind: __bb::NodeKind::Struct(
-                    __bb::Box::new(__bb::StructInfo {
+                    __bb::Box::new(__bb::StructDecl {
                         name: "Row",
                         path: ::core::concat!(::core::module_path!(), "::", "Row"),
                         label: __bb::Some("申请人情况"),

@@ -15,7 +15,7 @@ const _: () = {
             __bb::Node {
                 field: __baobiao_field,
                 kind: __bb::NodeKind::Struct(
-                    __bb::Box::new(__bb::StructInfo {
+                    __bb::Box::new(__bb::StructDecl {
                         name: "Table",
                         path: ::core::concat!(::core::module_path!(), "::", "Table"),
                         label: __bb::None,

@@ -319,11 +319,33 @@ impl Diagnostic {
         }
     }
 
-    /// The diagnostic as JSON, worded in `lang`: `position`, `pointer`, `kind`, `message`, and
-    /// `suggestion` where there is one.
+    /// Where and what, in `lang`: the source position, the pointer, the problem.
+    pub fn describe(&self, lang: Lang) -> String {
+        let place: Vec<String> = [
+            self.position.map(|p| p.describe(lang)),
+            self.pointer.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let separator = lang.pick("：", ": ");
+        match place.is_empty() {
+            true => self.problem.message(lang),
+            false => format!(
+                "{}{separator}{}",
+                place.join(" "),
+                self.problem.message(lang)
+            ),
+        }
+    }
+
+    /// The diagnostic as JSON, worded in `lang`: `position` (an object: `{"line": 12}`),
+    /// `where` (the position in words), `pointer`, `kind`, `message`, and `suggestion` where
+    /// there is one.
     pub fn to_json(&self, lang: Lang) -> serde_json::Value {
         let mut json = serde_json::json!({
-            "position": self.position.map(|p| p.describe(lang)),
+            "position": self.position,
+            "where": self.position.map(|p| p.describe(lang)),
             "pointer": self.pointer,
             "kind": self.kind(),
             "message": self.problem.message(lang),
@@ -332,5 +354,12 @@ impl Diagnostic {
             json["suggestion"] = serde_json::to_value(suggestion).unwrap_or_default();
         }
         json
+    }
+}
+
+impl core::fmt::Display for Diagnostic {
+    /// `第12行 /a/b：…` in Chinese ([`Diagnostic::describe`] for English).
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.describe(Lang::default()))
     }
 }

@@ -10,7 +10,7 @@ use super::Reader;
 use super::diagnostic::Problem;
 use super::tables::Prepared;
 use super::title;
-use crate::model::node::{Node, NodeKind, Role, StructInfo};
+use crate::model::node::{Node, NodeKind, Role, StructDecl};
 use crate::model::pointer;
 use crate::read::grid::Piece;
 use crate::read::normalise::{normalise, without_ordinal};
@@ -100,7 +100,7 @@ impl Reader<'_> {
     }
 
     /// `label：value` lines (`报告年度：2024`, `标题：…`): read into their fields.
-    fn lines(&mut self, root: &StructInfo, texts: &[Option<String>]) -> Vec<usize> {
+    fn lines(&mut self, root: &StructDecl, texts: &[Option<String>]) -> Vec<usize> {
         let mut lines = Vec::new();
         for field in root.fields.iter().filter(|f| has_line(f)) {
             let Some(label) = field.field.label else {
@@ -147,7 +147,7 @@ impl Reader<'_> {
     }
 
     /// Text parts under their headings; tables under theirs, or recognised by their rows.
-    fn texts_and_tables(&mut self, root: &StructInfo, found: &Found<'_>) {
+    fn texts_and_tables(&mut self, root: &StructDecl, found: &Found<'_>) {
         let pieces = &self.source.pieces;
         let prepared: Vec<Option<Prepared<'_>>> = pieces
             .iter()
@@ -231,7 +231,7 @@ impl Reader<'_> {
     }
 
     /// Before the first heading: the title, then the preamble.
-    fn front_matter(&mut self, root: &StructInfo, found: &Found<'_>) {
+    fn front_matter(&mut self, root: &StructDecl, found: &Found<'_>) {
         let pieces = &self.source.pieces;
         let front: Vec<(usize, &str)> = (0..found.first_heading(pieces.len()))
             .filter(|i| !found.lines.contains(i))
@@ -260,7 +260,7 @@ impl Reader<'_> {
     /// Reads the title (from a `label：value` line, else the first front line its pattern
     /// matches, else the first front line) and the fields its pattern names. Returns how many
     /// front lines the title stands on (0 or 1).
-    fn title(&mut self, root: &StructInfo, field: &Node, front: &[(usize, &str)]) -> usize {
+    fn title(&mut self, root: &StructDecl, field: &Node, front: &[(usize, &str)]) -> usize {
         let Role::Title { pattern } = field.field.role else {
             return 0;
         };
@@ -307,7 +307,7 @@ impl Reader<'_> {
     /// The fields a title's pattern names, read from the title (unless read already).
     fn title_fields(
         &mut self,
-        root: &StructInfo,
+        root: &StructDecl,
         pieces: &[title::Piece<'_>],
         text: &str,
         numeric: &dyn Fn(&str) -> bool,
@@ -348,7 +348,7 @@ impl Reader<'_> {
 
     /// Fields serde requires that nothing in the source gave: said so; text is read as empty,
     /// so that the rest of the report can still be read and checked.
-    fn required(&mut self, root: &StructInfo) {
+    fn required(&mut self, root: &StructDecl) {
         for field in &root.fields {
             let simple = matches!(field.kind, NodeKind::Text | NodeKind::Meta);
             if !simple || !field.field.required || self.is_set(field) {
@@ -373,7 +373,7 @@ impl Reader<'_> {
 
 /// Each field found by its heading: its label or an alias on a line of its own, numbered or
 /// not (the ordinal is left out on both sides).
-fn headings<'n>(root: &'n StructInfo, texts: &[Option<String>]) -> Vec<(usize, &'n Node)> {
+fn headings<'n>(root: &'n StructDecl, texts: &[Option<String>]) -> Vec<(usize, &'n Node)> {
     root.fields
         .iter()
         .filter(|f| has_heading(f))

@@ -36,17 +36,6 @@ impl ReadForm {
             .count()
     }
 
-    /// True when every part of the form was read (some cells may still be blank or hold what
-    /// is not a value).
-    pub fn is_complete(&self) -> bool {
-        !self.diagnostics.iter().any(Diagnostic::is_missing_part)
-    }
-
-    /// Where the cell at `pointer` was read from.
-    pub fn position_of(&self, pointer: &str) -> Option<Position> {
-        self.positions.get(pointer).copied()
-    }
-
     /// The form as JSON text, every number exactly as read: what deserialises into the form.
     pub fn form_json(&self) -> String {
         let mut out = String::new();

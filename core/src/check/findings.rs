@@ -1,0 +1,133 @@
+//! What a check found, typed: violations, instances that could not be decided and blank cells
+//! read as 0, each naming its rule, its instance and every cell it read (index, pointer,
+//! labels, value, and for a published report where the cell was read from). Text is made when
+//! shown ([`super::wording`]), in Chinese or English; [`super::summary_json`] is the JSON view.
+
+use crate::check::op::Op;
+use crate::check::outcome::Reason;
+use crate::check::rule::{Instance, RuleDef, Side};
+use crate::model::cell::Slot;
+use crate::model::num::Num;
+use crate::model::position::Position;
+
+/// A cell named in a finding.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CellRef<'f> {
+    /// Its index among the form's cells.
+    pub index: usize,
+    /// Its JSON pointer.
+    pub pointer: &'f str,
+    /// Labels from the outermost field down to the cell.
+    pub labels: &'f [&'static str],
+    /// The cell as written: a number, blank, or a mark.
+    pub value: Slot,
+    /// Where it was read from in a published report; `None` for a form given as JSON (see
+    /// [`Summary::locate`]).
+    pub source: Option<Position>,
+}
+
+/// What a failed instance found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Found {
+    /// A comparison that does not hold: both sides as summed (blanks as 0).
+    Compare {
+        /// The left side's sum.
+        lhs: Num,
+        /// The operator that does not hold between them.
+        op: Op,
+        /// The right side's sum.
+        rhs: Num,
+        /// The side that states the result (a total, a side of one cell), if one does: the
+        /// other side says what it should have been.
+        result: Option<Side>,
+    },
+    /// A value outside its range.
+    Range {
+        /// The value.
+        value: Num,
+        /// The smallest allowed.
+        min: Option<Num>,
+        /// The largest allowed.
+        max: Option<Num>,
+    },
+    /// A cell that strict mode requires to hold a number, blank or marked not applicable.
+    Blank {
+        /// What it holds.
+        value: Slot,
+    },
+}
+
+/// A failed rule instance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Violation<'f> {
+    /// The rule: its id, severity and wording.
+    pub rule: &'f RuleDef,
+    /// The instance that failed; `None` for strict mode's rule on one cell.
+    pub instance: Option<&'f Instance>,
+    /// Where in the form, as labels (a row, or a column for an element-wise rule).
+    pub at: &'f [&'static str],
+    /// What it found.
+    pub found: Found,
+    /// Every cell the instance reads.
+    pub cells: Vec<CellRef<'f>>,
+}
+
+/// A rule instance that could not be decided.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NotAssessable<'f> {
+    /// The rule.
+    pub rule: &'f RuleDef,
+    /// The instance.
+    pub instance: &'f Instance,
+    /// Where in the form, as labels.
+    pub at: &'f [&'static str],
+    /// Why it could not be decided.
+    pub reason: Reason,
+    /// Every cell the instance reads.
+    pub cells: Vec<CellRef<'f>>,
+}
+
+/// Blank cells an assessed instance read as 0.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BlankNote<'f> {
+    /// The rule.
+    pub rule: &'f RuleDef,
+    /// The instance.
+    pub instance: &'f Instance,
+    /// Where in the form, as labels.
+    pub at: &'f [&'static str],
+    /// The blank cells.
+    pub cells: Vec<CellRef<'f>>,
+}
+
+/// Everything a check found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary<'f> {
+    /// True when no error-severity rule failed.
+    pub ok: bool,
+    /// Failed instances, in the order the rules are declared (strict mode's cells last).
+    pub violations: Vec<Violation<'f>>,
+    /// Instances that could not be decided.
+    pub not_assessable: Vec<NotAssessable<'f>>,
+    /// Blank cells read as 0.
+    pub notes: Vec<BlankNote<'f>>,
+}
+
+impl<'f> Summary<'f> {
+    /// Every cell the findings name.
+    pub fn cells_mut(&mut self) -> impl Iterator<Item = &mut CellRef<'f>> {
+        self.violations
+            .iter_mut()
+            .flat_map(|v| &mut v.cells)
+            .chain(self.not_assessable.iter_mut().flat_map(|n| &mut n.cells))
+            .chain(self.notes.iter_mut().flat_map(|i| &mut i.cells))
+    }
+
+    /// Says where each cell came from, for a form read from a published report: `source`
+    /// gives a cell's position in the source by its JSON pointer.
+    pub fn locate(&mut self, source: impl Fn(&str) -> Option<Position>) {
+        for cell in self.cells_mut() {
+            cell.source = source(cell.pointer);
+        }
+    }
+}

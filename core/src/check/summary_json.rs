@@ -1,0 +1,200 @@
+//! The findings of a check as JSON, worded in one language: what `baobiao check --format
+//! json` prints and what services pass on. Numbers are written exactly as held (serialised
+//! directly, never through `f64`); positions are objects (`{"line": 42}`); each finding also
+//! carries its typed content (`found`, `reason`) next to its words.
+
+use serde::Serialize;
+use serde::ser::SerializeMap;
+
+use crate::check::findings::{BlankNote, CellRef, Found, NotAssessable, Summary, Violation};
+use crate::check::outcome::Reason;
+use crate::check::rule::{Severity, Side};
+use crate::check::wording::join_labels;
+use crate::model::cell::Slot;
+use crate::model::lang::Lang;
+use crate::model::num::Num;
+use crate::model::position::Position;
+
+impl<'f> Summary<'f> {
+    /// The findings as JSON, worded in `lang`: serialise it (`serde_json::to_string`).
+    ///
+    /// `{"ok", "violations": [{"rule", "severity", "at", "message", "expected", "actual",
+    /// "detail", "found", "cells"}], "not_assessable": [{"rule", "severity", "at", "message",
+    /// "reason", "why", "cells"}], "notes": [{"rule", "at", "message", "cells"}]}`, each cell
+    /// `{"index", "pointer", "labels", "value", "source"?}`.
+    pub fn json(&self, lang: Lang) -> SummaryJson<'_, 'f> {
+        SummaryJson {
+            summary: self,
+            lang,
+        }
+    }
+}
+
+/// [`Summary::json`].
+#[derive(Clone, Copy, Debug)]
+pub struct SummaryJson<'a, 'f> {
+    summary: &'a Summary<'f>,
+    lang: Lang,
+}
+
+impl Serialize for SummaryJson<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let lang = self.lang;
+        let s = self.summary;
+        let mut map = serializer.serialize_map(Some(4))?;
+        map.serialize_entry("ok", &s.ok)?;
+        let violations: Vec<_> = s.violations.iter().map(|v| violation(v, lang)).collect();
+        map.serialize_entry("violations", &violations)?;
+        let not_assessable: Vec<_> = s
+            .not_assessable
+            .iter()
+            .map(|n| not_assessable(n, lang))
+            .collect();
+        map.serialize_entry("not_assessable", &not_assessable)?;
+        let notes: Vec<_> = s.notes.iter().map(|n| note(n, lang)).collect();
+        map.serialize_entry("notes", &notes)?;
+        map.end()
+    }
+}
+
+#[derive(Serialize)]
+struct CellJson<'f> {
+    index: usize,
+    pointer: &'f str,
+    labels: &'f [&'static str],
+    value: Slot,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<Position>,
+}
+
+fn cells<'f>(cells: &[CellRef<'f>]) -> Vec<CellJson<'f>> {
+    cells
+        .iter()
+        .map(|c| CellJson {
+            index: c.index,
+            pointer: c.pointer,
+            labels: c.labels,
+            value: c.value,
+            source: c.source,
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct ViolationJson<'f> {
+    rule: &'f str,
+    severity: Severity,
+    at: String,
+    message: &'f str,
+    expected: String,
+    actual: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    detail: String,
+    found: FoundJson,
+    cells: Vec<CellJson<'f>>,
+}
+
+/// [`Found`], typed, for machines.
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum FoundJson {
+    Compare {
+        lhs: Num,
+        op: &'static str,
+        rhs: Num,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        result: Option<Side>,
+    },
+    Range {
+        value: Num,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        min: Option<Num>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        max: Option<Num>,
+    },
+    Blank {
+        value: Slot,
+    },
+}
+
+fn violation<'f>(v: &Violation<'f>, lang: Lang) -> ViolationJson<'f> {
+    let found = match v.found {
+        Found::Compare {
+            lhs,
+            op,
+            rhs,
+            result,
+        } => FoundJson::Compare {
+            lhs,
+            op: op.symbol(),
+            rhs,
+            result,
+        },
+        Found::Range { value, min, max } => FoundJson::Range { value, min, max },
+        Found::Blank { value } => FoundJson::Blank { value },
+    };
+    ViolationJson {
+        rule: v.id(),
+        severity: v.rule.severity,
+        at: join_labels(v.at),
+        message: v.message(lang),
+        expected: v.expected(lang),
+        actual: v.actual(lang),
+        detail: v.detail(lang),
+        found,
+        cells: cells(&v.cells),
+    }
+}
+
+#[derive(Serialize)]
+struct NotAssessableJson<'f> {
+    rule: &'f str,
+    severity: Severity,
+    at: String,
+    message: &'f str,
+    reason: ReasonJson,
+    why: &'static str,
+    cells: Vec<CellJson<'f>>,
+}
+
+/// [`Reason`], typed, for machines.
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum ReasonJson {
+    ResultBlank { side: Side },
+    SideBlank { side: Side },
+    Overflow,
+}
+
+fn not_assessable<'f>(n: &NotAssessable<'f>, lang: Lang) -> NotAssessableJson<'f> {
+    NotAssessableJson {
+        rule: &n.rule.id,
+        severity: n.rule.severity,
+        at: join_labels(n.at),
+        message: n.message(lang),
+        reason: match n.reason {
+            Reason::ResultBlank(side) => ReasonJson::ResultBlank { side },
+            Reason::SideBlank(side) => ReasonJson::SideBlank { side },
+            Reason::Overflow => ReasonJson::Overflow,
+        },
+        why: n.reason.describe(lang),
+        cells: cells(&n.cells),
+    }
+}
+
+#[derive(Serialize)]
+struct NoteJson<'f> {
+    rule: &'f str,
+    at: String,
+    message: &'static str,
+    cells: Vec<CellJson<'f>>,
+}
+
+fn note<'f>(n: &BlankNote<'f>, lang: Lang) -> NoteJson<'f> {
+    NoteJson {
+        rule: &n.rule.id,
+        at: join_labels(n.at),
+        message: n.message(lang),
+        cells: cells(&n.cells),
+    }
+}

@@ -1,0 +1,288 @@
+//! A set of forms by name: what a command line, a checking service or a developer's own program
+//! offers its users. Each form is added once with its type; the set reads a report as the form
+//! named or as the one it fits best, checks it, gives its schema and draws it, without the
+//! caller naming the type again.
+
+use core::fmt;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::check::outcome::CheckOptions;
+use crate::check::report::Report;
+use crate::json::{self, JsonError};
+use crate::model::form::Form;
+use crate::model::info::FormInfo;
+#[cfg(feature = "render")]
+use crate::model::lang::Lang;
+
+/// A filled form of a type the caller need not name: what [`FormSet`] gives back. It
+/// serialises as the form does (`serde_json::to_string(&*form)`), every number as held.
+pub trait AnyForm: erased_serde::Serialize {
+    /// The form's cells and rules.
+    fn info(&self) -> &'static FormInfo;
+    /// Checks every rule with `options`.
+    fn check_with(&self, options: CheckOptions) -> Report<'_>;
+    /// The form drawn as its official tables; with `report`, failing cells marked.
+    #[cfg(feature = "render")]
+    fn document(&self, report: Option<&Report<'_>>, lang: Lang) -> crate::render::Document;
+}
+
+erased_serde::serialize_trait_object!(AnyForm);
+
+impl<F: Form + Serialize> AnyForm for F {
+    fn info(&self) -> &'static FormInfo {
+        F::info()
+    }
+
+    fn check_with(&self, options: CheckOptions) -> Report<'_> {
+        Form::check_with(self, options)
+    }
+
+    #[cfg(feature = "render")]
+    fn document(&self, report: Option<&Report<'_>>, lang: Lang) -> crate::render::Document {
+        crate::render::document(self, report, lang)
+    }
+}
+
+/// One form of a set.
+pub struct Entry {
+    name: String,
+    title: String,
+    info: fn() -> &'static FormInfo,
+    schema: fn() -> serde_json::Value,
+    parse: fn(&str) -> Result<Box<dyn AnyForm>, JsonError>,
+}
+
+impl Entry {
+    /// The name users give it (`annual-report-2021`).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Its title, as people know it.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// Its cells and rules.
+    pub fn info(&self) -> &'static FormInfo {
+        (self.info)()
+    }
+
+    /// Its JSON Schema (draft 2020-12).
+    pub fn schema(&self) -> serde_json::Value {
+        (self.schema)()
+    }
+
+    /// A filled form of this kind from its JSON.
+    pub fn parse(&self, text: &str) -> Result<Box<dyn AnyForm>, JsonError> {
+        (self.parse)(text)
+    }
+}
+
+impl fmt::Debug for Entry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Entry")
+            .field("name", &self.name)
+            .field("title", &self.title)
+            .finish_non_exhaustive()
+    }
+}
+
+fn parse<F: Form + Serialize + DeserializeOwned>(
+    text: &str,
+) -> Result<Box<dyn AnyForm>, JsonError> {
+    json::from_str::<F>(text).map(|form| Box::new(form) as Box<dyn AnyForm>)
+}
+
+/// Forms by name, in the order added: the first is the default for a filled form's JSON.
+///
+/// ```
+/// # use baobiao_core::set::FormSet;
+/// # fn forms<A, B>() -> FormSet where
+/// #     A: baobiao_core::Form + serde::Serialize + serde::de::DeserializeOwned + schemars::JsonSchema,
+/// #     B: baobiao_core::Form + serde::Serialize + serde::de::DeserializeOwned + schemars::JsonSchema,
+/// # {
+/// FormSet::new()
+///     .with::<A>("survey-2026", "2026 年度调查表")
+///     .with::<B>("survey-2025", "2025 年度调查表")
+/// # }
+/// ```
+#[derive(Debug, Default)]
+pub struct FormSet {
+    entries: Vec<Entry>,
+}
+
+/// A name the set does not have.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownForm {
+    /// The name asked for.
+    pub name: String,
+    /// The names the set has.
+    pub known: Vec<String>,
+}
+
+impl UnknownForm {
+    /// The error in words, listing the known forms.
+    pub fn message(&self, lang: crate::model::lang::Lang) -> String {
+        let known = self.known.join(", ");
+        match lang {
+            crate::model::lang::Lang::Zh => {
+                format!("没有名为 {:?} 的表单；可用的表单：{known}", self.name)
+            }
+            crate::model::lang::Lang::En => {
+                format!("unknown form {:?}; known forms: {known}", self.name)
+            }
+        }
+    }
+}
+
+impl fmt::Display for UnknownForm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(crate::model::lang::Lang::default()))
+    }
+}
+
+impl std::error::Error for UnknownForm {}
+
+impl FormSet {
+    /// An empty set.
+    pub fn new() -> FormSet {
+        FormSet::default()
+    }
+
+    /// The set with the form `F` added as `name`.
+    ///
+    /// # Panics
+    ///
+    /// When the set already has a form of that name: two forms cannot answer to one name.
+    #[must_use]
+    pub fn with<F>(mut self, name: &str, title: &str) -> FormSet
+    where
+        F: Form + Serialize + DeserializeOwned + JsonSchema,
+    {
+        assert!(
+            self.entries.iter().all(|e| e.name != name),
+            "the form set already has a form named {name:?}"
+        );
+        self.entries.push(Entry {
+            name: name.to_owned(),
+            title: title.to_owned(),
+            info: F::info,
+            schema: crate::schema::root::<F>,
+            parse: parse::<F>,
+        });
+        self
+    }
+
+    /// Its forms, in the order added.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The form named `name`.
+    pub fn get(&self, name: &str) -> Result<&Entry, UnknownForm> {
+        self.entries
+            .iter()
+            .find(|e| e.name == name)
+            .ok_or_else(|| UnknownForm {
+                name: name.to_owned(),
+                known: self.entries.iter().map(|e| e.name.clone()).collect(),
+            })
+    }
+
+    /// The form named `name`, or with none, the first (the default).
+    pub fn get_or_first(&self, name: Option<&str>) -> Result<&Entry, UnknownForm> {
+        match (name, self.entries.first()) {
+            (Some(name), _) => self.get(name),
+            (None, Some(first)) => Ok(first),
+            (None, None) => Err(UnknownForm {
+                name: String::new(),
+                known: Vec::new(),
+            }),
+        }
+    }
+}
+
+/// A report read through a set: the form it was read as, and the reading.
+#[cfg(feature = "read")]
+pub type SetReading<'s> = (&'s Entry, crate::read::Reading<Box<dyn AnyForm>>);
+
+#[cfg(feature = "read")]
+mod reading {
+    use super::{Entry, FormSet, SetReading};
+    use crate::read::form::read_best;
+    use crate::read::input::{self, Options, ReadError, Source};
+    use crate::read::report::{Reading, into_reading};
+
+    impl FormSet {
+        /// Reads a report as the form named `form`; with none named, a filled form's JSON as
+        /// the first form, and a published report as the form whose headings, rows and columns
+        /// it has (the fewest unmatched parts; ties to the earlier form). Detection, decoding,
+        /// limits and reading as [`crate::read::report`].
+        pub fn read(
+            &self,
+            bytes: impl Into<Vec<u8>>,
+            options: &Options,
+            form: Option<&str>,
+        ) -> Result<SetReading<'_>, ReadError> {
+            let named = match form {
+                Some(name) => Some(self.get(name).map_err(ReadError::UnknownForm)?),
+                None => None,
+            };
+            let candidates: Vec<&Entry> = match named {
+                Some(entry) => vec![entry],
+                None => self.entries.iter().collect(),
+            };
+            let first = *candidates.first().ok_or(ReadError::NoForm)?;
+            match input::source(bytes.into(), options)? {
+                Source::Json(text) => {
+                    let form = first.parse(&text).map_err(ReadError::Json)?;
+                    let reading = Reading {
+                        form,
+                        kind: input::SourceKind::Json,
+                        diagnostics: Vec::new(),
+                        positions: Default::default(),
+                    };
+                    Ok((first, reading))
+                }
+                Source::Document { kind, document } => {
+                    let infos: Vec<_> = candidates.iter().map(|e| e.info()).collect();
+                    let (index, read) = read_best(&infos, &document).ok_or(ReadError::NoForm)?;
+                    let entry = candidates[index];
+                    let reading = into_reading(read, kind, |text| entry.parse(text)).map_err(
+                        |err| match err {
+                            ReadError::Incomplete {
+                                pointer,
+                                detail,
+                                reading,
+                                ..
+                            } => ReadError::Incomplete {
+                                form: Some(entry.name().to_owned()),
+                                pointer,
+                                detail,
+                                reading,
+                            },
+                            other => other,
+                        },
+                    )?;
+                    Ok((entry, reading))
+                }
+            }
+        }
+
+        /// Reads the file at `path` as [`FormSet::read`] does, its name telling its kind unless
+        /// `options` does.
+        pub fn read_at(
+            &self,
+            path: &std::path::Path,
+            options: &Options,
+            form: Option<&str>,
+        ) -> Result<SetReading<'_>, ReadError> {
+            let bytes = input::file(path)?;
+            self.read(bytes, &options.clone().with_path(path), form)
+        }
+    }
+}
