@@ -31,6 +31,14 @@ pub trait AnyForm: erased_serde::Serialize {
 
 erased_serde::serialize_trait_object!(AnyForm);
 
+impl fmt::Debug for dyn AnyForm + '_ {
+    /// The form's name and its JSON.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let json = serde_json::to_string(self).map_err(|_| fmt::Error)?;
+        write!(f, "{} {json}", self.info().root.display_label())
+    }
+}
+
 impl<F: Form + Serialize> AnyForm for F {
     fn info(&self) -> &'static FormInfo {
         F::info()

@@ -4,7 +4,7 @@ use std::fmt::Write;
 use std::path::Path;
 
 use crate::read::Diagnostic;
-use crate::{CellRef, Lang, Num, Slot};
+use crate::{BlankNote, CellRef, Lang, NotAssessable, Num, Slot, Violation};
 
 use super::check::Checked;
 
@@ -46,21 +46,39 @@ pub fn render(file: &Path, checked: &Checked<'_>, lang: Lang) -> String {
         (false, Lang::En) => "failed",
     };
     let (instances, violated) = (checked.instances, summary.violations.len());
-    let (unassessed, notes) = (summary.not_assessable.len(), summary.notes.len());
+    let (unassessed, noted) = (summary.not_assessable.len(), summary.notes.len());
     let _ = match lang {
         Lang::Zh => writeln!(
             out,
-            "结论：{verdict}。规则实例 {instances} 条：通过 {passed}，不符合 {violated}，无法核验 {unassessed}；空白单元格提示 {notes} 条。",
+            "结论：{verdict}。规则实例 {instances} 条：通过 {passed}，不符合 {violated}，无法核验 {unassessed}；空白单元格提示 {noted} 条。",
         ),
         Lang::En => writeln!(
             out,
-            "Result: {verdict}. {instances} rule instances: {passed} passed, {violated} violated, {unassessed} not assessable; {notes} blank-cell notes.",
+            "Result: {verdict}. {instances} rule instances: {passed} passed, {violated} violated, {unassessed} not assessable; {noted} blank-cell notes.",
         ),
     };
 
-    if !summary.violations.is_empty() {
+    violations(&mut out, &summary.violations, lang);
+    if !checked.failing_tables.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}\n{}",
+            lang.pick(
+                "有误的表格（标出的单元格）：",
+                "Tables with failures (cells marked):"
+            ),
+            checked.failing_tables
+        );
+    }
+    not_assessable(&mut out, &summary.not_assessable, lang);
+    notes(&mut out, &summary.notes, lang);
+    out
+}
+
+fn violations(out: &mut String, violations: &[Violation<'_>], lang: Lang) {
+    if !violations.is_empty() {
         let _ = writeln!(out, "\n{}", lang.pick("不符合的规则：", "Violations:"));
-        for v in &summary.violations {
+        for v in violations {
             let _ = writeln!(
                 out,
                 "✗ [{}] {}  {}",
@@ -83,27 +101,19 @@ pub fn render(file: &Path, checked: &Checked<'_>, lang: Lang) -> String {
                 lang.pick("，实际", ", found"),
                 v.actual(lang)
             );
-            cells(&mut out, &v.cells, lang);
+            cells(out, &v.cells, lang);
         }
     }
-    if !checked.failing_tables.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{}\n{}",
-            lang.pick(
-                "有误的表格（标出的单元格）：",
-                "Tables with failures (cells marked):"
-            ),
-            checked.failing_tables
-        );
-    }
-    if !summary.not_assessable.is_empty() {
+}
+
+fn not_assessable(out: &mut String, items: &[NotAssessable<'_>], lang: Lang) {
+    if !items.is_empty() {
         let _ = writeln!(
             out,
             "\n{}",
             lang.pick("无法核验的规则：", "Not assessable:")
         );
-        for n in &summary.not_assessable {
+        for n in items {
             let _ = writeln!(out, "? {}  {}", n.rule.id, n.message(lang));
             let _ = writeln!(out, "  {}{}", lang.pick("位置：", "at: "), n.location());
             let _ = writeln!(
@@ -114,9 +124,12 @@ pub fn render(file: &Path, checked: &Checked<'_>, lang: Lang) -> String {
             );
         }
     }
-    if !summary.notes.is_empty() {
+}
+
+fn notes(out: &mut String, notes: &[BlankNote<'_>], lang: Lang) {
+    if !notes.is_empty() {
         let _ = writeln!(out, "\n{}", lang.pick("提示：", "Notes:"));
-        for note in &summary.notes {
+        for note in notes {
             let _ = writeln!(
                 out,
                 "i {}  {}（{}）",
@@ -124,10 +137,9 @@ pub fn render(file: &Path, checked: &Checked<'_>, lang: Lang) -> String {
                 note.message(lang),
                 note.location()
             );
-            cells(&mut out, &note.cells, lang);
+            cells(out, &note.cells, lang);
         }
     }
-    out
 }
 
 /// Lists the cells of an item. Long lists leave out the cells holding 0 and count them; the

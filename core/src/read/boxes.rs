@@ -34,6 +34,16 @@ const FAILURE_MARK: char = '✗';
 
 /// Reads the drawn table on `lines` (each with its 1-based line number).
 pub fn read(lines: &[(usize, &str)]) -> SourceTable {
+    let canvas = canvas(lines);
+    let cells = cells(&canvas);
+    place(&canvas, &cells, lines)
+}
+
+/// A box: top, left, bottom, right (inclusive, in canvas slots).
+type Rect = (usize, usize, usize, usize);
+
+/// The lines as a canvas of equal width, a wide character taking two slots.
+fn canvas(lines: &[(usize, &str)]) -> Vec<Vec<Slot>> {
     let mut canvas: Vec<Vec<Slot>> = lines
         .iter()
         .map(|(_, line)| {
@@ -55,22 +65,25 @@ pub fn read(lines: &[(usize, &str)]) -> SourceTable {
     for row in &mut canvas {
         row.resize(width, Slot::Char(' '));
     }
-    let height = canvas.len();
+    canvas
+}
 
-    // Regions: 4-connected runs of non-border slots. One touching the canvas edge lies outside
-    // the drawing.
-    let mut region = vec![vec![usize::MAX; width]; height];
-    let mut boxes: Vec<(usize, usize, usize, usize)> = Vec::new(); // top, left, bottom, right
+/// The cells: 4-connected regions of non-border slots, but for those touching the canvas
+/// edge, which lie outside the drawing.
+fn cells(canvas: &[Vec<Slot>]) -> Vec<Rect> {
+    let height = canvas.len();
+    let width = canvas.first().map_or(0, Vec::len);
+    let mut region = vec![vec![false; width]; height];
+    let mut cells = Vec::new();
     for y in 0..height {
         for x in 0..width {
-            if canvas[y][x] == Slot::Border || region[y][x] != usize::MAX {
+            if canvas[y][x] == Slot::Border || region[y][x] {
                 continue;
             }
-            let id = boxes.len();
             let (mut top, mut left, mut bottom, mut right) = (y, x, y, x);
             let mut edge = false;
             let mut stack = vec![(y, x)];
-            region[y][x] = id;
+            region[y][x] = true;
             while let Some((cy, cx)) = stack.pop() {
                 (top, left) = (top.min(cy), left.min(cx));
                 (bottom, right) = (bottom.max(cy), right.max(cx));
@@ -85,24 +98,23 @@ pub fn read(lines: &[(usize, &str)]) -> SourceTable {
                     if ny < height
                         && nx < width
                         && canvas[ny][nx] != Slot::Border
-                        && region[ny][nx] == usize::MAX
+                        && !region[ny][nx]
                     {
-                        region[ny][nx] = id;
+                        region[ny][nx] = true;
                         stack.push((ny, nx));
                     }
                 }
             }
-            boxes.push(if edge {
-                (usize::MAX, 0, 0, 0)
-            } else {
-                (top, left, bottom, right)
-            });
+            if !edge {
+                cells.push((top, left, bottom, right));
+            }
         }
     }
-    let cells: Vec<(usize, usize, usize, usize)> =
-        boxes.into_iter().filter(|b| b.0 != usize::MAX).collect();
+    cells
+}
 
-    // The grid lines are the borders cells start and end at.
+/// The cells placed on the grid the borders they start and end at draw, with their text.
+fn place(canvas: &[Vec<Slot>], cells: &[Rect], lines: &[(usize, &str)]) -> SourceTable {
     let mut xs: Vec<usize> = cells
         .iter()
         .flat_map(|&(_, l, _, r)| [l - 1, r + 1])

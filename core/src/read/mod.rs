@@ -34,6 +34,7 @@ mod normalise;
 mod refusal;
 pub(crate) mod report;
 mod runs;
+mod sheet;
 mod text;
 mod value;
 mod xlsx;

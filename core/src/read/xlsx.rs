@@ -9,13 +9,12 @@
 //! [`MAX_COLUMNS`] (a hostile `XFD1048576`), a used range over [`MAX_AREA`] positions, or
 //! overlapping merged ranges are refused rather than allocated for.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 use super::archive::{self, Package, attr, is};
-use super::grid::{Piece, Position, SourceCell, SourceDocument, SourceTable, fold_space};
+use super::grid::SourceDocument;
 use super::refusal::{Refusal, SourceKindName};
+use super::sheet::sheet;
 
 /// The largest sheet read: far more than any report table.
 pub const MAX_ROWS: usize = 10_000;
@@ -85,7 +84,7 @@ pub fn read(bytes: Vec<u8>) -> Result<SourceDocument, Refusal> {
 }
 
 /// The text of a string item: its `t`, or the `t` of each rich-text run (phonetic runs left out).
-fn string_item(si: roxmltree::Node<'_, '_>) -> String {
+pub(super) fn string_item(si: roxmltree::Node<'_, '_>) -> String {
     si.descendants()
         .filter(|n| is(n, "t") && !n.ancestors().any(|a| is(&a, "rPh")))
         .filter_map(|n| n.text())
@@ -96,7 +95,7 @@ fn string_item(si: roxmltree::Node<'_, '_>) -> String {
 /// result is stored with up to 17 (`96171.600000000006`), the last ones binary noise no one
 /// published, so they are rounded off. Exponent notation (`1.5E-3`) is written out. A number
 /// typed into a cell is stored as typed and comes back unchanged.
-fn number_as_shown(value: &str) -> String {
+pub(super) fn number_as_shown(value: &str) -> String {
     let parsed = if value.contains(['E', 'e']) {
         Decimal::from_scientific(value).ok()
     } else {
@@ -122,7 +121,7 @@ fn number_as_shown(value: &str) -> String {
 }
 
 /// `B7` → (row 6, column 1).
-fn reference(text: &str) -> Option<(usize, usize)> {
+pub(super) fn reference(text: &str) -> Option<(usize, usize)> {
     let letters = text.chars().take_while(char::is_ascii_alphabetic).count();
     if letters == 0 || letters > 3 {
         return None;
@@ -132,188 +131,6 @@ fn reference(text: &str) -> Option<(usize, usize)> {
     })?;
     let row: usize = text[letters..].parse().ok()?;
     (row >= 1 && column >= 1).then(|| (row - 1, column - 1))
-}
-
-fn sheet(
-    doc: &roxmltree::Document<'_>,
-    strings: &[String],
-    index: usize,
-    name: &str,
-) -> Result<Vec<Piece>, Refusal> {
-    let malformed = |detail: String| Refusal::Malformed {
-        part: format!("sheet {name:?}"),
-        detail,
-    };
-    let bounds = |(row, column): (usize, usize)| {
-        if row >= MAX_ROWS || column >= MAX_COLUMNS {
-            Err(Refusal::SheetTooLarge {
-                sheet: name.to_owned(),
-                rows: row + 1,
-                columns: column + 1,
-            })
-        } else {
-            Ok((row, column))
-        }
-    };
-    let mut values: BTreeMap<(usize, usize), String> = BTreeMap::new();
-    // How many cell elements each row has, blank ones included.
-    let mut present: BTreeMap<usize, usize> = BTreeMap::new();
-    for row in doc.descendants().filter(|n| is(n, "row")) {
-        // A cell without a reference follows the one before it in its row.
-        let row_number = attr(&row, "r")
-            .and_then(|r| r.parse::<usize>().ok())
-            .map(|r| r.saturating_sub(1));
-        let mut next = None;
-        for c in row.children().filter(|n| is(n, "c")) {
-            let at = match attr(&c, "r") {
-                Some(r) => reference(r)
-                    .ok_or_else(|| malformed(format!("{r:?} is not a cell reference")))?,
-                None => {
-                    let (row, column) = next.unwrap_or((row_number.unwrap_or(0), 0));
-                    (row, column)
-                }
-            };
-            let at = bounds(at)?;
-            next = Some((at.0, at.1 + 1));
-            *present.entry(at.0).or_default() += 1;
-            let value = c
-                .children()
-                .find(|n| is(n, "v"))
-                .and_then(|v| v.text())
-                .unwrap_or("");
-            let text = match attr(&c, "t") {
-                Some("s") => value
-                    .trim()
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|i| strings.get(i))
-                    .cloned()
-                    .ok_or_else(|| malformed(format!("shared string {value:?} not found")))?,
-                Some("inlineStr") => c
-                    .children()
-                    .find(|n| is(n, "is"))
-                    .map(string_item)
-                    .unwrap_or_default(),
-                Some("b") => if value == "1" { "TRUE" } else { "FALSE" }.to_owned(),
-                Some("str" | "e") => value.to_owned(),
-                _ => number_as_shown(value),
-            };
-            if !text.is_empty() {
-                values.insert(at, text);
-            }
-        }
-    }
-    let mut merges = Vec::new();
-    for merge in doc.descendants().filter(|n| is(n, "mergeCell")) {
-        let range = attr(&merge, "ref").unwrap_or("");
-        let (from, to) = range.split_once(':').unwrap_or((range, range));
-        let (Some(from), Some(to)) = (reference(from), reference(to)) else {
-            return Err(malformed(format!("merged range {range:?} is not a range")));
-        };
-        let (from, to) = (bounds(from)?, bounds(to)?);
-        if to.0 >= from.0 && to.1 >= from.1 {
-            merges.push((from, to));
-        }
-    }
-    let rows = values
-        .keys()
-        .map(|k| k.0 + 1)
-        .chain(merges.iter().map(|m| m.1.0 + 1))
-        .max()
-        .unwrap_or(0);
-    let columns = values
-        .keys()
-        .map(|k| k.1 + 1)
-        .chain(merges.iter().map(|m| m.1.1 + 1))
-        .max()
-        .unwrap_or(0);
-    if rows * columns > MAX_AREA {
-        return Err(Refusal::SheetTooLarge {
-            sheet: name.to_owned(),
-            rows,
-            columns,
-        });
-    }
-    // Which positions a merged range covers (other than its first): each marked once, as
-    // ranges may not overlap.
-    let mut covered = vec![false; rows * columns];
-    let mut spans: BTreeMap<(usize, usize), (usize, usize)> = BTreeMap::new();
-    for &(from, to) in &merges {
-        for r in from.0..=to.0 {
-            for c in from.1..=to.1 {
-                let slot = &mut covered[r * columns + c];
-                if *slot || spans.contains_key(&(r, c)) {
-                    return Err(malformed(format!(
-                        "merged ranges overlap at row {}, column {}",
-                        r + 1,
-                        c + 1
-                    )));
-                }
-                *slot = (r, c) != from;
-            }
-        }
-        spans.insert(from, (to.0 - from.0 + 1, to.1 - from.1 + 1));
-    }
-    let mut merged_rows = vec![false; rows];
-    for &(from, to) in &merges {
-        merged_rows[from.0..=to.0].fill(true);
-    }
-    let merged_row = |row: usize| merged_rows[row];
-    let position = |row: usize, column: usize| Position::Sheet {
-        sheet: index,
-        row,
-        column,
-    };
-    let is_text = |row: usize| present.get(&row) == Some(&1) && !merged_row(row);
-    let mut pieces = Vec::new();
-    let mut table = SourceTable::default();
-    let flush = |table: &mut SourceTable, pieces: &mut Vec<Piece>| {
-        if !table.cells.is_empty() {
-            table.columns = columns;
-            // A range merged down past a line of text ends with the table.
-            let rows = table.rows;
-            for cell in &mut table.cells {
-                cell.rowspan = cell.rowspan.min(rows - cell.row);
-            }
-            pieces.push(Piece::Table(std::mem::take(table)));
-        }
-    };
-    for row in 0..rows {
-        if !present.contains_key(&row) && !merged_row(row) {
-            // An empty row ends a table.
-            flush(&mut table, &mut pieces);
-            continue;
-        }
-        if is_text(row) {
-            flush(&mut table, &mut pieces);
-            if let Some(((_, column), text)) = values.range((row, 0)..(row + 1, 0)).next() {
-                pieces.push(Piece::Text {
-                    text: fold_space(text),
-                    position: position(row, *column),
-                });
-            }
-            continue;
-        }
-        // Rows of a table count from the table's first row.
-        let table_row = table.rows;
-        table.rows += 1;
-        for column in 0..columns {
-            if covered[row * columns + column] {
-                continue;
-            }
-            let (rowspan, colspan) = spans.get(&(row, column)).copied().unwrap_or((1, 1));
-            table.cells.push(SourceCell {
-                text: fold_space(values.get(&(row, column)).map_or("", String::as_str)),
-                row: table_row,
-                column,
-                rowspan,
-                colspan,
-                position: position(row, column),
-            });
-        }
-    }
-    flush(&mut table, &mut pieces);
-    Ok(pieces)
 }
 
 #[cfg(test)]
