@@ -46,7 +46,7 @@ mod tests {
 }
 
 /// Expansion snapshots: what the derive writes for a small form, formatted, compared with the
-/// file checked in under `src/snapshots/`. Refresh with `BAOBIAO_BLESS=1 cargo test -p
+/// file checked in under `snapshots/`. Refresh with `BAOBIAO_BLESS=1 cargo test -p
 /// baobiao-macros`.
 #[cfg(test)]
 mod snapshots {
@@ -58,7 +58,7 @@ mod snapshots {
 
     fn assert_snapshot(name: &str, actual: &str) {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("src/snapshots")
+            .join("snapshots")
             .join(format!("{name}.rs"));
         if std::env::var_os("BAOBIAO_BLESS").is_some() {
             std::fs::write(&path, actual).expect("write snapshot");
