@@ -195,6 +195,22 @@ fn hostile_inputs_are_refused_or_read_without_panic() {
             "not a ZIP package",
         ),
         ("not-a-zip.docx", b"hello".to_vec(), "not a ZIP package"),
+        // Kinds of files reports come in that are not read: said as such.
+        (
+            "report.pdf",
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec(),
+            "a PDF is not read directly",
+        ),
+        (
+            "report.txt",
+            b"%PDF-1.4\n\xff\xfe".to_vec(),
+            "a PDF is not read directly",
+        ),
+        (
+            "report.doc",
+            [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0].to_vec(),
+            "save it as DOCX or XLSX",
+        ),
     ];
     for (name, bytes, says) in cases {
         let path = dir.join(name);

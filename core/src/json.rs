@@ -1,6 +1,6 @@
 //! A filled form from JSON, with errors that say where: line, column and the JSON pointer of
 //! the value at fault. Cells read their numbers as written (see
-//! [`crate::model::cell_json`]), so nothing passes through `f64`.
+//! `model/cell_json.rs`), so nothing passes through `f64`.
 
 use core::fmt;
 

@@ -11,7 +11,7 @@ use crate::model::shape::Shape;
 /// cells), `String` and `Option<String>` (narrative text) and `u16`/`u32` (metadata such as a
 /// year). Besides describing itself, a part is traversed: its cells, and the rule instances
 /// its declarations expand to, in one traversal read two ways (see
-/// [`crate::check::traverse`]). Where the traversal starts, `at` is the index of the part's
+/// `check/traverse.rs`). Where the traversal starts, `at` is the index of the part's
 /// first cell in the form.
 pub trait Component: Sized {
     /// The shape rules see, checked at compile time by the derive.

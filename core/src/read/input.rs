@@ -268,6 +268,9 @@ pub fn source(bytes: Vec<u8>, options: &Options) -> Result<Source, ReadError> {
             limit: MAX_FILE,
         });
     }
+    if let Some(refusal) = unsupported(options.name.as_deref(), &bytes) {
+        return Err(ReadError::Refused(refusal));
+    }
     let kind = options
         .kind
         .or_else(|| options.name.as_deref().and_then(SourceKind::of_name))
@@ -292,6 +295,25 @@ pub fn source(bytes: Vec<u8>, options: &Options) -> Result<Source, ReadError> {
         }
     };
     Ok(Source::Document { kind, document })
+}
+
+/// A kind of file reports come in that is not read, by its content (or its name): said as
+/// such rather than read as text that is not UTF-8.
+fn unsupported(name: Option<&str>, bytes: &[u8]) -> Option<Refusal> {
+    // The compound-file header of .doc and .xls.
+    const LEGACY_OFFICE: &[u8] = &[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+    let extension = name
+        .and_then(|n| n.rsplit_once('.'))
+        .map(|(_, e)| e.to_ascii_lowercase());
+    if bytes.starts_with(b"%PDF-") || extension.as_deref() == Some("pdf") {
+        Some(Refusal::Pdf)
+    } else if bytes.starts_with(LEGACY_OFFICE)
+        || matches!(extension.as_deref(), Some("doc" | "xls"))
+    {
+        Some(Refusal::LegacyOffice)
+    } else {
+        None
+    }
 }
 
 /// The file's text: UTF-8, else the encoding named, else (for a page) the one it declares.

@@ -9,6 +9,11 @@ use crate::model::lang::Lang;
 /// Why a file could not be opened as a source.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
+    /// A PDF: its text must be taken out first.
+    Pdf,
+    /// A Word or Excel file in the binary format before 2007 (`.doc`, `.xls`): to be saved as
+    /// DOCX or XLSX first.
+    LegacyOffice,
     /// Not a ZIP package, as XLSX and DOCX files are.
     NotZip {
         /// What the ZIP reader said.
@@ -102,6 +107,14 @@ impl Refusal {
     pub fn message(&self, lang: Lang) -> String {
         let zh = lang == Lang::Zh;
         match self {
+            Refusal::Pdf if zh => {
+                "PDF 文件不能直接读取：请先提取其文本（例如用 pdftotext -layout），再读取文本文件".to_owned()
+            }
+            Refusal::Pdf => "a PDF is not read directly: extract its text first (with pdftotext -layout, say) and read the text".to_owned(),
+            Refusal::LegacyOffice if zh => {
+                "这是 2007 年以前的 Word/Excel 二进制格式（.doc/.xls）：请另存为 DOCX 或 XLSX 再读取".to_owned()
+            }
+            Refusal::LegacyOffice => "this is the binary Word/Excel format from before 2007 (.doc, .xls): save it as DOCX or XLSX and read that".to_owned(),
             Refusal::NotZip { detail } if zh => {
                 format!("不是 ZIP 包（XLSX 和 DOCX 文件都是）：{detail}")
             }

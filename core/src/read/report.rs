@@ -51,7 +51,8 @@ impl<F> Reading<F> {
 
 /// Reads a report as the form `F`: a filled form's JSON, or a published report (an HTML page,
 /// text or Markdown, CSV, XLSX, DOCX). The kind comes from `options`, else the file's name,
-/// else its content; see [`super::input`] for the limits.
+/// else its content; see [`MAX_FILE`](super::MAX_FILE) and [`MAX_TEXT`](super::MAX_TEXT) for
+/// the limits.
 ///
 /// ```no_run
 /// # fn demo<F: baobiao_core::Form + serde::de::DeserializeOwned>() -> Result<(), Box<dyn std::error::Error>> {
