@@ -140,24 +140,28 @@ fn a_form_named_is_the_one_read_and_an_unknown_name_is_refused() {
 }
 
 #[test]
-fn a_filled_forms_json_is_the_first_form_unless_named() {
+fn a_filled_forms_json_is_the_first_form_that_takes_it_unless_named() {
     let set = forms();
     let json = serde_json::to_vec(&museum()).unwrap();
     let (entry, reading) = set
         .read(json.clone(), &Options::named("museum.json"), Some("museum"))
         .unwrap();
     assert_eq!((entry.name(), reading.kind), ("museum", SourceKind::Json));
-    // Unnamed, JSON is the first form's: the museum's keys are not the library's.
-    let err = set
+    // Unnamed, JSON is the first form's that takes it: the library refuses the museum's keys.
+    let (entry, _) = set
         .read(json, &Options::named("museum.json"), None)
+        .unwrap();
+    assert_eq!(entry.name(), "museum");
+    // JSON no form takes: the first form's reason, and the advice to name one.
+    let err = set
+        .read(&b"{\"holdings\": 3}"[..], &Options::named("x.json"), None)
         .unwrap_err();
-    let ReadError::Json(json_error) = &err else {
+    let ReadError::Json { form, error } = &err else {
         panic!("{err:?}");
     };
-    assert!(
-        json_error.detail.contains("unknown field `visitors`"),
-        "{err}"
-    );
+    assert_eq!(form.as_deref(), Some("library"));
+    assert_eq!(error.pointer.as_deref(), Some("/holdings"));
+    assert!(err.message(Lang::En).contains("--form"), "{err}");
     // The set gives each form's schema and rules without a report.
     let schema = set.get("museum").unwrap().schema();
     assert_eq!(schema["title"], "博物馆年度统计表");

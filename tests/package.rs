@@ -12,9 +12,61 @@ fn cargo() -> Command {
     cargo
 }
 
+/// Cargo unpacks the packages it verifies against into its home, under a directory named for
+/// the temporary registry (`registry/src/-<hash>/`), and reuses what it unpacked there for the
+/// same version: a second run would build the dependent crates against the first run's code.
+/// Those unpackings of our own crates are removed first (cargo unpacks them again).
+fn forget_unpacked_packages() {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")));
+    let Some(sources) = home.map(|h| h.join("registry/src")) else {
+        return;
+    };
+    let Ok(registries) = std::fs::read_dir(&sources) else {
+        return;
+    };
+    for registry in registries.flatten() {
+        // Only the unnamed local registries of package verification; crates.io's is named.
+        if !registry.file_name().to_string_lossy().starts_with('-') {
+            continue;
+        }
+        for krate in ["baobiao-core", "baobiao-macros", "baobiao"] {
+            let unpacked = registry
+                .path()
+                .join(format!("{krate}-{}", env!("CARGO_PKG_VERSION")));
+            let _ = std::fs::remove_dir_all(unpacked);
+        }
+    }
+}
+
+/// Cargo takes a registry crate of a version it has built for unchanged, so what an earlier
+/// run built of our crates is removed from the target directory (the other crates are kept).
+fn forget_built_packages(target: &Path) {
+    let debug = target.join("debug");
+    for dir in [
+        debug.join(".fingerprint"),
+        debug.join("deps"),
+        debug.join("build"),
+    ] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with("baobiao") || name.starts_with("libbaobiao") {
+                let path = entry.path();
+                let _ = std::fs::remove_dir_all(&path).or_else(|_| std::fs::remove_file(&path));
+            }
+        }
+    }
+}
+
 #[test]
 fn every_crate_packages_and_builds_from_its_package() {
     let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("package");
+    forget_unpacked_packages();
+    forget_built_packages(&target);
     let out = cargo()
         .args(["package", "--workspace", "--allow-dirty", "--target-dir"])
         .arg(&target)

@@ -326,3 +326,38 @@ fn a_gbk_csv_is_read_when_its_encoding_is_named() {
     assert_eq!(out["diagnostics"], serde_json::json!([]));
     assert_eq!(out["report"], common::bundled_json());
 }
+
+/// A cell meant as a number that is not one (`12x`, `1２O`) is a value that does not read, at
+/// its place: its row is found, its other cells read, and only that cell stays blank.
+#[test]
+fn a_broken_number_is_said_at_its_cell_and_its_row_still_read() {
+    for broken in ["12x", "1２O"] {
+        let markdown = markdown_with_table_3(|line| {
+            line.replace(
+                "| 一、本年新收政府信息公开申请数量 | 12 |",
+                &format!("| 一、本年新收政府信息公开申请数量 | {broken} |"),
+            )
+        });
+        assert!(markdown.contains(broken));
+        let read = common::read_as::<AnnualReport>(markdown, SourceKind::Text);
+        let at = "/applications/new_received/natural_persons";
+        assert_eq!(read.diagnostics.len(), 1, "{:#?}", read.diagnostics);
+        let diagnostic = &read.diagnostics[0];
+        assert_eq!(diagnostic.pointer.as_deref(), Some(at));
+        assert!(matches!(
+            diagnostic.position,
+            Some(baobiao::Position::Line(_))
+        ));
+        assert!(
+            diagnostic
+                .describe(baobiao::Lang::Zh)
+                .contains(&format!("“{broken}”不是数字")),
+            "{diagnostic}"
+        );
+        assert_eq!(read.json.pointer(at), Some(&serde_json::Value::Null));
+        assert_eq!(
+            read.json.pointer("/applications/new_received/total"),
+            Some(&serde_json::json!(12))
+        );
+    }
+}

@@ -201,7 +201,7 @@ fn the_cli_reads_every_format_it_renders() {
 }
 
 /// A form of another shape than the annual report, declared here: sections not numbered, no
-/// title, agency or year, `deny_unknown_fields`, a table of one row type with a unit and a
+/// title, agency or year but a `label：value` line, `deny_unknown_fields`, a table of one row type with a unit and a
 /// total, a table of rows whose totals are columns, and an optional text. It renders and reads
 /// back identically in every format.
 mod survey {
@@ -212,6 +212,8 @@ mod survey {
     #[serde(deny_unknown_fields)]
     #[form(label = "社区服务情况统计表")]
     pub struct Survey {
+        #[form(label = "填报单位", meta)]
+        pub filer: String,
         #[form(label = "基本情况", section)]
         pub summary: String,
         #[form(label = "经费收支", section)]
@@ -270,6 +272,7 @@ mod survey {
 fn a_form_of_another_shape_survives_every_format() {
     use survey::Survey;
     let mut json = serde_json::json!({
+        "filer": "某街道社区服务中心",
         "summary": "本年度社区服务运行平稳。\n第二段说明。",
         "money": {
             "grants": {"income": 0.0, "spending": 0.0},

@@ -105,7 +105,7 @@ fn parse<F: Form + Serialize + DeserializeOwned>(
     json::from_str::<F>(text).map(|form| Box::new(form) as Box<dyn AnyForm>)
 }
 
-/// Forms by name, in the order added: the first is the default for a filled form's JSON.
+/// Forms by name, in the order added: the first is the default where a name is needed.
 ///
 /// ```
 /// # use baobiao_core::set::FormSet;
@@ -227,8 +227,9 @@ mod reading {
 
     impl FormSet {
         /// Reads a report as the form named `form`; with none named, a filled form's JSON as
-        /// the first form, and a published report as the form whose headings, rows and columns
-        /// it has (the fewest unmatched parts; ties to the earlier form). Detection, decoding,
+        /// the first form that takes it (in the order added), and a published report as the
+        /// form whose headings, rows and columns it has (the fewest unmatched parts; ties to
+        /// the earlier form). Either way the entry returned says which form it was. Detection, decoding,
         /// limits and reading as [`crate::read::report`].
         pub fn read(
             &self,
@@ -247,14 +248,28 @@ mod reading {
             let first = *candidates.first().ok_or(ReadError::NoForm)?;
             match input::source(bytes.into(), options)? {
                 Source::Json(text) => {
-                    let form = first.parse(&text).map_err(ReadError::Json)?;
-                    let reading = Reading {
-                        form,
-                        kind: input::SourceKind::Json,
-                        diagnostics: Vec::new(),
-                        positions: Default::default(),
-                    };
-                    Ok((first, reading))
+                    // The first form that takes the JSON; if none does, why the first did not.
+                    let mut first_error = None;
+                    for entry in &candidates {
+                        match entry.parse(&text) {
+                            Ok(form) => {
+                                let reading = Reading {
+                                    form,
+                                    kind: input::SourceKind::Json,
+                                    diagnostics: Vec::new(),
+                                    positions: Default::default(),
+                                };
+                                return Ok((entry, reading));
+                            }
+                            Err(err) => {
+                                first_error.get_or_insert(err);
+                            }
+                        }
+                    }
+                    Err(ReadError::Json {
+                        form: (candidates.len() > 1).then(|| first.name().to_owned()),
+                        error: first_error.ok_or(ReadError::NoForm)?,
+                    })
                 }
                 Source::Document { kind, document } => {
                     let infos: Vec<_> = candidates.iter().map(|e| e.info()).collect();

@@ -123,7 +123,7 @@ fn unreadable(args: &source::Args, err: &ReadError, format: Format, lang: Lang) 
     if format == Format::Json {
         let (line, column) = err.place().unzip();
         let pointer = match err {
-            ReadError::Json(json) => json.pointer.as_deref(),
+            ReadError::Json { error, .. } => error.pointer.as_deref(),
             ReadError::Incomplete { pointer, .. } => pointer.as_deref(),
             _ => None,
         };

@@ -38,10 +38,8 @@ fn draw(document: &Document, target: Target) -> Result<Vec<u8>, String> {
         Target::Text => render::text::document(document, colour_wanted()).into_bytes(),
         Target::Md => render::markdown::document(document).into_bytes(),
         Target::Csv => render::csv::document(document).into_bytes(),
-        Target::Xlsx => render::xlsx::document(document)
-            .map_err(|err| format!("cannot write the workbook: {err}"))?,
-        Target::Docx => render::docx::document(document)
-            .map_err(|err| format!("cannot write the document: {err}"))?,
+        Target::Xlsx => render::xlsx::document(document).map_err(|err| err.to_string())?,
+        Target::Docx => render::docx::document(document).map_err(|err| err.to_string())?,
     })
 }
 

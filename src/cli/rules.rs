@@ -82,14 +82,23 @@ pub fn run(
         Format::Text => {
             let mut out = format!("{}\n", entry.title());
             for rule in &rules {
-                let _ = writeln!(
-                    out,
-                    "\n{}  [{}]  {} × {}",
-                    rule.id,
-                    rule.severity.name(lang),
-                    rule.expression,
-                    rule.instances.len()
-                );
+                let count = rule.instances.len();
+                let _ = match lang {
+                    Lang::Zh => writeln!(
+                        out,
+                        "\n{}  [{}]  {}  （{count} 处）",
+                        rule.id,
+                        rule.severity.name(lang),
+                        rule.expression
+                    ),
+                    Lang::En => writeln!(
+                        out,
+                        "\n{}  [{}]  {}  ({count} instances)",
+                        rule.id,
+                        rule.severity.name(lang),
+                        rule.expression
+                    ),
+                };
                 let _ = writeln!(out, "  {}", rule.message);
             }
             print!("{out}");

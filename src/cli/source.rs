@@ -12,8 +12,8 @@ pub struct Args {
     /// The report: a form as JSON, or a published report (an HTML page, text or Markdown, CSV,
     /// XLSX or DOCX).
     pub file: PathBuf,
-    /// The form the file is filled in (JSON: default the first form; a published report: the
-    /// form it matches best).
+    /// The form the file is filled in (default: for JSON, the first form that takes it; for a
+    /// published report, the form it matches best).
     #[arg(long)]
     pub form: Option<String>,
     /// The text encoding of a published report that neither is UTF-8 nor declares one (`gbk`,

@@ -145,7 +145,13 @@ pub enum ReadError {
     /// An encoding was named for JSON.
     EncodingForJson(String),
     /// The file is not JSON of the form.
-    Json(JsonError),
+    Json {
+        /// The form whose error this is, when a set tried several and none took it (the
+        /// first's error is given).
+        form: Option<String>,
+        /// Why.
+        error: JsonError,
+    },
     /// The file is not the page, package, sheet or encoding it claims to be, or is beyond the
     /// readers' bounds.
     Refused(Refusal),
@@ -196,7 +202,21 @@ impl ReadError {
             ReadError::EncodingForJson(label) => {
                 format!("JSON is UTF-8; --encoding {label} applies to published reports")
             }
-            ReadError::Json(err) => err.message(lang),
+            ReadError::Json { form: None, error } => error.message(lang),
+            ReadError::Json {
+                form: Some(form),
+                error,
+            } if zh => format!(
+                "不是任何一个表单的 JSON；按第一个表单 {form} 读取：{}（可用 --form 指定表单）",
+                error.message(lang)
+            ),
+            ReadError::Json {
+                form: Some(form),
+                error,
+            } => format!(
+                "no form takes this JSON; as the first, {form}: {} (name the form with --form)",
+                error.message(lang)
+            ),
             ReadError::Refused(why) => why.message(lang),
             ReadError::Incomplete {
                 pointer, detail, ..
@@ -220,7 +240,7 @@ impl ReadError {
     pub fn place(&self) -> Option<(usize, usize)> {
         match self {
             ReadError::NotUtf8 { line, column, .. } => Some((*line, *column)),
-            ReadError::Json(err) => err.line.zip(err.column),
+            ReadError::Json { error, .. } => error.line.zip(error.column),
             _ => None,
         }
     }

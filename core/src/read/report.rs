@@ -93,7 +93,7 @@ pub(crate) fn from_source<F>(
 ) -> Result<Reading<F>, ReadError> {
     match source {
         Source::Json(text) => Ok(Reading {
-            form: parse(&text).map_err(ReadError::Json)?,
+            form: parse(&text).map_err(|error| ReadError::Json { form: None, error })?,
             kind: SourceKind::Json,
             diagnostics: Vec::new(),
             positions: BTreeMap::new(),

@@ -221,6 +221,24 @@ pub fn looks_like_value(text: &str) -> bool {
         || read(text, ValueKind::SignedCount, None).is_ok()
 }
 
+/// True when `text` was meant as a number but is not one (`12x`, `96OO`, `22.4o`): it starts
+/// with a digit or a sign and holds nothing but ASCII (full-width forms folded) — no label of a
+/// Chinese form does. Such a cell is a value that does not read, not a row's label.
+pub fn looks_like_broken_number(text: &str) -> bool {
+    let folded: Vec<char> = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            c => c,
+        })
+        .collect();
+    folded
+        .first()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '.'))
+        && folded.iter().all(char::is_ascii)
+}
+
 /// Removes thousands separators, only where they separate groups of three digits.
 fn thousands(text: &str) -> Option<String> {
     if !text.contains(',') {
@@ -256,6 +274,23 @@ mod tests {
 
     fn num(text: &str) -> ReadCell {
         ReadCell::Number(text.parse().unwrap())
+    }
+
+    #[test]
+    fn numbers_meant_but_broken_are_not_labels() {
+        for broken in ["12x", "96OO", "22.4o", "１２ｘ", "-3a"] {
+            assert!(looks_like_broken_number(broken), "{broken}");
+            assert!(!looks_like_value(broken), "{broken}");
+        }
+        for label in [
+            "1.属于国家秘密",
+            "（一）予以公开",
+            "自然人",
+            "2024年",
+            "x12",
+        ] {
+            assert!(!looks_like_broken_number(label), "{label}");
+        }
     }
 
     #[test]

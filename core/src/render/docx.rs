@@ -8,7 +8,7 @@ use std::io::Write;
 
 use zip::write::SimpleFileOptions;
 
-use super::{CellKind, Document, Grid, Part};
+use super::{CellKind, Document, Grid, Part, WriteError};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -34,7 +34,14 @@ fn paragraph(out: &mut String, text: &str, bold: bool, centred: bool) {
 }
 
 /// The document as bytes (a ZIP package).
-pub fn document(document: &Document) -> std::io::Result<Vec<u8>> {
+pub fn document(document: &Document) -> Result<Vec<u8>, WriteError> {
+    package(document).map_err(|err| WriteError {
+        format: "DOCX",
+        detail: err.to_string(),
+    })
+}
+
+fn package(document: &Document) -> std::io::Result<Vec<u8>> {
     let mut body = String::new();
     let mut comments = String::new();
     let mut next_comment = 0usize;

@@ -50,6 +50,23 @@ pub enum Part {
     },
 }
 
+/// Why an Office file could not be written (what the writer underneath said).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WriteError {
+    /// `XLSX` or `DOCX`.
+    pub format: &'static str,
+    /// What the writer said.
+    pub detail: String,
+}
+
+impl core::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "cannot write the {} file: {}", self.format, self.detail)
+    }
+}
+
+impl std::error::Error for WriteError {}
+
 /// A filled form, ready to draw.
 #[derive(Clone, Debug)]
 pub struct Document {
@@ -102,6 +119,13 @@ pub fn document<F: Form + Serialize>(
             match &field.kind {
                 NodeKind::Text if matches!(field.field.role, Role::Title { .. }) => {
                     title = value.and_then(|v| v.as_str()).map(str::to_owned)
+                }
+                // A metadata line (`填报单位：…`) is drawn as one, whatever it holds.
+                NodeKind::Text if matches!(field.field.role, Role::Meta) => {
+                    parts.push(Part::Meta {
+                        label,
+                        value: value_text(value),
+                    })
                 }
                 NodeKind::Text => {
                     if let Some(text) = value.and_then(|v| v.as_str()) {

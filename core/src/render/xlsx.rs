@@ -5,10 +5,17 @@
 
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Note, Workbook, XlsxError};
 
-use super::{CellKind, Document, GridCell, Part};
+use super::{CellKind, Document, GridCell, Part, WriteError};
 
 /// The workbook as bytes.
-pub fn document(document: &Document) -> Result<Vec<u8>, XlsxError> {
+pub fn document(document: &Document) -> Result<Vec<u8>, WriteError> {
+    workbook(document).map_err(|err| WriteError {
+        format: "XLSX",
+        detail: err.to_string(),
+    })
+}
+
+fn workbook(document: &Document) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let base = Format::new()
         .set_border(FormatBorder::Thin)

@@ -39,7 +39,11 @@ impl<'s> Prepared<'s> {
                 let labels = cells
                     .iter()
                     .enumerate()
-                    .filter(|(_, c)| !c.text.is_empty() && !value::looks_like_value(&c.text))
+                    .filter(|(_, c)| {
+                        !c.text.is_empty()
+                            && !value::looks_like_value(&c.text)
+                            && !value::looks_like_broken_number(&c.text)
+                    })
                     .flat_map(|(i, c)| c.text.split(" / ").map(move |part| (i, normalise(part))))
                     .collect();
                 PreparedRow {
