@@ -5,7 +5,7 @@ extern crate self as baobiao;
 
 pub use baobiao_core::*;
 #[cfg(feature = "derive")]
-pub use baobiao_macros::Form;
+pub use baobiao_macros::{Choice, Form};
 
 #[cfg(feature = "forms")]
 pub mod forms;

@@ -26,7 +26,77 @@ fn schemas() -> Vec<(&'static str, serde_json::Value)> {
             "province-variant.schema.json",
             baobiao::schema::root::<province_variant::Applications>(),
         ),
+        (
+            "website.schema.json",
+            baobiao::schema::root::<baobiao::forms::website::WebsiteReport>(),
+        ),
     ]
+}
+
+/// The website report: yes/no, a choice, check boxes and a date, as JSON Schema sees them.
+#[test]
+fn the_website_example_is_valid_and_what_serde_rejects_the_schema_rejects() {
+    use baobiao::forms::website::WebsiteReport;
+    let validator =
+        jsonschema::draft202012::new(&baobiao::schema::root::<WebsiteReport>()).expect("a schema");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/reports/website-example.json"
+    ))
+    .unwrap();
+    let example: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&example)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let with = |pointer: &str, value: serde_json::Value| {
+        let mut json = example.clone();
+        *json.pointer_mut(pointer).unwrap() = value;
+        json
+    };
+    // Blanks where the form allows them.
+    for (pointer, blank) in [
+        ("/site_type", serde_json::Value::Null),
+        ("/security/drills", serde_json::Value::Null),
+        ("/date", serde_json::Value::Null),
+        ("/innovation", serde_json::json!([])),
+    ] {
+        let json = with(pointer, blank);
+        assert!(validator.is_valid(&json), "{pointer}");
+        assert!(
+            serde_json::from_value::<WebsiteReport>(json).is_ok(),
+            "{pointer}"
+        );
+    }
+    for (what, json) in [
+        ("a yes/no as a word", with("/security/drills", "是".into())),
+        ("an unknown site type", with("/site_type", "news".into())),
+        (
+            "a check box twice",
+            with(
+                "/innovation",
+                serde_json::json!(["accessible", "accessible"]),
+            ),
+        ),
+        (
+            "an unknown check box",
+            with("/innovation", serde_json::json!(["blog"])),
+        ),
+        ("a date as Chinese", with("/date", "2025年1月15日".into())),
+        ("a date that is not one", with("/date", "2025-02-30".into())),
+        (
+            "a blank site name",
+            with("/site_name", serde_json::Value::Null),
+        ),
+    ] {
+        assert!(!validator.is_valid(&json), "the schema accepts {what}");
+        let parsed: Result<WebsiteReport, _> = serde_json::from_value(json);
+        // serde takes a repeated check box into a set; the schema says it is a set.
+        if what != "a check box twice" {
+            assert!(parsed.is_err(), "serde accepts {what}");
+        }
+    }
 }
 
 fn path(name: &str) -> std::path::PathBuf {

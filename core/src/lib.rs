@@ -32,6 +32,8 @@ pub use check::rule::{
 pub use check::summary_json::SummaryJson;
 pub use check::{CheckOptions, Outcome, Reason, Status};
 pub use model::cell::{Amount, Cell, CellValue, Count, Mark, SignedCount, Slot, ValueKind};
+pub use model::choice::{Choice, ChoiceOption};
+pub use model::date::Date;
 pub use model::form::Form;
 pub use model::info::{CellInfo, FormInfo};
 pub use model::lang::Lang;

@@ -15,13 +15,16 @@ pub use crate::check::rule::{CheckDecl, OperandDecl, RangeDecl, RuleMeta, Severi
 pub use crate::check::traverse::{
     Accumulate, Mode, Sink, Site, SiteRule, Types, Values, Visit, field_offset,
 };
+pub use crate::model::choice::{Choice, ChoiceOption};
 pub use crate::model::component::Component;
 pub use crate::model::form::Form;
 pub use crate::model::info::FormInfo;
 pub use crate::model::node::{Field, Node, NodeKind, Role, StructDecl};
 pub use crate::model::num::Num;
 pub use crate::model::shape::{Shape, assert_elementwise, assert_total};
-pub use crate::schema::derived::{Nesting, Object, Property, add_form_extensions, object};
+pub use crate::schema::derived::{
+    Nesting, Object, Property, add_form_extensions, choice_schema, object,
+};
 pub use core::default::Default;
 pub use core::marker::PhantomData;
 pub use rust_decimal::Decimal;

@@ -21,19 +21,21 @@ const _: () = {
                         corner: __bb::None,
                         doc: __bb::None,
                         columns: true,
+                        table: false,
                         fields: __bb::vec![
                             < Count as __bb::Component > ::describe(__bb::Field { ident :
                             "people", key : "people", label : __bb::Some("自然人"),
                             aliases : & [], doc : __bb::None, unit : __bb::None,
                             unit_unstated : false, total : __bb::None, ranges :
-                            __bb::vec![], role : __bb::Role::Part, required : true, }), <
-                            Count as __bb::Component > ::describe(__bb::Field { ident :
-                            "total", key : "total", label : __bb::Some("总计"), aliases
-                            : & [], doc : __bb::None, unit : __bb::None, unit_unstated :
-                            false, total : __bb::Some(__bb::RuleMeta { id :
-                            __bb::Some("ROW"), severity : __bb::Severity::Error, message
-                            : __bb::None, message_en : __bb::None, }), ranges :
-                            __bb::vec![], role : __bb::Role::Part, required : true, })
+                            __bb::vec![], role : __bb::Role::Part, required : true, plain
+                            : false, }), < Count as __bb::Component >
+                            ::describe(__bb::Field { ident : "total", key : "total",
+                            label : __bb::Some("总计"), aliases : & [], doc :
+                            __bb::None, unit : __bb::None, unit_unstated : false, total :
+                            __bb::Some(__bb::RuleMeta { id : __bb::Some("ROW"), severity
+                            : __bb::Severity::Error, message : __bb::None, message_en :
+                            __bb::None, }), ranges : __bb::vec![], role :
+                            __bb::Role::Part, required : true, plain : false, })
                         ],
                         checks: __bb::vec![],
                         ranges: __bb::vec![],

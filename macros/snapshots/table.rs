@@ -22,21 +22,23 @@ const _: () = {
                         corner: __bb::None,
                         doc: __bb::None,
                         columns: false,
+                        table: false,
                         fields: __bb::vec![
                             < Row as __bb::Component > ::describe(__bb::Field { ident :
                             "a", key : "a", label : __bb::Some("甲"), aliases : & [],
                             doc : __bb::None, unit : __bb::None, unit_unstated : false,
                             total : __bb::None, ranges : __bb::vec![], role :
-                            __bb::Role::Part, required : true, }), < Row as
-                            __bb::Component > ::describe(__bb::Field { ident : "b", key :
-                            "B", label : __bb::Some("乙"), aliases : & ["乙项"], doc :
+                            __bb::Role::Part, required : true, plain : false, }), < Row
+                            as __bb::Component > ::describe(__bb::Field { ident : "b",
+                            key : "B", label : __bb::Some("乙"), aliases : & ["乙项"],
+                            doc : __bb::None, unit : __bb::None, unit_unstated : false,
+                            total : __bb::None, ranges : __bb::vec![], role :
+                            __bb::Role::Part, required : true, plain : false, }), < Row
+                            as __bb::Component > ::describe(__bb::Field { ident : "sum",
+                            key : "sum", label : __bb::Some("和"), aliases : & [], doc :
                             __bb::None, unit : __bb::None, unit_unstated : false, total :
                             __bb::None, ranges : __bb::vec![], role : __bb::Role::Part,
-                            required : true, }), < Row as __bb::Component >
-                            ::describe(__bb::Field { ident : "sum", key : "sum", label :
-                            __bb::Some("和"), aliases : & [], doc : __bb::None, unit :
-                            __bb::None, unit_unstated : false, total : __bb::None, ranges
-                            : __bb::vec![], role : __bb::Role::Part, required : true, })
+                            required : true, plain : false, })
                         ],
                         checks: __bb::vec![
                             __bb::CheckDecl { meta : __bb::RuleMeta { id :

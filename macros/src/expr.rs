@@ -6,7 +6,7 @@ use syn::{Token, parenthesized};
 
 use crate::attr::{number, rule_items};
 use crate::ctxt::Ctxt;
-use crate::model::{Check, Operand, RuleMeta, Sp, Term};
+use crate::model::{Check, Each, Operand, RuleMeta, Sp, Term};
 use crate::symbol::RULE_KEYS;
 
 /// Parses `check(<expr>, key = value, ..)`; `None` after a recorded error.
@@ -30,7 +30,7 @@ pub fn parse_check(
         content.parse::<Token![,]>()?;
         rule_items(cx, &content, &mut rule, None, RULE_KEYS)?;
     }
-    let Some((lhs, op, rhs)) = comparison(cx, &expr) else {
+    let Some((lhs, op, rhs, each)) = comparison(cx, &expr) else {
         return Ok(None);
     };
     Ok(Some(Check {
@@ -38,11 +38,12 @@ pub fn parse_check(
         lhs,
         op,
         rhs,
+        each,
         meta: rule,
     }))
 }
 
-type Comparison = (Vec<Term>, Sp<&'static str>, Vec<Term>);
+type Comparison = (Vec<Term>, Sp<&'static str>, Vec<Term>, Option<Each>);
 
 fn comparison(cx: &Ctxt, expr: &syn::Expr) -> Option<Comparison> {
     const EXPECTED: &str =
@@ -65,11 +66,68 @@ fn comparison(cx: &Ctxt, expr: &syn::Expr) -> Option<Comparison> {
         }
     };
     let op = Sp::new(symbol, syn::spanned::Spanned::span(&binary.op));
+    let (left, right) = (each(cx, &binary.left), each(cx, &binary.right));
+    if let (Some(_), Some(_)) = (&left, &right) {
+        cx.error_spanned_by(
+            expr,
+            "`each(..)` may stand on one side of a check, not both",
+        );
+        return None;
+    }
     let mut lhs = Vec::new();
     let mut rhs = Vec::new();
-    let ok_left = side(cx, &binary.left, false, &mut lhs);
-    let ok_right = side(cx, &binary.right, false, &mut rhs);
-    (ok_left && ok_right).then_some((lhs, op, rhs))
+    let mut ok = true;
+    let each = match (left, right) {
+        (Some(sides), None) => {
+            ok &= side(cx, &binary.right, false, &mut rhs);
+            sides.map(|sides| {
+                lhs = sides.first().map(|s| s.to_vec()).unwrap_or_default();
+                Each { left: true, sides }
+            })
+        }
+        (None, Some(sides)) => {
+            ok &= side(cx, &binary.left, false, &mut lhs);
+            sides.map(|sides| {
+                rhs = sides.first().map(|s| s.to_vec()).unwrap_or_default();
+                Each { left: false, sides }
+            })
+        }
+        _ => {
+            ok &= side(cx, &binary.left, false, &mut lhs);
+            ok &= side(cx, &binary.right, false, &mut rhs);
+            None
+        }
+    };
+    (ok && !lhs.is_empty() && !rhs.is_empty()).then_some((lhs, op, rhs, each))
+}
+
+/// `each(a, b + c, d)`: the operands a check holds one by one. `None` when the side is not
+/// `each(..)`; `Some(None)` after a recorded error.
+fn each(cx: &Ctxt, expr: &syn::Expr) -> Option<Option<Vec<Vec<Term>>>> {
+    let syn::Expr::Call(call) = expr else {
+        return None;
+    };
+    let syn::Expr::Path(func) = &*call.func else {
+        return None;
+    };
+    if !func.path.is_ident("each") {
+        return None;
+    }
+    if call.args.is_empty() {
+        cx.error_spanned_by(
+            expr,
+            "`each(..)` needs operands, e.g. `each(a, b) <= total`",
+        );
+        return Some(None);
+    }
+    let mut sides = Vec::new();
+    let mut ok = true;
+    for arg in &call.args {
+        let mut terms = Vec::new();
+        ok &= side(cx, arg, false, &mut terms);
+        sides.push(terms);
+    }
+    Some(ok.then_some(sides))
 }
 
 /// Flattens one side into signed terms; false after a recorded error.

@@ -7,6 +7,7 @@
 
 mod attr;
 mod check;
+mod choice;
 mod ctxt;
 mod emit;
 mod expr;
@@ -22,6 +23,18 @@ use proc_macro::TokenStream;
 #[proc_macro_derive(Form, attributes(form))]
 pub fn derive_form(input: TokenStream) -> TokenStream {
     derive_form_inner(input.into()).into()
+}
+
+/// Derives `baobiao::Choice` for an enum of options without fields: each variant an option,
+/// labelled `#[form(label = "..")]` as the template prints it, keyed in JSON as serde names it.
+///
+/// See the `baobiao` crate's README for the field kinds.
+#[proc_macro_derive(Choice, attributes(form))]
+pub fn derive_choice(input: TokenStream) -> TokenStream {
+    match syn::parse::<syn::DeriveInput>(input) {
+        Ok(input) => choice::derive(&input).into(),
+        Err(err) => err.into_compile_error().into(),
+    }
 }
 
 /// The derive on `proc_macro2` tokens, for tests and snapshots.

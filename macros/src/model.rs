@@ -21,6 +21,8 @@ pub struct Container<'a> {
     pub label: Option<Sp<String>>,
     pub corner: Option<Sp<String>>,
     pub columns: Option<Span>,
+    /// `table`: the form is drawn as one table.
+    pub table: Option<Span>,
     pub checks: Vec<Check>,
     pub ranges: Vec<Range>,
     pub crate_path: Option<syn::Path>,
@@ -48,6 +50,8 @@ pub struct Field<'a> {
     /// renderer.
     pub role: Option<Sp<Role>>,
     pub skip: Option<Span>,
+    /// `plain`: a choice written as its label, not as check boxes.
+    pub plain: Option<Span>,
     pub doc: Option<String>,
     pub serde_rename: Option<Sp<String>>,
     /// `#[serde(default)]` or `#[serde(default = "..")]`: the field may be missing.
@@ -139,15 +143,28 @@ pub struct Check {
     /// `Op::from_symbol`, evaluated in a `const`, refuses an operator it does not know.
     pub op: Sp<&'static str>,
     pub rhs: Vec<Term>,
+    /// `each(a, b, c) <= total`: one instance per listed operand, on the side it stands; `lhs`
+    /// or `rhs` holds the first of them.
+    pub each: Option<Each>,
     pub meta: RuleMeta,
 }
 
+/// The operands of an `each(..)` side.
+pub struct Each {
+    /// True when `each(..)` is the left side.
+    pub left: bool,
+    /// The operands, in order (the side as each instance reads it).
+    pub sides: Vec<Vec<Term>>,
+}
+
 /// One operand of a check, with its sign.
+#[derive(Clone)]
 pub struct Term {
     pub negative: bool,
     pub operand: Operand,
 }
 
+#[derive(Clone)]
 pub enum Operand {
     /// `a.b.c`: field names from the declaring struct.
     Path(Vec<syn::Ident>),
@@ -179,11 +196,40 @@ impl Check {
             }
             out
         };
-        format!("{} {} {}", side(&self.lhs), self.op.value, side(&self.rhs))
+        let each = |sides: &[Vec<Term>]| {
+            let listed: Vec<String> = sides.iter().map(|s| side(s)).collect();
+            format!("each({})", listed.join(", "))
+        };
+        match &self.each {
+            Some(e) if e.left => {
+                format!("{} {} {}", each(&e.sides), self.op.value, side(&self.rhs))
+            }
+            Some(e) => format!("{} {} {}", side(&self.lhs), self.op.value, each(&e.sides)),
+            None => format!("{} {} {}", side(&self.lhs), self.op.value, side(&self.rhs)),
+        }
     }
 
+    /// Every term the check reads, in every instance.
     pub fn terms(&self) -> impl Iterator<Item = &Term> {
-        self.lhs.iter().chain(&self.rhs)
+        let each = self.each.iter().flat_map(|e| e.sides.iter().flatten());
+        self.lhs.iter().chain(&self.rhs).chain(each)
+    }
+
+    /// The two sides of each instance the check declares: one, or one per `each(..)` operand.
+    pub fn instances(&self) -> Vec<(&[Term], &[Term])> {
+        match &self.each {
+            None => vec![(&self.lhs, &self.rhs)],
+            Some(e) if e.left => e
+                .sides
+                .iter()
+                .map(|s| (s.as_slice(), self.rhs.as_slice()))
+                .collect(),
+            Some(e) => e
+                .sides
+                .iter()
+                .map(|s| (self.lhs.as_slice(), s.as_slice()))
+                .collect(),
+        }
     }
 }
 

@@ -7,6 +7,7 @@ pub const SERDE: &str = "serde";
 pub const LABEL: &str = "label";
 pub const CORNER: &str = "corner";
 pub const COLUMNS: &str = "columns";
+pub const TABLE: &str = "table";
 pub const CHECK: &str = "check";
 pub const RANGE: &str = "range";
 pub const CRATE: &str = "crate";
@@ -17,6 +18,7 @@ pub const TOTAL: &str = "total";
 pub const UNIT: &str = "unit";
 pub const UNSTATED_UNIT: &str = "unstated_unit";
 pub const SKIP: &str = "skip";
+pub const PLAIN: &str = "plain";
 pub const TITLE: &str = "title";
 pub const PREAMBLE: &str = "preamble";
 pub const SECTION: &str = "section";
@@ -31,7 +33,7 @@ pub const SEVERITY: &str = "severity";
 pub const MIN: &str = "min";
 pub const MAX: &str = "max";
 
-pub const CONTAINER_KEYS: &[&str] = &[LABEL, CORNER, COLUMNS, CHECK, RANGE, CRATE];
+pub const CONTAINER_KEYS: &[&str] = &[LABEL, CORNER, COLUMNS, TABLE, CHECK, RANGE, CRATE];
 pub const FIELD_KEYS: &[&str] = &[
     LABEL,
     ALIAS,
@@ -43,6 +45,7 @@ pub const FIELD_KEYS: &[&str] = &[
     PREAMBLE,
     SECTION,
     META,
+    PLAIN,
     SKIP,
 ];
 pub const RULE_KEYS: &[&str] = &[ID, MESSAGE, MESSAGE_EN, SEVERITY];

@@ -4,9 +4,12 @@
 //!   for reports on 2021 and later years.
 //! - [`annual_report_2019`]: the 2019 trial template (国办公开办函〔2019〕60号), for reports on
 //!   2019 and 2020.
+//! - [`website`]: 政府网站工作年度报表 (国办函〔2018〕12号), every government website's annual
+//!   report.
 
 pub mod annual_report_2019;
 pub mod annual_report_2021;
+pub mod website;
 
 use crate::set::FormSet;
 
@@ -22,4 +25,5 @@ pub fn all() -> FormSet {
             "annual-report-2019",
             "政府信息公开工作年度报告（国办公开办函〔2019〕60号格式，试行）",
         )
+        .with::<website::WebsiteReport>("website", "政府网站工作年度报表（国办函〔2018〕12号）")
 }

@@ -2,6 +2,7 @@
 
 use crate::check::traverse::{Accumulate, Mode, Sink, Visit};
 use crate::model::cell::{Cell, CellValue};
+use crate::model::choice::Choice;
 use crate::model::node::{Field, Node, NodeKind};
 use crate::model::shape::Shape;
 
@@ -124,3 +125,48 @@ macro_rules! component_without_cells {
 
 component_without_cells!(Text: String, Option<String>);
 component_without_cells!(Meta: u16, u32, Option<u16>, Option<u32>);
+component_without_cells!(Flag: bool, Option<bool>);
+component_without_cells!(Date: crate::model::date::Date, Option<crate::model::date::Date>);
+
+/// A choice's parts: no numbers, one value.
+macro_rules! choice_component {
+    ($kind:ident) => {
+        const SHAPE: Shape = Shape::Text;
+        const CELLS: usize = 0;
+        const KINDS: u8 = 0;
+        const FIELDS: &'static [(&'static str, usize)] = &[];
+
+        fn describe(field: Field) -> Node {
+            Node {
+                field,
+                kind: NodeKind::$kind(E::OPTIONS),
+            }
+        }
+
+        #[inline(always)]
+        fn each_cell<M: Mode, V: Visit<M>>(_: M::Of<'_, Self>, _: usize, _: &mut V) {}
+        #[inline(always)]
+        fn add_column<M: Mode, A: Accumulate<M>>(
+            _: M::Of<'_, Self>,
+            _: usize,
+            _: usize,
+            _: &mut A,
+            _: bool,
+        ) {
+        }
+        #[inline(always)]
+        fn add_all<M: Mode, A: Accumulate<M>>(_: M::Of<'_, Self>, _: usize, _: &mut A, _: bool) {}
+        #[inline(always)]
+        fn rules<M: Mode, S: Sink<M>>(_: M::Of<'_, Self>, _: usize, _: &mut S) {}
+    };
+}
+
+/// A choice that may be left blank.
+impl<E: Choice> Component for Option<E> {
+    choice_component!(Choice);
+}
+
+/// A set of choices: the template's check boxes.
+impl<E: Choice> Component for std::collections::BTreeSet<E> {
+    choice_component!(Choices);
+}

@@ -176,7 +176,12 @@ fn resolve<'n>(
             unit: unit.map(|(u, _)| u),
             unit_unstated: unit.is_some_and(|(_, unstated)| unstated),
         }),
-        NodeKind::Text | NodeKind::Meta => {}
+        NodeKind::Text
+        | NodeKind::Meta
+        | NodeKind::Flag
+        | NodeKind::Choice(_)
+        | NodeKind::Choices(_)
+        | NodeKind::Date => {}
         NodeKind::Struct(info) => {
             if info.columns && row.is_none() {
                 row = Some((place.labels.len(), place.keys.len()));

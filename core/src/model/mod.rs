@@ -3,7 +3,9 @@
 
 pub mod cell;
 pub mod cell_json;
+pub mod choice;
 pub mod component;
+pub mod date;
 pub mod form;
 pub mod info;
 pub mod lang;
@@ -13,3 +15,4 @@ pub mod num;
 pub mod pointer;
 pub mod position;
 pub mod shape;
+pub mod words;

@@ -7,6 +7,7 @@
 
 use crate::check::rule::{CheckDecl, RangeDecl, RuleMeta};
 use crate::model::cell::ValueKind;
+use crate::model::choice::ChoiceOption;
 
 /// What a field declares about itself in its parent struct.
 #[derive(Clone, Debug, Default)]
@@ -34,6 +35,9 @@ pub struct Field {
     pub role: Role,
     /// True when serde requires the field in a form's JSON (not an `Option`, no default).
     pub required: bool,
+    /// `#[form(plain)]`: a choice is written as the label of what is chosen, not as the
+    /// template's check boxes.
+    pub plain: bool,
 }
 
 /// What a field of a form is to the reader and the renderer of a published report: declared by
@@ -88,6 +92,14 @@ pub enum NodeKind {
     Text,
     /// Metadata that is neither a cell nor text (a year, say).
     Meta,
+    /// Yes or no (`bool`; `Option<bool>` may be blank).
+    Flag,
+    /// One of labelled options (a `#[derive(Choice)]` enum).
+    Choice(&'static [ChoiceOption]),
+    /// Any set of labelled options, drawn as check boxes (a `BTreeSet` of a choice).
+    Choices(&'static [ChoiceOption]),
+    /// A calendar date ([`Date`](crate::Date)).
+    Date,
     /// A derived struct.
     Struct(Box<StructDecl>),
 }
@@ -107,6 +119,9 @@ pub struct StructDecl {
     pub doc: Option<&'static str>,
     /// `#[form(columns)]`: the struct is one row of columns (or a group of columns).
     pub columns: bool,
+    /// `#[form(table)]` on a form: the form is one table (its fields its rows, its sections'
+    /// labels merged down their items), not a table per section.
+    pub table: bool,
     /// The fields, in declaration order (skipped fields left out).
     pub fields: Vec<Node>,
     /// `#[form(check(..))]` rules.
@@ -114,6 +129,15 @@ pub struct StructDecl {
     /// `#[form(range(..))]` rules that apply to every numeric cell of the struct.
     pub ranges: Vec<RangeDecl>,
 }
+
+impl PartialEq for StructDecl {
+    /// The same declared struct: the same type, wherever it is used.
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.path == other.path
+    }
+}
+
+impl Eq for StructDecl {}
 
 impl Node {
     /// The struct behind this node, if it is one.
@@ -128,8 +152,16 @@ impl Node {
     pub fn is_numeric(&self) -> bool {
         match &self.kind {
             NodeKind::Cell(_) => true,
-            NodeKind::Text | NodeKind::Meta => false,
             NodeKind::Struct(info) => info.fields.iter().any(Node::is_numeric),
+            _ => false,
+        }
+    }
+
+    /// True if the node holds any value: a struct with at least one field, or a value itself.
+    pub fn has_values(&self) -> bool {
+        match &self.kind {
+            NodeKind::Struct(info) => info.fields.iter().any(Node::has_values),
+            _ => true,
         }
     }
 

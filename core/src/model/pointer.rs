@@ -20,10 +20,21 @@ pub fn from_keys<'a>(keys: impl IntoIterator<Item = &'a str>) -> String {
     keys.into_iter().fold(String::new(), |acc, k| push(&acc, k))
 }
 
+/// The reference tokens of a pointer, unescaped.
+pub fn tokens(pointer: &str) -> Vec<String> {
+    pointer
+        .split('/')
+        .skip(1)
+        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn escapes_tokens() {
         assert_eq!(super::from_keys(["a/b", "c~d", "e"]), "/a~1b/c~0d/e");
+        assert_eq!(super::tokens("/a~1b/c~0d/e"), ["a/b", "c~d", "e"]);
+        assert!(super::tokens("").is_empty());
     }
 }

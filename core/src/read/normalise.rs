@@ -131,6 +131,20 @@ pub fn normalise(label: &str) -> String {
     numbering(&folded)
 }
 
+/// A normalised row label without the unit a template writes after it (`独立用户访问总量
+/// (单位:个)`): rows are found whether or not their label carries its unit.
+pub fn without_unit(normalised: &str) -> &str {
+    match normalised.rfind("(单位:") {
+        Some(at) if at > 0 && normalised.ends_with(')') => &normalised[..at],
+        _ => normalised,
+    }
+}
+
+/// A row label as rows are compared: normalised, without its unit.
+pub fn row_label(label: &str) -> String {
+    without_unit(&normalise(label)).to_owned()
+}
+
 /// A normalised heading without its ordinal (`一,` `(一)` `1.` `(1)`): how a section's heading
 /// is found whether it is numbered, or numbered as the form numbers it. Only a number followed
 /// by its separator is an ordinal (`一般` and `十分` are words).

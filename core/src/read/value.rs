@@ -9,6 +9,10 @@
 use rust_decimal::Decimal;
 
 use crate::model::cell::{Mark, ValueKind};
+use crate::model::choice::chosen;
+use crate::model::date::Date;
+use crate::model::layout::{LayoutCell, LeafKind};
+use crate::model::words::yes_no;
 
 /// A cell read from a report.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,6 +85,14 @@ pub enum Problem {
     /// It carries no unit where the template states none (`unstated_unit`): the unit the
     /// form holds the column in.
     NoUnit(&'static str),
+    /// It is not a yes or a no.
+    NotYesNo,
+    /// It names or marks what is not one of the options (the options).
+    NotAnOption(Vec<&'static str>),
+    /// It chooses several options where one is to be chosen.
+    ManyChosen,
+    /// It is not a date.
+    NotADate,
 }
 
 impl ValueProblem {
@@ -113,6 +125,21 @@ impl ValueProblem {
             Problem::NoUnit(unit) => format!(
                 "{text:?} carries no unit, and the template states none for this column: write it as {text}元 or {text}万元 (read in {unit})"
             ),
+            Problem::NotYesNo if zh => format!("“{text}”不是“是”或“否”"),
+            Problem::NotYesNo => format!("{text:?} is not a yes (是) or a no (否)"),
+            Problem::NotAnOption(options) if zh => {
+                format!("“{text}”不是可选项之一（{}）", options.join("、"))
+            }
+            Problem::NotAnOption(options) => {
+                format!(
+                    "{text:?} is not one of the options ({})",
+                    options.join(", ")
+                )
+            }
+            Problem::ManyChosen if zh => format!("“{text}”选了多项，而此处只能选一项"),
+            Problem::ManyChosen => format!("{text:?} chooses several options where one is chosen"),
+            Problem::NotADate if zh => format!("“{text}”不是日期"),
+            Problem::NotADate => format!("{text:?} is not a date"),
         }
     }
 }
@@ -219,6 +246,62 @@ pub fn looks_like_value(text: &str) -> bool {
     }
     read(text, ValueKind::Amount, Some("元")).is_ok()
         || read(text, ValueKind::SignedCount, None).is_ok()
+}
+
+/// Reads `text` as the single value `cell` holds other than a number of the form's rules: its
+/// JSON (`true`, `"portal"`, `["search", "barrier_free"]`, `"2025-01-15"`, text, a year).
+/// Blank is `null` where the form may leave the value out, empty text for required text, and
+/// `null` otherwise (which the form then refuses, saying where).
+pub fn parse_leaf(text: &str, cell: &LayoutCell) -> Result<serde_json::Value, ValueProblem> {
+    use serde_json::Value;
+    let trimmed = text.trim();
+    let problem = |problem| ValueProblem {
+        text: text.to_owned(),
+        problem,
+    };
+    let labels = || cell.options.iter().map(|o| o.label).collect::<Vec<_>>();
+    if trimmed.is_empty() && cell.kind != LeafKind::Choices {
+        return Ok(match cell.kind {
+            LeafKind::Text if !cell.optional => Value::String(String::new()),
+            _ => Value::Null,
+        });
+    }
+    match cell.kind {
+        LeafKind::Text => Ok(Value::String(text.to_owned())),
+        LeafKind::Integer => trimmed
+            .parse::<u64>()
+            .map(Value::from)
+            .map_err(|_| problem(Problem::NotANumber)),
+        LeafKind::Flag => yes_no(trimmed)
+            .map(Value::Bool)
+            .ok_or_else(|| problem(Problem::NotYesNo)),
+        LeafKind::Choice => match chosen(trimmed, cell.options).as_deref() {
+            Some([]) => Ok(Value::Null),
+            Some([one]) => Ok(Value::String(cell.options[*one].key.to_owned())),
+            Some(_) => Err(problem(Problem::ManyChosen)),
+            None => Err(problem(Problem::NotAnOption(labels()))),
+        },
+        LeafKind::Choices => match chosen(trimmed, cell.options) {
+            Some(mut chosen) => {
+                chosen.sort_unstable();
+                chosen.dedup();
+                Ok(Value::Array(
+                    chosen
+                        .into_iter()
+                        .map(|i| Value::String(cell.options[i].key.to_owned()))
+                        .collect(),
+                ))
+            }
+            None => Err(problem(Problem::NotAnOption(labels()))),
+        },
+        LeafKind::Date => Date::parse_published(trimmed)
+            .map(|d| Value::String(d.to_string()))
+            .ok_or_else(|| problem(Problem::NotADate)),
+        // Numbers of the rules are read with their column (`parse_cell`).
+        LeafKind::Number(kind) => read(text, kind, cell.unit)
+            .map(|read| read.to_json())
+            .map_err(problem),
+    }
 }
 
 /// True when `text` was meant as a number but is not one (`12x`, `96OO`, `22.4o`): it starts

@@ -7,9 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::Value;
-
-use crate::model::cell::Slot;
+use super::leaf::Values;
 use crate::model::lang::Lang;
 use crate::model::layout::{Block, HeaderNode, RowNode, Table};
 
@@ -155,29 +153,24 @@ impl Grid {
     }
 }
 
-/// The value of a cell as written in the serialised form.
-pub fn value_text(value: Option<&Value>) -> String {
-    match value {
-        None | Some(Value::Null) => String::new(),
-        Some(Value::String(s)) => s.clone(),
-        Some(other) => other.to_string(),
+/// A row's label with the unit its field declares, as templates print it:
+/// `独立用户访问总量（单位：个）` (unless the label says it already).
+fn row_label(label: &str, unit: Option<&str>) -> String {
+    match unit {
+        Some(unit) if !states_unit(label, unit) => format!("{label}（单位：{unit}）"),
+        _ => label.to_owned(),
     }
 }
 
-/// A cell's text as written: its number with every digit it holds (`96171.60`), empty for a
-/// blank, or the mark.
-pub fn cell_text(cell: Slot) -> String {
-    match cell {
-        Slot::Blank => String::new(),
-        other => other.to_string(),
-    }
+/// True when a label already states its unit: `（单位：万元）`, `（万元）`.
+fn states_unit(label: &str, unit: &str) -> bool {
+    label.contains(&format!("单位：{unit}")) || label.contains(&format!("（{unit}）"))
 }
 
-/// Builds the grid of `table` with the form's cells (`values`, by JSON pointer) and
-/// `failures` by pointer.
-pub fn grid(
+/// Builds the grid of `table` with the form's `values` and `failures` by pointer.
+pub(crate) fn grid(
     table: &Table,
-    values: &BTreeMap<&str, Slot>,
+    values: &Values<'_>,
     failures: &BTreeMap<String, Vec<Failure>>,
 ) -> Grid {
     let label_columns = table
@@ -218,7 +211,7 @@ struct Builder<'a> {
     row: usize,
     width: usize,
     label_columns: usize,
-    values: &'a BTreeMap<&'a str, Slot>,
+    values: &'a Values<'a>,
     failures: &'a BTreeMap<String, Vec<Failure>>,
 }
 
@@ -264,7 +257,8 @@ impl Builder<'_> {
         // Columns beyond the block's own stretch its last column.
         let stretch = self.width - self.label_columns - block.columns;
         let top = self.row;
-        if self.label_columns > 0 {
+        // A label–value block has no header, so no corner over one.
+        if self.label_columns > 0 && block.header_depth > 0 {
             let corner = block.corner.unwrap_or("").to_owned();
             self.push(
                 top,
@@ -312,7 +306,7 @@ impl Builder<'_> {
             1
         };
         let text = match node.unit {
-            Some(unit) if !node.label.contains(unit) => format!("{}（{unit}）", node.label),
+            Some(unit) if !states_unit(node.label, unit) => format!("{}（{unit}）", node.label),
             _ => node.label.to_owned(),
         };
         self.push(
@@ -333,6 +327,9 @@ impl Builder<'_> {
     }
 
     fn rows(&mut self, node: &RowNode, level: usize, stretch: usize) {
+        if node.span == 0 {
+            return;
+        }
         if node.cells.is_empty() {
             if let Some(label) = node.label {
                 let row = self.row;
@@ -342,7 +339,7 @@ impl Builder<'_> {
                     node.span,
                     1,
                     CellKind::RowLabel,
-                    label.to_owned(),
+                    row_label(label, node.unit),
                 );
             }
             let next = level + usize::from(node.label.is_some());
@@ -354,16 +351,20 @@ impl Builder<'_> {
         let row = self.row;
         if let Some(label) = node.label {
             let colspan = self.label_columns - level;
-            self.push(row, level, 1, colspan, CellKind::RowLabel, label.to_owned());
+            self.push(
+                row,
+                level,
+                1,
+                colspan,
+                CellKind::RowLabel,
+                row_label(label, node.unit),
+            );
         }
         let mut column = self.label_columns;
         let last = node.cells.len().saturating_sub(1);
         for (i, cell) in node.cells.iter().enumerate() {
             let colspan = 1 + if i == last { stretch } else { 0 };
-            let text = self
-                .values
-                .get(cell.pointer.as_str())
-                .map_or_else(String::new, |&slot| cell_text(slot));
+            let text = self.values.text(cell);
             self.cells.push(GridCell {
                 row,
                 column,

@@ -16,12 +16,19 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-pub use grid::{CellKind, Failure, Grid, GridBlock, GridCell, cell_text, grid, value_text};
+mod leaf;
 
+pub use grid::{CellKind, Failure, Grid, GridBlock, GridCell};
+
+use grid::grid;
+use leaf::{Values, value_text};
+
+use crate::check::findings::Violation;
 use crate::check::report::Report;
 use crate::model::cell::Slot;
 use crate::model::form::Form;
 use crate::model::lang::Lang;
+use crate::model::layout::{LayoutCell, RowNode, Table};
 use crate::model::node::{NodeKind, Role};
 
 /// A part of a rendered report, in declaration order.
@@ -67,6 +74,39 @@ impl core::fmt::Display for WriteError {
 
 impl std::error::Error for WriteError {}
 
+/// One line per failed rule instance that names a cell of `table`:
+/// `RULE-ID  wording（位置）：期望 …，实际 …`.
+fn table_summary(table: &Table, violations: &[Violation<'_>], lang: Lang) -> Vec<String> {
+    let pointers: std::collections::HashSet<&str> = table
+        .blocks
+        .iter()
+        .flat_map(|b| b.rows.iter())
+        .flat_map(leaf_rows)
+        .flat_map(|r| r.cells.iter().map(|c| c.pointer.as_str()))
+        .collect();
+    violations
+        .iter()
+        .filter(|v| v.cells.iter().any(|c| pointers.contains(c.pointer)))
+        .map(|v| {
+            let (id, message, at) = (v.id(), v.message(lang), v.location());
+            let (expected, actual) = (v.expected(lang), v.actual(lang));
+            match lang {
+                Lang::Zh => format!("{id}  {message}（{at}）：期望 {expected}，实际 {actual}"),
+                Lang::En => format!("{id}  {message} ({at}): expected {expected}, found {actual}"),
+            }
+        })
+        .collect()
+}
+
+/// The data rows under `row`, itself included.
+fn leaf_rows(row: &RowNode) -> Vec<&RowNode> {
+    let mut out = vec![row];
+    for child in &row.children {
+        out.extend(leaf_rows(child));
+    }
+    out
+}
+
 /// A filled form, ready to draw.
 #[derive(Clone, Debug)]
 pub struct Document {
@@ -109,25 +149,34 @@ pub fn document<F: Form + Serialize>(
         }
     }
     let tables = &info.layout().tables;
+    let values = Values {
+        slots: values,
+        json: &json,
+        lang,
+    };
     let mut parts = Vec::new();
     let mut title = None;
+    let mut drawn = vec![false; tables.len()];
     if let Some(root) = info.root.as_struct() {
         for field in &root.fields {
             let key = field.field.key;
+            // The table this field is drawn in, where it stands first.
+            if let Some(t) = tables.iter().position(|t| t.fields.contains(&key)) {
+                if !std::mem::replace(&mut drawn[t], true) {
+                    parts.push(Part::Table {
+                        grid: grid(&tables[t], &values, &failures),
+                        summary: table_summary(&tables[t], &violations, lang),
+                    });
+                }
+                continue;
+            }
             let label = field.display_label().to_owned();
             let value = json.get(key);
-            match &field.kind {
-                NodeKind::Text if matches!(field.field.role, Role::Title { .. }) => {
+            match (&field.kind, field.field.role) {
+                (NodeKind::Text, Role::Title { .. }) => {
                     title = value.and_then(|v| v.as_str()).map(str::to_owned)
                 }
-                // A metadata line (`填报单位：…`) is drawn as one, whatever it holds.
-                NodeKind::Text if matches!(field.field.role, Role::Meta) => {
-                    parts.push(Part::Meta {
-                        label,
-                        value: value_text(value),
-                    })
-                }
-                NodeKind::Text => {
+                (NodeKind::Text, Role::Part | Role::Section | Role::Preamble) => {
                     if let Some(text) = value.and_then(|v| v.as_str()) {
                         parts.push(Part::Text {
                             label,
@@ -135,37 +184,16 @@ pub fn document<F: Form + Serialize>(
                         });
                     }
                 }
-                NodeKind::Meta | NodeKind::Cell(_) => parts.push(Part::Meta {
-                    label,
-                    value: value_text(value),
-                }),
-                NodeKind::Struct(_) => {
-                    let Some(table) = tables.iter().find(|t| t.key == key) else {
-                        continue;
+                // Every other field is a `label：value` line (`填报单位：…`, `年度：2024`).
+                (kind, _) => {
+                    let cell = LayoutCell::of(field, key);
+                    let value = match cell {
+                        Some(cell) => values.text(&cell),
+                        None => value_text(value),
                     };
-                    let prefix = format!("{}/", table.pointer);
-                    let summary = violations
-                        .iter()
-                        .filter(|v| v.cells.iter().any(|c| c.pointer.starts_with(&prefix)))
-                        .map(|v| {
-                            let (id, message, at) = (v.id(), v.message(lang), v.location());
-                            let (expected, actual) = (v.expected(lang), v.actual(lang));
-                            match lang {
-                                Lang::Zh => {
-                                    format!(
-                                        "{id}  {message}（{at}）：期望 {expected}，实际 {actual}"
-                                    )
-                                }
-                                Lang::En => format!(
-                                    "{id}  {message} ({at}): expected {expected}, found {actual}"
-                                ),
-                            }
-                        })
-                        .collect();
-                    parts.push(Part::Table {
-                        grid: grid(table, &values, &failures),
-                        summary,
-                    });
+                    if !matches!(kind, NodeKind::Struct(_)) {
+                        parts.push(Part::Meta { label, value });
+                    }
                 }
             }
         }

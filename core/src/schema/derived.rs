@@ -66,6 +66,15 @@ const RUST_INTEGER_FORMATS: [&str; 12] = [
     "uint128", "uint",
 ];
 
+/// The schema of a choice: one of its options' keys, each titled with its label.
+pub fn choice_schema(options: &[crate::model::choice::ChoiceOption]) -> Schema {
+    let one_of: Vec<Value> = options
+        .iter()
+        .map(|o| json!({ "const": o.key, "title": o.label }))
+        .collect();
+    Schema::try_from(json!({ "type": "string", "oneOf": one_of })).unwrap_or_default()
+}
+
 /// The schema of a cell of `kind`: its number, `null` for a blank, or a not-applicable mark.
 pub fn cell(kind: ValueKind) -> Schema {
     let number = match kind {

@@ -42,6 +42,13 @@ pub(super) fn container_key(
             }
             c.columns = Some(span);
         }
+        // table: the form is one table
+        TABLE => {
+            if let Some(first) = c.table {
+                duplicate(cx, span, first, TABLE);
+            }
+            c.table = Some(span);
+        }
         // check(a + b == c, id = "..", message = "..", severity = error)
         CHECK => {
             if let Some(check) = crate::expr::parse_check(cx, meta, span)? {
@@ -132,6 +139,13 @@ pub(super) fn field_key(
                 })?;
             }
             role(cx, f, Role::Title(pattern), span);
+        }
+        // plain: a choice written as its label, not as check boxes
+        PLAIN => {
+            if let Some(first) = f.plain {
+                duplicate(cx, span, first, PLAIN);
+            }
+            f.plain = Some(span);
         }
         // preamble
         PREAMBLE => role(cx, f, Role::Preamble, span),

@@ -37,6 +37,7 @@ pub fn impls(c: &Container<'_>) -> TokenStream {
     let corner = opt_str(c.corner.as_ref().map(|l| &l.value));
     let doc = opt_str(c.doc.as_ref());
     let columns = c.columns.is_some();
+    let table = c.table.is_some();
     let traversal = super::traverse::component_items(c, &fields);
     let schema = super::schema::impls(c, &fields);
     let assertions = total_assertions(&fields)
@@ -58,6 +59,7 @@ pub fn impls(c: &Container<'_>) -> TokenStream {
                         corner: #corner,
                         doc: #doc,
                         columns: #columns,
+                        table: #table,
                         fields: __bb::vec![#(#field_nodes),*],
                         checks: __bb::vec![#(#checks),*],
                         ranges: __bb::vec![#(#ranges),*],
@@ -101,6 +103,7 @@ fn field_node(f: &Field<'_>, rename_all: Option<&str>, container_default: bool) 
     };
     let ranges = f.ranges.iter().map(range_decl);
     let required = f.required(container_default);
+    let plain = f.plain.is_some();
     let role = match f.role.as_ref().map(|r| &r.value) {
         None => quote!(Part),
         Some(Role::Title(pattern)) => {
@@ -124,6 +127,7 @@ fn field_node(f: &Field<'_>, rename_all: Option<&str>, container_default: bool) 
             ranges: __bb::vec![#(#ranges),*],
             role: __bb::Role::#role,
             required: #required,
+            plain: #plain,
         })
     }
 }

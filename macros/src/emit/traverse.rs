@@ -309,16 +309,15 @@ fn check_code(
         });
         quote!(#(#parts)*)
     };
-    let lhs = side(&check.lhs, quote!(__baobiao_lhs));
-    let rhs = side(&check.rhs, quote!(__baobiao_rhs));
     let site = site(c, quote!(Check(#index as u16)));
     // Evaluated at compile time: an operator the runtime does not know is an error here.
     let symbol = check.op.value;
     let op = quote_spanned!(check.op.span=> const { __bb::Op::from_symbol(#symbol) });
-    quote! {
-        {
-            const __BAOBIAO_WIDTH: usize = __bb::widest(&[#(#widths),*]);
-            const __BAOBIAO_ROWS: bool = __bb::any_row(&[#(#shapes),*]);
+    // One instance, or one per operand of `each(..)`, in the order written.
+    let instances = check.instances().into_iter().map(|(lhs, rhs)| {
+        let lhs = side(lhs, quote!(__baobiao_lhs));
+        let rhs = side(rhs, quote!(__baobiao_rhs));
+        quote! {
             for __baobiao_c in 0..__BAOBIAO_WIDTH {
                 let mut __baobiao_lhs: __BbS::Side = __bb::Default::default();
                 let mut __baobiao_rhs: __BbS::Side = __bb::Default::default();
@@ -327,6 +326,13 @@ fn check_code(
                 let __baobiao_column = if __BAOBIAO_ROWS { __bb::Some(__baobiao_c) } else { __bb::None };
                 __baobiao_sink.compare(#site, __baobiao_at, __baobiao_column, __baobiao_lhs, #op, __baobiao_rhs);
             }
+        }
+    });
+    quote! {
+        {
+            const __BAOBIAO_WIDTH: usize = __bb::widest(&[#(#widths),*]);
+            const __BAOBIAO_ROWS: bool = __bb::any_row(&[#(#shapes),*]);
+            #(#instances)*
         }
     }
 }

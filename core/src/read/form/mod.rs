@@ -67,10 +67,30 @@ pub(crate) struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    /// Sets the value at `pointer` of the reading.
+    pub(super) fn set_at(&mut self, pointer: &str, value: Value) {
+        let keys = crate::model::pointer::tokens(pointer);
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        set(&mut self.json, &keys, value);
+    }
+
     fn new(info: &'a FormInfo, source: &'a SourceDocument) -> Self {
         let mut json = Value::Object(Map::new());
         for cell in &info.cells {
             set(&mut json, &cell.keys, Value::Null);
+        }
+        // Every other value a table holds is blank until read.
+        let cells = info.layout().tables.iter().flat_map(|t| &t.blocks);
+        for block in cells {
+            let mut wanted = Vec::new();
+            leaves(&block.rows, &mut Vec::new(), &mut wanted);
+            for cell in wanted.iter().flat_map(|w| &w.row.cells) {
+                let keys = crate::model::pointer::tokens(&cell.pointer);
+                let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+                if json.pointer(&cell.pointer).is_none() {
+                    set(&mut json, &keys, Value::Null);
+                }
+            }
         }
         Reader {
             info,
@@ -134,7 +154,8 @@ impl<'a> Reader<'a> {
             for block in &table.blocks {
                 let mut wanted = Vec::new();
                 leaves(&block.rows, &mut Vec::new(), &mut wanted);
-                for (_, row) in wanted {
+                for wanted in wanted {
+                    let row = wanted.row;
                     let Some(pointer) = row.pointer() else {
                         continue;
                     };

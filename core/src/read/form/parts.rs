@@ -58,11 +58,12 @@ fn is_number(node: &Node) -> bool {
 }
 
 /// True when a field is found by its heading: a labelled part (text or table), section or
-/// preamble.
-fn has_heading(node: &Node) -> bool {
+/// preamble — unless it is drawn in a table of the whole form.
+fn has_heading(node: &Node, one_table: bool) -> bool {
     node.field.label.is_some()
+        && !one_table
         && matches!(node.field.role, Role::Part | Role::Section | Role::Preamble)
-        && (matches!(node.kind, NodeKind::Text) || node.as_struct().is_some() && node.is_numeric())
+        && (matches!(node.kind, NodeKind::Text) || node.as_struct().is_some() && node.has_values())
 }
 
 /// True when a field may stand on a `label：value` line.
@@ -102,7 +103,10 @@ impl Reader<'_> {
     /// `label：value` lines (`报告年度：2024`, `标题：…`): read into their fields.
     fn lines(&mut self, root: &StructDecl, texts: &[Option<String>]) -> Vec<usize> {
         let mut lines = Vec::new();
-        for field in root.fields.iter().filter(|f| has_line(f)) {
+        let in_table = |f: &Node| {
+            root.table && crate::model::layout::in_form_table(f) && f.field.role != Role::Meta
+        };
+        for field in root.fields.iter().filter(|f| has_line(f) && !in_table(f)) {
             let Some(label) = field.field.label else {
                 continue;
             };
@@ -114,9 +118,11 @@ impl Reader<'_> {
             let Some((at, _)) = found else {
                 continue;
             };
-            let Piece::Text { text, .. } = &self.source.pieces[at] else {
+            let Piece::Text { text, position } = &self.source.pieces[at] else {
                 continue;
             };
+            self.positions
+                .insert(pointer::push("", field.field.key), *position);
             // The value as written, after the label's colon.
             let value = text
                 .split_once([':', '：'])
@@ -129,15 +135,41 @@ impl Reader<'_> {
         lines
     }
 
-    /// Sets a field of the form from text as written: a number for a number field.
+    /// Sets a field of the form from text as written: a number for a number field, a yes/no,
+    /// a choice, a date as what it is.
     fn set_field(&mut self, field: &Node, value: &str) {
         let key = field.field.key;
-        let json = if is_number(field) {
-            value
+        let json = match &field.kind {
+            NodeKind::Meta => value
                 .parse::<u64>()
-                .map_or_else(|_| Value::String(value.to_owned()), Value::from)
-        } else {
-            Value::String(value.to_owned())
+                .map_or_else(|_| Value::String(value.to_owned()), Value::from),
+            NodeKind::Text => Value::String(value.to_owned()),
+            _ => {
+                let pointer = pointer::push("", key);
+                let parsed = match (
+                    crate::model::layout::LayoutCell::of(field, key),
+                    self.info.cell_index(&pointer),
+                ) {
+                    (_, Some(index)) => {
+                        crate::read::value::parse_cell(value, &self.info.cells[index]).map(|read| {
+                            if let crate::read::value::ReadCell::Number(n) = &read {
+                                self.numbers.insert(pointer.clone(), *n);
+                            }
+                            read.to_json()
+                        })
+                    }
+                    (Some(cell), None) => crate::read::value::parse_leaf(value, &cell),
+                    (None, None) => Ok(Value::String(value.to_owned())),
+                };
+                match parsed {
+                    Ok(json) => json,
+                    Err(problem) => {
+                        let at = self.positions.get(&pointer).copied();
+                        self.diagnose(Problem::Value(problem), at, Some(pointer));
+                        Value::Null
+                    }
+                }
+            }
         };
         self.json[key] = json;
     }
@@ -164,7 +196,26 @@ impl Reader<'_> {
             }
         }
         let layout = self.info.layout();
+        let mut read = vec![false; layout.tables.len()];
         for field in &root.fields {
+            // A table of several of the form's fields (the whole form, or single values declared
+            // on it) has no heading of its own: it is taken where its rows are recognised.
+            if let Some(t) = layout
+                .tables
+                .iter()
+                .position(|t| t.key.is_empty() && t.fields.contains(&field.field.key))
+            {
+                if !std::mem::replace(&mut read[t], true) {
+                    let unclaimed: Vec<&Prepared<'_>> = prepared
+                        .iter()
+                        .enumerate()
+                        .filter(|&(i, _)| !claimed[i])
+                        .filter_map(|(_, p)| p.as_ref())
+                        .collect();
+                    self.read_table(&layout.tables[t], &unclaimed);
+                }
+                continue;
+            }
             let heading = found.heading_of(field);
             let label = field.display_label();
             match (&field.kind, heading) {
@@ -179,7 +230,7 @@ impl Reader<'_> {
                         .collect();
                     self.json[field.field.key] = Value::String(lines.join("\n"));
                 }
-                (NodeKind::Struct(_), _) if field.is_numeric() => {
+                (NodeKind::Struct(_), _) if field.has_values() => {
                     let Some(table) = layout.tables.iter().find(|t| t.key == field.field.key)
                     else {
                         continue;
@@ -350,7 +401,7 @@ impl Reader<'_> {
     /// so that the rest of the report can still be read and checked.
     fn required(&mut self, root: &StructDecl) {
         for field in &root.fields {
-            let simple = matches!(field.kind, NodeKind::Text | NodeKind::Meta);
+            let simple = !matches!(field.kind, NodeKind::Struct(_));
             if !simple || !field.field.required || self.is_set(field) {
                 continue;
             }
@@ -376,7 +427,7 @@ impl Reader<'_> {
 fn headings<'n>(root: &'n StructDecl, texts: &[Option<String>]) -> Vec<(usize, &'n Node)> {
     root.fields
         .iter()
-        .filter(|f| has_heading(f))
+        .filter(|f| has_heading(f, root.table))
         .filter_map(|f| {
             let wanted: Vec<String> = f
                 .field

@@ -10,7 +10,7 @@ use crate::model::cell::ValueKind;
 use crate::model::layout::{Block, RowNode, Table};
 use crate::read::columns::{self, Columns, Header};
 use crate::read::grid::{SourceCell, SourceTable};
-use crate::read::normalise::normalise;
+use crate::read::normalise::row_label;
 use crate::read::value::{self, ReadCell};
 
 /// A source table's rows with their labels found and normalised once, for every block and
@@ -44,7 +44,7 @@ impl<'s> Prepared<'s> {
                             && !value::looks_like_value(&c.text)
                             && !value::looks_like_broken_number(&c.text)
                     })
-                    .flat_map(|(i, c)| c.text.split(" / ").map(move |part| (i, normalise(part))))
+                    .flat_map(|(i, c)| c.text.split(" / ").map(move |part| (i, row_label(part))))
                     .collect();
                 PreparedRow {
                     index,
@@ -57,23 +57,40 @@ impl<'s> Prepared<'s> {
     }
 }
 
-/// The leaf rows of a block with their label paths (normalised).
-pub(crate) fn leaves<'a>(
-    rows: &'a [RowNode],
-    path: &mut Vec<String>,
-    out: &mut Vec<(Vec<String>, &'a RowNode)>,
-) {
+/// A data row of a block, as rows of a source are matched to it.
+pub(crate) struct Wanted<'a> {
+    /// The labels above it, compared as rows are (outermost first).
+    pub(crate) above: Vec<String>,
+    /// Its own label and aliases, compared as rows are; empty for a row without a label.
+    pub(crate) own: Vec<String>,
+    /// The row.
+    pub(crate) row: &'a RowNode,
+}
+
+/// The data rows of a block with their labels.
+pub(crate) fn leaves<'a>(rows: &'a [RowNode], above: &mut Vec<String>, out: &mut Vec<Wanted<'a>>) {
     for row in rows {
-        if let Some(label) = row.label {
-            path.push(normalise(label));
-        }
+        let own: Vec<String> = row
+            .label
+            .into_iter()
+            .chain(row.aliases.iter().copied())
+            .map(row_label)
+            .collect();
         if row.cells.is_empty() {
-            leaves(&row.children, path, out);
+            let pushed = !own.is_empty();
+            if pushed {
+                above.push(own[0].clone());
+            }
+            leaves(&row.children, above, out);
+            if pushed {
+                above.pop();
+            }
         } else {
-            out.push((path.clone(), row));
-        }
-        if row.label.is_some() {
-            path.pop();
+            out.push(Wanted {
+                above: above.clone(),
+                own,
+                row,
+            });
         }
     }
 }
@@ -117,12 +134,12 @@ impl Reader<'_> {
             let mut reordered = false;
             for row in &table.rows {
                 context.extend(row.labels.iter().map(|(_, l)| l.as_str()));
-                let Some(chosen) = self.leaf_row(row, &wanted, &found, &context) else {
+                let Some((chosen, start)) = self.leaf_row(row, &wanted, &found, &context) else {
                     continue;
                 };
                 found[chosen] = true;
-                let form_row = wanted[chosen].1;
-                let Some(values) = self.values(row, form_row) else {
+                let form_row = wanted[chosen].row;
+                let Some(values) = self.values(row, start, form_row) else {
                     continue;
                 };
                 let header = header.get_or_insert_with(|| Header::above(table.table, row.index));
@@ -154,44 +171,71 @@ impl Reader<'_> {
                 self.read_cells(form_row, &values, header);
             }
         }
-        for (w, (_, row)) in wanted.iter().enumerate() {
+        for (w, wanted) in wanted.iter().enumerate() {
             if !found[w] {
-                let path = row_path(&block.rows, row).unwrap_or_default();
-                self.diagnose(Problem::RowMissing { path }, None, row.pointer());
+                let path = row_path(&block.rows, wanted.row).unwrap_or_default();
+                self.diagnose(Problem::RowMissing { path }, None, wanted.row.pointer());
             }
         }
         found.iter().filter(|&&f| f).count()
     }
 
-    /// The leaf row of the form this source row is, if any: by its last label, then by the
-    /// labels before it among those seen so far.
+    /// The leaf row of the form this source row is, if any, and the cell its values follow:
+    /// by its last label, then by the labels before it among those seen so far. A row whose
+    /// value is text (`网站名称 | 示例县人民政府门户网站`, `是否… | 是`) is found by an earlier
+    /// label, where the cells after it are as many as the form's row has.
     fn leaf_row(
         &mut self,
         row: &PreparedRow<'_>,
-        wanted: &[(Vec<String>, &RowNode)],
+        wanted: &[Wanted<'_>],
         found: &[bool],
         context: &HashSet<&str>,
+    ) -> Option<(usize, usize)> {
+        if row.labels.is_empty() {
+            let candidates: Vec<usize> = (0..wanted.len())
+                .filter(|&w| !found[w] && wanted[w].own.is_empty())
+                .filter(|&w| row.cells.len() == wanted[w].row.cells.len() && row.index > 0)
+                .collect();
+            return self
+                .choose(row, wanted, &candidates, context)
+                .map(|w| (w, 0));
+        }
+        for (k, (cell, label)) in row.labels.iter().enumerate().rev() {
+            let last = k + 1 == row.labels.len();
+            let after = row.cells[cell + 1..]
+                .iter()
+                .rposition(|c| !c.text.is_empty())
+                .map_or(0, |p| p + 1);
+            let candidates: Vec<usize> = (0..wanted.len())
+                .filter(|&w| !found[w] && wanted[w].own.contains(label))
+                .filter(|&w| last || after == wanted[w].row.cells.len())
+                .collect();
+            if !candidates.is_empty() {
+                return self
+                    .choose(row, wanted, &candidates, context)
+                    .map(|w| (w, cell + 1));
+            }
+        }
+        None
+    }
+
+    /// One of the rows `candidates` a source row may be: the only one, or the one whose labels
+    /// above were seen so far.
+    fn choose(
+        &mut self,
+        row: &PreparedRow<'_>,
+        wanted: &[Wanted<'_>],
+        candidates: &[usize],
+        context: &HashSet<&str>,
     ) -> Option<usize> {
-        let candidates: Vec<usize> = (0..wanted.len())
-            .filter(|&w| !found[w])
-            .filter(|&w| match (wanted[w].0.last(), row.labels.last()) {
-                (Some(leaf), Some((_, last))) => leaf == last,
-                (None, None) => row.cells.len() == wanted[w].1.cells.len() && row.index > 0,
-                _ => false,
-            })
-            .collect();
-        match candidates.as_slice() {
+        match candidates {
             [] => None,
             [one] => Some(*one),
             many => {
-                let chosen = many.iter().copied().find(|&w| {
-                    wanted[w]
-                        .0
-                        .iter()
-                        .rev()
-                        .skip(1)
-                        .all(|p| context.contains(p.as_str()))
-                });
+                let chosen = many
+                    .iter()
+                    .copied()
+                    .find(|&w| wanted[w].above.iter().all(|p| context.contains(p.as_str())));
                 if chosen.is_none() {
                     let at = row.cells.first().map(|c| c.position);
                     self.diagnose(Problem::RowAmbiguous, at, None);
@@ -206,9 +250,9 @@ impl Reader<'_> {
     fn values<'s>(
         &mut self,
         row: &PreparedRow<'s>,
+        start: usize,
         form_row: &RowNode,
     ) -> Option<Vec<&'s SourceCell>> {
-        let start = row.labels.last().map_or(0, |(i, _)| i + 1);
         let mut values = &row.cells[start..];
         // Empty cells past the form's columns are residue of the page's layout (a trailing
         // `| |`), not values.
@@ -236,6 +280,16 @@ impl Reader<'_> {
         let info = self.info;
         for (cell, source) in form_row.cells.iter().zip(values) {
             let Some(index) = info.cell_index(&cell.pointer) else {
+                // Not a number of the rules: text, yes/no, a choice, a date.
+                self.positions.insert(cell.pointer.clone(), source.position);
+                match value::parse_leaf(&source.text, cell) {
+                    Ok(value) => self.set_at(&cell.pointer, value),
+                    Err(problem) => self.diagnose(
+                        Problem::Value(problem),
+                        Some(source.position),
+                        Some(cell.pointer.clone()),
+                    ),
+                }
                 continue;
             };
             let declared = &info.cells[index];

@@ -1,0 +1,142 @@
+//! The 政府网站工作年度报表 (`baobiao::forms::website`): a key–value form of one table, declared
+//! as the template lists it, with yes/no, a choice, check boxes, a date and units in labels.
+
+use baobiao::Form;
+use baobiao::forms::website::WebsiteReport;
+
+fn example(name: &str) -> WebsiteReport {
+    let path = format!("{}/examples/reports/{name}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn the_example_adds_up_and_the_planted_errors_are_each_found() {
+    let good = example("website-example.json");
+    let report = good.check();
+    assert!(report.violations().is_empty(), "{:#?}", report.violations());
+    assert!(report.is_ok());
+    let bad = example("website-planted-errors.json");
+    let report = bad.check();
+    let found: Vec<(&str, baobiao::Severity)> = report
+        .violations()
+        .iter()
+        .map(|v| (v.id(), v.rule.severity))
+        .collect();
+    use baobiao::Severity::{Error, Warning};
+    assert_eq!(
+        found,
+        [
+            ("W-UV", Error),
+            ("W-POSTS", Warning),
+            ("W-POSTS-PART", Error),
+            ("W-ONLINE", Error),
+            ("W-CASES", Warning),
+            ("W-SEC", Warning),
+        ]
+    );
+    assert!(!report.is_ok());
+}
+
+#[test]
+fn its_json_is_what_a_person_would_write() {
+    let json = serde_json::to_value(example("website-example.json")).unwrap();
+    assert_eq!(json["unique_visitors"], 1283456);
+    assert_eq!(json["posts"]["total"], 6423);
+    assert_eq!(json["security"]["drills"], true);
+    assert_eq!(json["site_type"], "portal");
+    assert_eq!(
+        json["innovation"],
+        serde_json::json!(["search_as_service", "accessible"])
+    );
+    assert_eq!(json["date"], "2025-01-15");
+}
+
+/// The declaration, structs and attributes (doc comments, blank lines and imports aside), is
+/// under 200 lines, with no wrapper struct the template does not have.
+#[test]
+fn the_declaration_is_short() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/forms/website");
+    let mut lines = 0;
+    for file in std::fs::read_dir(dir).unwrap() {
+        let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+        lines += text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with("//") && !l.starts_with("use "))
+            .filter(|l| !l.starts_with("mod ") && !l.starts_with("pub use "))
+            .filter(|l| !l.starts_with("#[rustfmt::skip]"))
+            .count();
+    }
+    assert!(lines < 200, "{lines} lines");
+    assert!(lines > 100, "{lines} lines: the count reads the declaration");
+    // Every struct is a section or group the template prints.
+    let info = WebsiteReport::info();
+    fn structs(node: &baobiao::Node, out: &mut Vec<&'static str>) {
+        if let Some(decl) = node.as_struct() {
+            out.push(node.display_label());
+            for field in &decl.fields {
+                structs(field, out);
+            }
+        }
+    }
+    let mut labels = Vec::new();
+    structs(&info.root, &mut labels);
+    assert_eq!(
+        labels,
+        [
+            "政府网站工作年度报表",
+            "信息发布",
+            "专栏专题",
+            "解读回应",
+            "解读信息发布",
+            "办事服务",
+            "办件量",
+            "互动交流",
+            "留言办理",
+            "征集调查",
+            "在线访谈",
+            "安全防护",
+            "移动新媒体",
+            "微博",
+            "微信",
+        ]
+    );
+}
+
+#[test]
+fn it_is_read_back_from_every_format_it_is_drawn_in_and_recognised() {
+    use baobiao::read::{Options, SourceKind};
+    use baobiao::{Lang, render};
+    let form = example("website-planted-errors.json");
+    let checked = form.check();
+    let document = render::document(&form, Some(&checked), Lang::Zh);
+    let files: [(Vec<u8>, SourceKind); 6] = [
+        (render::html::page(&document).into(), SourceKind::Html),
+        (
+            render::text::document(&document, false).into(),
+            SourceKind::Text,
+        ),
+        (
+            render::markdown::document(&document).into(),
+            SourceKind::Text,
+        ),
+        (render::csv::document(&document).into(), SourceKind::Csv),
+        (render::xlsx::document(&document).unwrap(), SourceKind::Xlsx),
+        (render::docx::document(&document).unwrap(), SourceKind::Docx),
+    ];
+    let forms = baobiao::forms::all();
+    for (bytes, kind) in files {
+        let options = Options {
+            kind: Some(kind),
+            ..Options::default()
+        };
+        let (entry, reading) = forms.read(bytes, &options, None).unwrap();
+        assert_eq!(entry.name(), "website", "{kind:?}");
+        assert_eq!(reading.diagnostics, vec![], "{kind:?}");
+        assert_eq!(
+            serde_json::to_string(&*reading.form).unwrap(),
+            serde_json::to_string(&form).unwrap(),
+            "{kind:?}"
+        );
+    }
+}
