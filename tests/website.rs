@@ -68,7 +68,10 @@ fn the_declaration_is_short() {
             .count();
     }
     assert!(lines < 200, "{lines} lines");
-    assert!(lines > 100, "{lines} lines: the count reads the declaration");
+    assert!(
+        lines > 100,
+        "{lines} lines: the count reads the declaration"
+    );
     // Every struct is a section or group the template prints.
     let info = WebsiteReport::info();
     fn structs(node: &baobiao::Node, out: &mut Vec<&'static str>) {

@@ -88,6 +88,9 @@ pub fn read(text: &str) -> SourceDocument {
     // The heading the current table sits under: a first field repeating it (or the header's
     // `表`) is the table column `baobiao render --to csv` writes, not a row label.
     let mut heading = String::new();
+    // Whether the current table began with baobiao's header (`表,行,…`): then its first field
+    // is the table column on every record, empty for a table without a heading.
+    let mut tabled = false;
     for record in records(text) {
         let position = Position::Line(record.line);
         let filled = record
@@ -97,6 +100,7 @@ pub fn read(text: &str) -> SourceDocument {
             .count();
         if record.fields.len() == 1 || (filled <= 1 && !record.fields[0].trim().is_empty()) {
             flush(&mut rows, &mut pieces);
+            tabled = false;
             let text = super::grid::fold_space(unguarded(&record.fields[0]));
             if !text.is_empty() {
                 heading.clone_from(&text);
@@ -104,9 +108,14 @@ pub fn read(text: &str) -> SourceDocument {
             }
         } else if filled == 0 {
             flush(&mut rows, &mut pieces);
+            tabled = false;
         } else {
             let first = super::grid::fold_space(&record.fields[0]);
-            let skip = usize::from(first == "表" || (!heading.is_empty() && first == heading));
+            if rows.is_empty() {
+                tabled = first == "表";
+            }
+            let skip =
+                usize::from(tabled || first == "表" || (!heading.is_empty() && first == heading));
             rows.push(
                 record
                     .fields

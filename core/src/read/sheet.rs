@@ -46,6 +46,8 @@ struct Cells {
     values: BTreeMap<At, String>,
     /// How many cell elements each row has, blank ones (a table's bordered blanks) included.
     present: BTreeMap<usize, usize>,
+    /// One past the last row and column any cell element stands in.
+    extent: At,
 }
 
 /// Where merged ranges lie on the used part of a sheet.
@@ -83,6 +85,7 @@ fn cells(
     let mut cells = Cells {
         values: BTreeMap::new(),
         present: BTreeMap::new(),
+        extent: (0, 0),
     };
     for row in doc.descendants().filter(|n| is(n, "row")) {
         // A cell without a reference follows the one before it in its row.
@@ -99,6 +102,7 @@ fn cells(
             let at = sheet.within(at)?;
             next = Some((at.0, at.1 + 1));
             *cells.present.entry(at.0).or_default() += 1;
+            cells.extent = (cells.extent.0.max(at.0 + 1), cells.extent.1.max(at.1 + 1));
             let text = text(&c, strings, sheet)?;
             if !text.is_empty() {
                 cells.values.insert(at, text);
@@ -157,12 +161,12 @@ fn ranges(doc: &roxmltree::Document<'_>, sheet: &Sheet<'_>) -> Result<Vec<(At, A
 
 /// Where the ranges lie on the used part of the sheet, refused over [`MAX_AREA`] positions.
 fn merged(cells: &Cells, ranges: &[(At, At)], sheet: &Sheet<'_>) -> Result<Merged, Refusal> {
+    // Blank cells written with a format count: a table's last column may be blank.
     let used = |pick: fn(At) -> usize| {
-        cells
-            .values
-            .keys()
-            .map(|&at| pick(at) + 1)
-            .chain(ranges.iter().map(|&(_, to)| pick(to) + 1))
+        ranges
+            .iter()
+            .map(|&(_, to)| pick(to) + 1)
+            .chain([pick(cells.extent)])
             .max()
             .unwrap_or(0)
     };

@@ -133,10 +133,12 @@ pub fn read(text: &str) -> SourceDocument {
 /// a value. A row whose empty cells were dropped then has too few values, which matching
 /// reports; nothing is filled in.
 fn regroup_stream(rows: Vec<Row>) -> Vec<Row> {
+    // A pipe table of label–value rows with blank values (`| 经费 |  |`) also holds one cell
+    // per line, but as two: only lines of a single cell are a stream.
     let one_per_line = rows.len() > 1
         && rows
             .iter()
-            .all(|r| r.iter().filter(|c| !c.0.is_empty()).count() <= 1);
+            .all(|r| r.len() <= 1 || r.iter().filter(|c| !c.0.is_empty()).count() == 0);
     if !one_per_line {
         return rows;
     }

@@ -133,6 +133,12 @@ fn write_cell(
         sheet.write_number_with_format(row, column, number, &format)?;
         return Ok(());
     }
-    sheet.write_string_with_format(row, column, &cell.text, format)?;
+    if cell.text.is_empty() {
+        // A blank cell of a table is still a cell of it (a row of a label and a blank value
+        // stays a row of two cells).
+        sheet.write_blank(row, column, format)?;
+    } else {
+        sheet.write_string_with_format(row, column, &cell.text, format)?;
+    }
     Ok(())
 }

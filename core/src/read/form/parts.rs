@@ -206,13 +206,10 @@ impl Reader<'_> {
                 .position(|t| t.key.is_empty() && t.fields.contains(&field.field.key))
             {
                 if !std::mem::replace(&mut read[t], true) {
-                    let unclaimed: Vec<&Prepared<'_>> = prepared
-                        .iter()
-                        .enumerate()
-                        .filter(|&(i, _)| !claimed[i])
-                        .filter_map(|(_, p)| p.as_ref())
-                        .collect();
-                    self.read_table(&layout.tables[t], &unclaimed);
+                    // Any table of the source: such a table has no heading of its own, and a
+                    // page may draw it under a section's, or run it on from another table.
+                    let all: Vec<&Prepared<'_>> = prepared.iter().flatten().collect();
+                    self.read_table(&layout.tables[t], &all);
                 }
                 continue;
             }
@@ -406,10 +403,12 @@ impl Reader<'_> {
                 continue;
             }
             let pointer = pointer::push("", field.field.key);
-            if self
-                .diagnostics
-                .iter()
-                .any(|d| d.pointer.as_deref() == Some(pointer.as_str()))
+            // Found and read (a blank cell is a value), or already said.
+            if self.positions.contains_key(&pointer)
+                || self
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.pointer.as_deref() == Some(pointer.as_str()))
             {
                 continue;
             }
