@@ -209,3 +209,36 @@ fn labels_the_reader_cannot_tell_apart_are_found_out() {
     assert_eq!(ambiguous[0].labels, ["（一）收入", "(一) 收入"]);
     assert!(baobiao::read::ambiguous_labels(Library::info()).is_empty());
 }
+
+/// 档案馆年度统计表.
+///
+/// Its title is the first line of its doc comment; it declares no name.
+#[derive(Form, Serialize, Deserialize, Debug, Clone, PartialEq)]
+struct ArchiveYear2026 {
+    #[form(label = "馆藏卷数")]
+    files: Count,
+}
+
+#[test]
+fn forms_names_each_form_as_it_declares_or_by_its_type() {
+    let set = baobiao::forms![
+        Library,
+        ArchiveYear2026,
+        baobiao::forms::website::WebsiteReport
+    ];
+    let listed: Vec<(&str, &str)> = set
+        .entries()
+        .iter()
+        .map(|e| (e.name(), e.title()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("library", "图书馆年度统计表"),
+            ("archive-year2026", "档案馆年度统计表"),
+            ("website", "政府网站工作年度报表"),
+        ]
+    );
+    let code = baobiao::cli::run_with(&set, ["own", "rules", "--form", "archive-year2026"]);
+    assert_eq!(code, ExitCode::SUCCESS);
+}

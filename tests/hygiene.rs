@@ -25,7 +25,7 @@ mod shadowed {
     use ::baobiao::{Count, Form};
 
     /// A row.
-    #[derive(Form, Debug)]
+    #[derive(Form, Debug, ::serde::Serialize, ::serde::Deserialize)]
     #[form(columns)]
     pub struct Row {
         #[form(label = "甲")]
@@ -37,7 +37,7 @@ mod shadowed {
     }
 
     /// Rows with a check.
-    #[derive(Form, Debug)]
+    #[derive(Form, Debug, ::serde::Serialize, ::serde::Deserialize)]
     #[form(check(first + second == sum, id = "H-1"), range(min = 0))]
     pub struct Table {
         #[form(label = "一")]
@@ -47,6 +47,7 @@ mod shadowed {
         #[form(label = "和")]
         pub sum: Row,
         #[form(skip)]
+        #[serde(skip)]
         pub note: ::std::string::String,
     }
 

@@ -15,6 +15,7 @@ pub use crate::check::rule::{CheckDecl, OperandDecl, RangeDecl, RuleMeta, Severi
 pub use crate::check::traverse::{
     Accumulate, Mode, Sink, Site, SiteRule, Types, Values, Visit, field_offset,
 };
+pub use crate::check::unique_ids::{RuleId, assert_unique, distinct, distinct_len};
 pub use crate::model::choice::{Choice, ChoiceOption};
 pub use crate::model::component::Component;
 pub use crate::model::form::Form;

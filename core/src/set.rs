@@ -185,6 +185,22 @@ impl FormSet {
         self
     }
 
+    /// The set with the form `F` added under the name and title it declares
+    /// (`#[form(name = "website", label = "政府网站工作年度报表")]`; see
+    /// [`FormInfo::name`] and [`FormInfo::title`]). What `baobiao::forms![..]` calls.
+    ///
+    /// # Panics
+    ///
+    /// When the set already has a form of that name.
+    #[must_use]
+    pub fn add<F>(self) -> FormSet
+    where
+        F: Form + Serialize + DeserializeOwned + JsonSchema,
+    {
+        let info = F::info();
+        self.with::<F>(&info.name(), info.title())
+    }
+
     /// Its forms, in the order added.
     pub fn entries(&self) -> &[Entry] {
         &self.entries

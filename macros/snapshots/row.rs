@@ -10,6 +10,20 @@ const _: () = {
                 ("total", <Count as __bb::Component>::SHAPE),
             ],
         );
+        const RULE_IDS: &'static [__bb::RuleId] = &{
+            const PARTS: &[&[__bb::RuleId]] = &[
+                &[
+                    __bb::RuleId {
+                        id: "ROW",
+                        meaning: "total total",
+                        path: ::core::concat!(::core::module_path!(), "::", "Row"),
+                    },
+                ],
+                <Count as __bb::Component>::RULE_IDS,
+                <Count as __bb::Component>::RULE_IDS,
+            ];
+            __bb::distinct::<{ __bb::distinct_len(PARTS) }>(PARTS)
+        };
         fn describe(__baobiao_field: __bb::Field) -> __bb::Node {
             __bb::Node {
                 field: __baobiao_field,
@@ -17,6 +31,7 @@ const _: () = {
                     __bb::Box::new(__bb::StructDecl {
                         name: "Row",
                         path: ::core::concat!(::core::module_path!(), "::", "Row"),
+                        form_name: __bb::None,
                         label: __bb::Some("申请人情况"),
                         corner: __bb::None,
                         doc: __bb::None,
@@ -313,4 +328,5 @@ const _: () = {
         <Count as __bb::Component>::SHAPE,
         &[<Count as __bb::Component>::SHAPE],
     );
+    const _: () = __bb::assert_unique(<Row as __bb::Component>::RULE_IDS);
 };

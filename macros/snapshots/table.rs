@@ -11,6 +11,21 @@ const _: () = {
                 <Row as __bb::Component>::SHAPE,
             ],
         );
+        const RULE_IDS: &'static [__bb::RuleId] = &{
+            const PARTS: &[&[__bb::RuleId]] = &[
+                &[
+                    __bb::RuleId {
+                        id: "T",
+                        meaning: "check a + b == sum - 1",
+                        path: ::core::concat!(::core::module_path!(), "::", "Table"),
+                    },
+                ],
+                <Row as __bb::Component>::RULE_IDS,
+                <Row as __bb::Component>::RULE_IDS,
+                <Row as __bb::Component>::RULE_IDS,
+            ];
+            __bb::distinct::<{ __bb::distinct_len(PARTS) }>(PARTS)
+        };
         fn describe(__baobiao_field: __bb::Field) -> __bb::Node {
             __bb::Node {
                 field: __baobiao_field,
@@ -18,6 +33,7 @@ const _: () = {
                     __bb::Box::new(__bb::StructDecl {
                         name: "Table",
                         path: ::core::concat!(::core::module_path!(), "::", "Table"),
+                        form_name: __bb::None,
                         label: __bb::None,
                         corner: __bb::None,
                         doc: __bb::None,
@@ -411,4 +427,5 @@ const _: () = {
             __bb::shape_of::<Table, _>(|__baobiao_s| &__baobiao_s.sum),
         ],
     );
+    const _: () = __bb::assert_unique(<Table as __bb::Component>::RULE_IDS);
 };

@@ -18,6 +18,7 @@ pub fn container(cx: &Ctxt, input: &syn::DeriveInput, c: &Container<'_>) {
         );
     }
     labels(cx, c);
+    serde_shape(cx, c);
     fields(cx, c);
     roles(cx, c);
     checks(cx, c);
@@ -41,6 +42,37 @@ fn labels(cx: &Ctxt, c: &Container<'_>) {
     for label in labels {
         if label.value.trim().is_empty() {
             cx.error_at(label.span, "this text must not be empty");
+        }
+    }
+}
+
+/// serde attributes that would make the JSON differ from what the struct declares, and so from
+/// the schema and the rules' pointers.
+fn serde_shape(cx: &Ctxt, c: &Container<'_>) {
+    for reshape in &c.serde_reshapes {
+        cx.error_at(
+            reshape.span,
+            format!(
+                "`#[serde({})]` makes this struct something other than the JSON object of its fields, which the form's schema and rule pointers describe; remove it (a form's parts are objects)",
+                reshape.value
+            ),
+        );
+    }
+    for field in &c.fields {
+        if let Some(second) = &field.serde_second_name {
+            cx.error_at(
+                second.span,
+                format!(
+                    "`#[serde({})]` gives this field a second name the form's schema does not know; keep one name (`#[serde(rename = \"..\")]`), and give readers other labels with `#[form(alias = \"..\")]`",
+                    second.value
+                ),
+            );
+        }
+        if let (Some(skip), false) = (field.skip, field.serde_unread) {
+            cx.error_at(
+                skip,
+                "`#[form(skip)]` leaves this field out of the form and its schema, but serde still reads it; add `#[serde(skip)]` (with a `Default` type) so the JSON and the schema agree",
+            );
         }
     }
 }
@@ -192,17 +224,7 @@ fn checks(cx: &Ctxt, c: &Container<'_>) {
 
 fn rule_ids(cx: &Ctxt, c: &Container<'_>) {
     let mut seen: HashMap<String, &Sp<String>> = HashMap::new();
-    let ids = c
-        .checks
-        .iter()
-        .filter_map(|ch| ch.meta.id.as_ref())
-        .chain(c.ranges.iter().filter_map(|r| r.meta.id.as_ref()))
-        .chain(c.fields.iter().flat_map(|f| {
-            f.total
-                .iter()
-                .filter_map(|t| t.meta.id.as_ref())
-                .chain(f.ranges.iter().filter_map(|r| r.meta.id.as_ref()))
-        }));
+    let ids = c.declared_ids().map(|(id, _)| id);
     for id in ids {
         if let Some(first) = seen.get(&id.value) {
             cx.error_at(

@@ -107,6 +107,7 @@ mod snapshots {
                 #[form(label = "和")]
                 sum: Row,
                 #[form(skip)]
+                #[serde(skip)]
                 note: String,
             }
         });

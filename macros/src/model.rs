@@ -18,6 +18,8 @@ impl<T> Sp<T> {
 /// The struct being derived.
 pub struct Container<'a> {
     pub ident: &'a syn::Ident,
+    /// `name = ".."`: the form's name in a set and on the command line.
+    pub name: Option<Sp<String>>,
     pub label: Option<Sp<String>>,
     pub corner: Option<Sp<String>>,
     pub columns: Option<Span>,
@@ -32,7 +34,49 @@ pub struct Container<'a> {
     pub serde_default: bool,
     /// `#[serde(deny_unknown_fields)]`.
     pub serde_deny_unknown_fields: bool,
+    /// `#[serde(transparent)]`, `from`, `try_from`, `into`, `remote` or `tag`: the struct is not
+    /// the JSON object of its fields.
+    pub serde_reshapes: Vec<Sp<String>>,
     pub fields: Vec<Field<'a>>,
+}
+
+impl Container<'_> {
+    /// The rule ids the struct declares (on its checks and ranges, its fields' totals and
+    /// ranges), each with what it declares in words: two structs may declare the same rule
+    /// under one id, not two rules.
+    pub fn declared_ids(&self) -> impl Iterator<Item = (&Sp<String>, String)> {
+        let range = |r: &Range| {
+            let bound = |b: &Option<Sp<Number>>| {
+                b.as_ref().map_or("", |n| n.value.text.as_str()).to_owned()
+            };
+            format!("range {}..{}", bound(&r.min), bound(&r.max))
+        };
+        self.checks
+            .iter()
+            .filter_map(|ch| Some((ch.meta.id.as_ref()?, format!("check {}", ch.text()))))
+            .chain(
+                self.ranges
+                    .iter()
+                    .filter_map(move |r| Some((r.meta.id.as_ref()?, range(r)))),
+            )
+            .chain(
+                self.fields
+                    .iter()
+                    .filter(|f| f.skip.is_none())
+                    .flat_map(move |f| {
+                        f.total
+                            .iter()
+                            .filter_map(move |t| {
+                                Some((t.meta.id.as_ref()?, format!("total {}", f.ident)))
+                            })
+                            .chain(
+                                f.ranges
+                                    .iter()
+                                    .filter_map(move |r| Some((r.meta.id.as_ref()?, range(r)))),
+                            )
+                    }),
+            )
+    }
 }
 
 /// One named field.
@@ -56,9 +100,16 @@ pub struct Field<'a> {
     pub serde_rename: Option<Sp<String>>,
     /// `#[serde(default)]` or `#[serde(default = "..")]`: the field may be missing.
     pub serde_default: bool,
-    /// `#[serde(skip)]`, `skip_serializing`, `skip_deserializing` or `flatten`: the JSON shape
-    /// no longer follows the struct, so the field must be `#[form(skip)]`.
+    /// `#[serde(skip)]`, `skip_serializing`, `skip_deserializing`, `flatten`, `with`,
+    /// `serialize_with`, `deserialize_with` or `getter`: the JSON shape no longer follows the
+    /// struct, so the field must be `#[form(skip)]`.
     pub serde_reshapes: Option<Sp<String>>,
+    /// `#[serde(skip)]` or `skip_deserializing`: serde does not read the field, so a form may
+    /// leave it out of its schema.
+    pub serde_unread: bool,
+    /// `#[serde(alias = "..")]` or a `rename` with different names for reading and writing:
+    /// serde would take a name the schema does not.
+    pub serde_second_name: Option<Sp<String>>,
 }
 
 /// What a field is to the reader and the renderer, when it is more than a labelled part.

@@ -11,6 +11,7 @@ pub const TABLE: &str = "table";
 pub const CHECK: &str = "check";
 pub const RANGE: &str = "range";
 pub const CRATE: &str = "crate";
+pub const NAME: &str = "name";
 
 // Field keys (with LABEL and RANGE).
 pub const ALIAS: &str = "alias";
@@ -33,7 +34,7 @@ pub const SEVERITY: &str = "severity";
 pub const MIN: &str = "min";
 pub const MAX: &str = "max";
 
-pub const CONTAINER_KEYS: &[&str] = &[LABEL, CORNER, COLUMNS, TABLE, CHECK, RANGE, CRATE];
+pub const CONTAINER_KEYS: &[&str] = &[NAME, LABEL, CORNER, COLUMNS, TABLE, CHECK, RANGE, CRATE];
 pub const FIELD_KEYS: &[&str] = &[
     LABEL,
     ALIAS,

@@ -3,12 +3,15 @@
 //!
 //! ```no_run
 //! # #[derive(baobiao::Form, serde::Serialize, serde::Deserialize)]
+//! # #[form(name = "survey", label = "访问量调查表")]
 //! # struct Survey { visits: baobiao::Count }
 //! fn main() -> std::process::ExitCode {
-//!     let forms = baobiao::set::FormSet::new().with::<Survey>("survey", "访问量调查表");
-//!     baobiao::cli::run(&forms)
+//!     baobiao::cli::run(baobiao::forms![Survey, baobiao::forms::website::WebsiteReport])
 //! }
 //! ```
+//!
+//! [`forms!`](crate::forms!) names each form as it declares; a set built with
+//! [`FormSet::with`] chooses its own names.
 //!
 //! Exit codes: 0 no error-severity rule failed, 1 one did, 2 the input could not be read (or
 //! the arguments were wrong).
@@ -163,8 +166,8 @@ fn entry<'s>(
 
 /// Runs the command line on the process's arguments, offering the forms of `forms` (the
 /// first is the default for a filled form's JSON), and gives the exit code.
-pub fn run(forms: &FormSet) -> ExitCode {
-    run_with(forms, std::env::args_os())
+pub fn run(forms: impl core::borrow::Borrow<FormSet>) -> ExitCode {
+    run_with(forms.borrow(), std::env::args_os())
 }
 
 /// Runs the command line on `args` (the program's name first), offering `forms`.

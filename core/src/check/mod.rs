@@ -7,7 +7,8 @@
 //!   by `expand` with the [`FormInfo`](crate::FormInfo));
 //! - [`acc`] sums a side exactly; [`eval`] decides what the sums mean, the one definition;
 //! - [`report`]: the outcome of a check; [`findings`]: what it found, typed; [`wording`]:
-//!   the findings in words; [`summary_json`]: as JSON.
+//!   the findings in words; [`summary_json`]: as JSON;
+//! - [`unique_ids`]: the compile-time check that no rule id is declared twice.
 
 pub mod acc;
 pub mod decider;
@@ -21,6 +22,7 @@ pub mod rule;
 pub mod summary_json;
 pub(crate) mod trace;
 pub mod traverse;
+pub mod unique_ids;
 pub mod wording;
 
 pub use outcome::{CheckOptions, Outcome, Reason, Status};

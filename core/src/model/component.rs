@@ -14,6 +14,12 @@ use crate::model::shape::Shape;
 /// its declarations expand to, in one traversal read two ways (see
 /// `check/traverse.rs`). Where the traversal starts, `at` is the index of the part's
 /// first cell in the form.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a kind of field a form can have",
+    label = "a form field cannot be of this type",
+    note = "a field may be: a number cell (`baobiao::Count`, `SignedCount`, `Amount`: blank is `null`), yes/no (`bool`, `Option<bool>`), one choice (an enum with `#[derive(baobiao::Choice)]`, or `Option` of one), check boxes (`BTreeSet` of such an enum), text (`String`, `Option<String>`), a date (`baobiao::Date`, `Option<Date>`), a year or other metadata number (`u16`, `u32`, `Option` of them), or a struct with `#[derive(baobiao::Form)]`",
+    note = "a field that is not part of the form can be left out with `#[form(skip)]` and `#[serde(skip)]`"
+)]
 pub trait Component: Sized {
     /// The shape rules see, checked at compile time by the derive.
     const SHAPE: Shape;
@@ -23,6 +29,9 @@ pub trait Component: Sized {
     const KINDS: u8;
     /// Its fields by Rust name, with the index of each one's first cell among its own.
     const FIELDS: &'static [(&'static str, usize)];
+    /// The rule ids declared in it and beneath it, each with its declaring struct (see
+    /// [`unique_ids`](crate::check::unique_ids)).
+    const RULE_IDS: &'static [crate::check::unique_ids::RuleId] = &[];
 
     /// Describes the component as it stands in a field.
     fn describe(field: Field) -> Node;

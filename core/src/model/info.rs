@@ -115,6 +115,29 @@ impl FormInfo {
             .get_or_init(|| crate::model::layout::layout(&self.root))
     }
 
+    /// The name a set and the command line know the form by: `#[form(name = ..)]`, else the
+    /// type's name in kebab case (`WebsiteReport` → `website-report`).
+    pub fn name(&self) -> String {
+        let decl = self.root.as_struct();
+        match decl.and_then(|d| d.form_name) {
+            Some(name) => name.to_owned(),
+            None => kebab_case(decl.map_or(self.root.field.key, |d| d.name)),
+        }
+    }
+
+    /// The form's title: its `label`, else the first line of its doc comment (without its
+    /// closing full stop), else its type's name.
+    pub fn title(&self) -> &'static str {
+        let decl = self.root.as_struct();
+        let doc_line = decl
+            .and_then(|d| d.doc)
+            .and_then(|doc| doc.lines().map(str::trim).find(|l| !l.is_empty()))
+            .map(|line| line.trim_end_matches(['.', '。']));
+        decl.and_then(|d| d.label)
+            .or(doc_line)
+            .unwrap_or_else(|| decl.map_or(self.root.field.key, |d| d.name))
+    }
+
     /// How many instances a check decides: all but the ranges the cell types guarantee.
     pub fn evaluated(&self) -> usize {
         self.evaluated
@@ -129,6 +152,21 @@ impl FormInfo {
     pub fn rule(&self, id: &str) -> Option<&RuleDef> {
         self.rules.iter().find(|r| r.id == id)
     }
+}
+
+/// `WebsiteReport2026` → `website-report2026`: a word begins at each capital after a
+/// lowercase letter or digit.
+fn kebab_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut previous: Option<char> = None;
+    for c in name.chars() {
+        if c.is_uppercase() && previous.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit()) {
+            out.push('-');
+        }
+        out.extend(c.to_lowercase());
+        previous = Some(c);
+    }
+    out
 }
 
 /// A node placed in the form: its cell range, pointer and labels. What rules are expanded over.

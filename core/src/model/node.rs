@@ -111,6 +111,8 @@ pub struct StructDecl {
     pub name: &'static str,
     /// The Rust type's path (`module::Name`): where its rules are declared.
     pub path: &'static str,
+    /// `#[form(name = ..)]`: the form's name in a set and on the command line.
+    pub form_name: Option<&'static str>,
     /// `#[form(label = ..)]` on the struct (a column group's header, a section's title).
     pub label: Option<&'static str>,
     /// `#[form(corner = ..)]`: a table's top-left note.

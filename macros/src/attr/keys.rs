@@ -19,6 +19,14 @@ pub(super) fn container_key(
     let key = key_name(meta);
     let span = meta.path.span();
     match key.as_str() {
+        // name = "website"
+        NAME => {
+            let name = string_value(cx, meta, NAME)?;
+            if let Some(name) = &name {
+                check_form_name(cx, name);
+            }
+            set(cx, &mut c.name, name, span, NAME)
+        }
         // label = "申请人情况"
         LABEL => set(
             cx,
@@ -73,6 +81,17 @@ pub(super) fn container_key(
         _ => unknown_key(cx, meta, &key, CONTAINER_KEYS, "container")?,
     }
     Ok(())
+}
+
+/// A form's name is typed on command lines: lowercase letters, digits and `-`.
+fn check_form_name(cx: &Ctxt, name: &Sp<String>) {
+    let typable = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
+    if name.value.is_empty() || !name.value.chars().all(typable) {
+        cx.error_at(
+            name.span,
+            "a form's `name` is what users type to choose it: lowercase ASCII letters, digits and `-` (e.g. `name = \"website-2026\"`)",
+        );
+    }
 }
 
 pub(super) fn field_key(

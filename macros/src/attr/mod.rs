@@ -59,6 +59,7 @@ pub fn container<'a>(cx: &Ctxt, input: &'a syn::DeriveInput) -> Option<Container
     };
     let mut container = Container {
         ident: &input.ident,
+        name: None,
         label: None,
         corner: None,
         columns: None,
@@ -70,6 +71,7 @@ pub fn container<'a>(cx: &Ctxt, input: &'a syn::DeriveInput) -> Option<Container
         serde_rename_all: None,
         serde_default: false,
         serde_deny_unknown_fields: false,
+        serde_reshapes: Vec::new(),
         fields: Vec::new(),
     };
     for attr in &input.attrs {
@@ -88,6 +90,11 @@ pub fn container<'a>(cx: &Ctxt, input: &'a syn::DeriveInput) -> Option<Container
                 }
                 "deny_unknown_fields" => {
                     container.serde_deny_unknown_fields = true;
+                    Ok(false)
+                }
+                "transparent" | "from" | "try_from" | "into" | "remote" | "tag" => {
+                    let reshape = Sp::new(key.clone(), meta.path.span());
+                    container.serde_reshapes.push(reshape);
                     Ok(false)
                 }
                 _ => Ok(false),
@@ -123,6 +130,8 @@ fn field<'a>(cx: &Ctxt, field: &'a syn::Field) -> Field<'a> {
         serde_rename: None,
         serde_default: false,
         serde_reshapes: None,
+        serde_unread: false,
+        serde_second_name: None,
     };
     for attr in &field.attrs {
         if attr.path().is_ident(FORM) {
@@ -134,11 +143,17 @@ fn field<'a>(cx: &Ctxt, field: &'a syn::Field) -> Field<'a> {
                     model.serde_rename = Some(Sp::new(lit.value(), lit.span()));
                     Ok(true)
                 }
+                "rename" | "alias" => {
+                    model.serde_second_name = Some(Sp::new(key.clone(), meta.path.span()));
+                    Ok(false)
+                }
                 "default" => {
                     model.serde_default = true;
                     Ok(false)
                 }
-                "skip" | "skip_serializing" | "skip_deserializing" | "flatten" => {
+                "skip" | "skip_serializing" | "skip_deserializing" | "flatten" | "with"
+                | "serialize_with" | "deserialize_with" | "getter" => {
+                    model.serde_unread |= key == "skip" || key == "skip_deserializing";
                     model.serde_reshapes = Some(Sp::new(key.clone(), meta.path.span()));
                     Ok(false)
                 }

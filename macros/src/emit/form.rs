@@ -33,6 +33,7 @@ pub fn impls(c: &Container<'_>) -> TokenStream {
         .map(|f| field_node(f, rename_all, c.serde_default));
     let checks = c.checks.iter().map(check_decl);
     let ranges = c.ranges.iter().map(range_decl);
+    let form_name = opt_str(c.name.as_ref().map(|n| &n.value));
     let label = opt_str(c.label.as_ref().map(|l| &l.value));
     let corner = opt_str(c.corner.as_ref().map(|l| &l.value));
     let doc = opt_str(c.doc.as_ref());
@@ -43,11 +44,13 @@ pub fn impls(c: &Container<'_>) -> TokenStream {
     let assertions = total_assertions(&fields)
         .into_iter()
         .chain(c.checks.iter().map(|check| check_assertion(ident, check)));
+    let rule_ids = rule_ids(c, &fields);
 
     quote! {
         #[automatically_derived]
         impl __bb::Component for #ident {
             const SHAPE: __bb::Shape = #shape;
+            #rule_ids
 
             fn describe(__baobiao_field: __bb::Field) -> __bb::Node {
                 __bb::Node {
@@ -55,6 +58,7 @@ pub fn impls(c: &Container<'_>) -> TokenStream {
                     kind: __bb::NodeKind::Struct(__bb::Box::new(__bb::StructDecl {
                         name: #name,
                         path: ::core::concat!(::core::module_path!(), "::", #name),
+                        form_name: #form_name,
                         label: #label,
                         corner: #corner,
                         doc: #doc,
@@ -81,6 +85,8 @@ pub fn impls(c: &Container<'_>) -> TokenStream {
         #schema
 
         #(#assertions)*
+
+        const _: () = __bb::assert_unique(<#ident as __bb::Component>::RULE_IDS);
     }
 }
 
@@ -192,6 +198,30 @@ fn range_decl(range: &Range) -> TokenStream {
     };
     let (min, max) = (bound(&range.min), bound(&range.max));
     quote!(__bb::RangeDecl { meta: #meta, min: #min, max: #max })
+}
+
+/// `Component::RULE_IDS`: the ids this struct declares and those of its fields' types, each
+/// (id, struct) once.
+fn rule_ids(c: &Container<'_>, fields: &[&Field<'_>]) -> TokenStream {
+    let name = c.ident.to_string();
+    let own = c.declared_ids().map(|(id, meaning)| {
+        let id = &id.value;
+        quote!(__bb::RuleId {
+            id: #id,
+            meaning: #meaning,
+            path: ::core::concat!(::core::module_path!(), "::", #name),
+        })
+    });
+    let parts = fields.iter().map(|f| {
+        let ty = f.ty;
+        quote_spanned!(ty.span()=> <#ty as __bb::Component>::RULE_IDS)
+    });
+    quote! {
+        const RULE_IDS: &'static [__bb::RuleId] = &{
+            const PARTS: &[&[__bb::RuleId]] = &[&[#(#own),*], #(#parts),*];
+            __bb::distinct::<{ __bb::distinct_len(PARTS) }>(PARTS)
+        };
+    }
 }
 
 /// `const` assertions that a `total` can be summed from its siblings; spanned at `total`.

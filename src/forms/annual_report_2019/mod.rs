@@ -30,7 +30,7 @@ pub use table3::*;
 /// 政府信息公开工作年度报告（2019年格式，试行）.
 #[derive(Form, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
-#[form(label = "政府信息公开工作年度报告")]
+#[form(name = "annual-report-2019", label = "政府信息公开工作年度报告")]
 pub struct AnnualReport2019 {
     /// The report's title line: it names the agency and the year reported on.
     #[form(label = "标题", title(pattern = "{agency}{year}年{}年度报告"))]

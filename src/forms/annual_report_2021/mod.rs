@@ -33,7 +33,7 @@ pub use table4::*;
 /// 政府信息公开工作年度报告（2021年格式）.
 #[derive(Form, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
-#[form(label = "政府信息公开工作年度报告")]
+#[form(name = "annual-report-2021", label = "政府信息公开工作年度报告")]
 pub struct AnnualReport {
     /// The report's title line, e.g. `湘潭县公安局2024年政府信息公开工作年度报告`: it names
     /// the agency and the year reported on.

@@ -12,6 +12,7 @@ use crate::{Choice, Count, Date, Form};
 #[derive(Form, Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
 #[form(
+    name = "website",
     label = "政府网站工作年度报表",
     table,
     check(unique_visitors <= total_visits, id = "W-UV",

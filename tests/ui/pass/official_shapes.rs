@@ -4,7 +4,7 @@
 
 use baobiao::{Amount, Count, Form};
 
-#[derive(Form)]
+#[derive(Form, serde::Serialize, serde::Deserialize)]
 #[form(columns)]
 pub struct Orgs {
     #[form(label = "企业")]
@@ -13,7 +13,7 @@ pub struct Orgs {
     pub other: Count,
 }
 
-#[derive(Form)]
+#[derive(Form, serde::Serialize, serde::Deserialize)]
 #[form(columns, label = "申请人")]
 pub struct Row {
     #[form(label = "个人")]
@@ -24,7 +24,7 @@ pub struct Row {
     pub total: Count,
 }
 
-#[derive(Form)]
+#[derive(Form, serde::Serialize, serde::Deserialize)]
 pub struct Group {
     #[form(label = "1.")]
     pub one: Row,
@@ -32,7 +32,7 @@ pub struct Group {
     pub two: Row,
 }
 
-#[derive(Form)]
+#[derive(Form, serde::Serialize, serde::Deserialize)]
 #[form(
     corner = "说明",
     check(a + group.one - 0 == b.total + 1 - 1, id = "C-1", message = "说明", message_en = "note"),
@@ -49,10 +49,11 @@ pub struct Table {
     #[form(label = "金额", unit = "万元", range(min = 0))]
     pub fee: Amount,
     #[form(skip)]
+    #[serde(skip)]
     pub note: String,
 }
 
-#[derive(Form)]
+#[derive(Form, serde::Serialize, serde::Deserialize)]
 pub struct Outcome {
     #[form(label = "x")]
     pub x: Row,
