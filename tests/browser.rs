@@ -1,7 +1,9 @@
 //! The HTML page in a real browser: headless Chromium loads the rendered report and a script
 //! measures the tables (tests/browser/geometry.js): `法人或其他组织` exactly as wide as its five
 //! columns, `三、本年度办理结果` exactly as tall as its 22 rows, every number under its header.
-//! A screenshot is saved as `target/browser/report.png` for people to look at.
+//! A screenshot is saved as `target/browser/report.png` for people to look at. The website form
+//! likewise (tests/browser/website.js): one table, sections merged vertically, check boxes,
+//! planted errors marked; `target/browser/website.png`.
 //!
 //! Needs Chromium (Debian's `chromium`, which `.ci/run` installs). Without it the test says so
 //! and skips, except under CI (`CI` set), where it fails.
@@ -12,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use baobiao::forms::annual_report_2021::AnnualReport;
+use baobiao::forms::website::WebsiteReport;
 use baobiao::{Form, Lang, render};
 
 fn chromium() -> Option<PathBuf> {
@@ -44,39 +47,44 @@ fn headless(browser: &Path, profile: &Path) -> Command {
     command
 }
 
-#[test]
-fn the_page_draws_the_official_geometry_in_chromium() {
-    let Some(browser) = chromium() else {
+/// Chromium, or under CI a failure; elsewhere `None` and a note that the test skips.
+fn browser_or_skip() -> Option<PathBuf> {
+    let browser = chromium();
+    if browser.is_none() {
         assert!(
             std::env::var_os("CI").is_none(),
             "Chromium is needed and missing under CI"
         );
         eprintln!("skipping: this test needs Chromium (apt-get install chromium)");
-        return;
-    };
-    let report: AnnualReport = serde_json::from_value(common::bump(
-        &common::bundled_json(),
-        "/applications/outcomes/granted/natural_persons",
-        1,
-    ))
-    .unwrap();
-    let checked = report.check();
-    let page = render::html::page(&render::document(&report, Some(&checked), Lang::Zh));
+    }
+    browser
+}
 
-    let out_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser");
-    std::fs::create_dir_all(&out_dir).unwrap();
-    let page_file = out_dir.join("report.html");
-    std::fs::write(&page_file, &page).unwrap();
+fn out_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn profile(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("chromium-profile-{name}"))
+}
+
+/// Saves `page` as `target/browser/{name}.html`, loads a copy with `tests/browser/{script}`
+/// appended in headless Chromium and gives the JSON the script wrote.
+fn measure(browser: &Path, page: &str, name: &str, script: &str) -> serde_json::Value {
+    let out_dir = out_dir();
+    std::fs::write(out_dir.join(format!("{name}.html")), page).unwrap();
     let script = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/geometry.js"),
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/browser")
+            .join(script),
     )
     .unwrap();
     let measured = page.replace("</body>", &format!("<script>{script}</script>\n</body>"));
-    let measured_file = out_dir.join("report-measured.html");
+    let measured_file = out_dir.join(format!("{name}-measured.html"));
     std::fs::write(&measured_file, measured).unwrap();
-    let profile = Path::new(env!("CARGO_TARGET_TMPDIR")).join("chromium-profile");
-
-    let dump = headless(&browser, &profile)
+    let dump = headless(browser, &profile(name))
         .arg("--dump-dom")
         .arg(format!("file://{}", measured_file.display()))
         .output()
@@ -90,16 +98,19 @@ fn the_page_draws_the_official_geometry_in_chromium() {
         .replace("&amp;", "&")
         .replace("&lt;", "<")
         .replace("&gt;", ">");
-    let findings: serde_json::Value = serde_json::from_str(&json).expect("findings are JSON");
-    let checks = findings["checks"].as_array().unwrap();
-    // Two span checks and one per number: 10 + 175 + 15.
-    assert_eq!(checks.len(), 2 + 200, "{findings}");
-    assert_eq!(findings["problems"], serde_json::json!([]), "{findings}");
+    serde_json::from_str(&json).expect("findings are JSON")
+}
 
-    let screenshot = out_dir.join("report.png");
-    let shot = headless(&browser, &profile)
+/// Screenshots `target/browser/{name}.html` into `target/browser/{name}.png`.
+fn screenshot(browser: &Path, name: &str) {
+    let out_dir = out_dir();
+    let screenshot = out_dir.join(format!("{name}.png"));
+    let shot = headless(browser, &profile(name))
         .arg(format!("--screenshot={}", screenshot.display()))
-        .arg(format!("file://{}", page_file.display()))
+        .arg(format!(
+            "file://{}",
+            out_dir.join(format!("{name}.html")).display()
+        ))
         .output()
         .expect("run chromium");
     assert!(
@@ -112,4 +123,117 @@ fn the_page_draws_the_official_geometry_in_chromium() {
             .map(|m| m.len() > 10_000)
             .unwrap_or(false)
     );
+}
+
+#[test]
+fn the_page_draws_the_official_geometry_in_chromium() {
+    let Some(browser) = browser_or_skip() else {
+        return;
+    };
+    let report: AnnualReport = serde_json::from_value(common::bump(
+        &common::bundled_json(),
+        "/applications/outcomes/granted/natural_persons",
+        1,
+    ))
+    .unwrap();
+    let checked = report.check();
+    let page = render::html::page(&render::document(&report, Some(&checked), Lang::Zh));
+
+    let findings = measure(&browser, &page, "report", "geometry.js");
+    let checks = findings["checks"].as_array().unwrap();
+    // Two span checks and one per number: 10 + 175 + 15.
+    assert_eq!(checks.len(), 2 + 200, "{findings}");
+    assert_eq!(findings["problems"], serde_json::json!([]), "{findings}");
+
+    screenshot(&browser, "report");
+}
+
+/// The 政府网站工作年度报表 with planted errors: one table whose sections' names are merged down
+/// their items, 网站类型 and 创新发展 as the template's check boxes, yes/no as 是/否, and every
+/// cell of every failed rule marked, in a colour of its own. Saved as
+/// `target/browser/website.png`.
+#[test]
+fn the_website_form_is_one_table_with_merged_sections_in_chromium() {
+    let Some(browser) = browser_or_skip() else {
+        return;
+    };
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/reports/website-planted-errors.json"),
+    )
+    .unwrap();
+    let report: WebsiteReport = serde_json::from_str(&text).unwrap();
+    let checked = report.check();
+    let page = render::html::page(&render::document(&report, Some(&checked), Lang::Zh));
+    let findings = measure(&browser, &page, "website", "website.js");
+
+    assert_eq!(findings["tables"], 1, "{findings}");
+    assert_eq!(findings["problems"], serde_json::json!([]), "{findings}");
+    assert_eq!(
+        findings["sections"],
+        serde_json::json!([
+            "信息发布（单位：条）",
+            "专栏专题（单位：个）",
+            "解读回应",
+            "办事服务",
+            "互动交流",
+            "安全防护",
+            "移动新媒体"
+        ]),
+        "{findings}"
+    );
+    // Items merged within sections too (信息发布 › 总数…, 办件量 › 总数 / 自然人 / 法人).
+    let merged: Vec<&str> = findings["merged"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["label"].as_str().unwrap())
+        .collect();
+    assert!(merged.contains(&"办件量（单位：件）"), "{merged:?}");
+    assert!(merged.contains(&"微博"), "{merged:?}");
+
+    assert_eq!(
+        findings["boxes"]["/site_type"],
+        "☑政府门户网站 □部门网站 □专项网站"
+    );
+    let innovation = findings["boxes"]["/innovation"].as_str().unwrap();
+    assert_eq!(
+        innovation.matches('☑').count(),
+        report.innovation.len(),
+        "{innovation}"
+    );
+    assert!(innovation.contains('□'), "{innovation}");
+    assert!(
+        findings["yesNo"].as_array().unwrap().len() >= 3,
+        "{findings}"
+    );
+
+    // Every cell of every failed rule is marked, and only those, in a colour plain cells lack.
+    let mut expected: Vec<String> = checked
+        .summary()
+        .violations
+        .iter()
+        .flat_map(|v| v.cells.iter().map(|c| c.pointer.to_string()))
+        .collect();
+    expected.sort();
+    expected.dedup();
+    let failing = findings["failing"].as_array().unwrap();
+    let mut marked: Vec<String> = failing
+        .iter()
+        .map(|f| f["pointer"].as_str().unwrap().to_owned())
+        .collect();
+    marked.sort();
+    assert_eq!(marked, expected);
+    for planted in ["W-UV", "W-POSTS", "W-ONLINE", "W-CASES", "W-SEC"] {
+        assert!(
+            failing
+                .iter()
+                .any(|f| f["title"].as_str().unwrap().starts_with(planted)),
+            "{planted} not marked: {failing:?}"
+        );
+    }
+    for cell in failing {
+        assert_ne!(cell["background"], findings["plainBackground"], "{cell}");
+    }
+
+    screenshot(&browser, "website");
 }
