@@ -332,3 +332,117 @@ fn javascript_draws_table_3_with_the_official_spans_from_the_layout() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// 经费支出, published in 万元 to two places, with rules that allow that rounding.
+#[derive(baobiao::Form, serde::Serialize, serde::Deserialize)]
+#[form(
+    check(staff + goods + projects == total, id = "SPEND-SUM", decimals = 2),
+    check(each(staff, goods, projects) <= total, id = "SPEND-PART", decimals = 2)
+)]
+struct Spending {
+    #[form(label = "人员经费", unit = "万元")]
+    staff: baobiao::Amount,
+    #[form(label = "公用经费", unit = "万元")]
+    goods: baobiao::Amount,
+    #[form(label = "项目经费", unit = "万元")]
+    projects: baobiao::Amount,
+    #[form(label = "合计", unit = "万元")]
+    total: baobiao::Amount,
+}
+
+/// 400 spending reports: true amounts in thousandths of 万元, each published rounded to two
+/// places (so sums miss their totals by rounding alone), a quarter with a real error of at
+/// least 0.05 planted, some cells blank.
+fn rounded_reports() -> Vec<serde_json::Value> {
+    let mut rng = Rng(0x0dec_1a1d);
+    // The shortest decimal of hundredths / 100 is its published text (0.3 for 0.30).
+    let rounded = |thousandths: u64| serde_json::json!(((thousandths + 5) / 10) as f64 / 100.0);
+
+    (0..400)
+        .map(|i| {
+            let parts = rng.numbers(3, 500_000);
+            let total: u64 = parts.iter().sum();
+            let mut cells: Vec<serde_json::Value> = parts
+                .iter()
+                .chain(std::iter::once(&total))
+                .map(|&v| rounded(v))
+                .collect();
+            if i % 4 == 1 {
+                let error = 50 * (1 + rng.below(40)) * 10;
+                let at = rng.below(4) as usize;
+                let v = if at == 3 {
+                    total + error
+                } else {
+                    parts[at] + error
+                };
+                cells[at] = rounded(v);
+            }
+            if i % 10 == 3 {
+                cells[rng.below(4) as usize] = serde_json::Value::Null;
+            }
+            serde_json::json!({
+                "staff": cells[0], "goods": cells[1], "projects": cells[2], "total": cells[3]
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn rules_that_allow_rounding_decide_alike_in_json_logic() {
+    let reports = rounded_reports();
+    let schema = temp_json("spending.schema.json", &baobiao::schema::root::<Spending>());
+    let file = temp_json(
+        "spending-reports.json",
+        &serde_json::Value::from(reports.clone()),
+    );
+    let rust: Vec<serde_json::Value> = reports
+        .iter()
+        .map(|report| {
+            let form: Spending = serde_json::from_value(report.clone()).unwrap();
+            let summary = form.check().summary();
+            let entries = |list: Vec<String>| {
+                let mut list = list;
+                list.sort();
+                list
+            };
+            serde_json::json!({
+                "fail": entries(summary.violations.iter().map(|v| {
+                    std::iter::once(v.id().to_owned())
+                        .chain(v.cells.iter().map(|c| c.pointer.to_owned()))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                }).collect()),
+                "not_assessable": entries(summary.not_assessable.iter().map(|n| {
+                    std::iter::once(n.rule.id.clone())
+                        .chain(n.cells.iter().map(|c| c.pointer.to_owned()))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                }).collect()),
+            })
+        })
+        .collect();
+    let failing = rust
+        .iter()
+        .filter(|r| r["fail"] != serde_json::json!([]))
+        .count();
+    assert!((80..=130).contains(&failing), "{failing} of 400 fail");
+    for (engine, program, script) in [
+        ("json-logic-js", "node", "tests/js/rules.mjs"),
+        ("Python json_logic", "python3", "tests/python/rules.py"),
+    ] {
+        if !available(if program == "node" { "node" } else { "python" }) {
+            continue;
+        }
+        let theirs = run_json(program, &[&root().join(script), &schema, &file]);
+        for ((report, ours), theirs) in reports.iter().zip(&rust).zip(theirs.as_array().unwrap()) {
+            let mut theirs = theirs.clone();
+            for key in ["fail", "not_assessable"] {
+                theirs[key]
+                    .as_array_mut()
+                    .unwrap()
+                    .sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+            }
+            assert_eq!(ours, &theirs, "{engine} disagrees on {report}");
+        }
+    }
+}

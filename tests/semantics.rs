@@ -344,3 +344,83 @@ fn strict_comparisons_and_inequality() {
     let lt = serde_json::to_string(&exported[0].logic).unwrap();
     assert!(lt.contains(r#"{"<":"#), "{lt}");
 }
+
+/// 经费支出, published in 万元 to two places: the parts were rounded, their total too.
+#[derive(Form, Serialize, Deserialize, Debug, Clone)]
+#[form(
+    check(staff + goods + projects == total, id = "SPEND-SUM", decimals = 2),
+    check(each(staff, goods, projects) <= total, id = "SPEND-PART", decimals = 2),
+    check(staff + goods + projects == total, id = "SPEND-EXACT", severity = info)
+)]
+struct Spending {
+    #[form(label = "人员经费", unit = "万元")]
+    staff: baobiao::Amount,
+    #[form(label = "公用经费", unit = "万元")]
+    goods: baobiao::Amount,
+    #[form(label = "项目经费", unit = "万元")]
+    projects: baobiao::Amount,
+    #[form(label = "合计", unit = "万元")]
+    total: baobiao::Amount,
+}
+
+fn spending(json: &str) -> Spending {
+    serde_json::from_str(json).unwrap()
+}
+
+fn failed(report: &baobiao::Report<'_>) -> Vec<String> {
+    report
+        .violations()
+        .iter()
+        .map(|v| v.id().to_owned())
+        .collect()
+}
+
+#[test]
+fn a_rule_with_decimals_allows_the_rounding_of_published_values() {
+    // Thirds of 1 万元, each published as 0.33: their sum misses the total by 0.01, within the
+    // rounding of four cells (4 × 0.005 = 0.02). The exact rule sees the difference.
+    let thirds = spending(r#"{"staff": 0.33, "goods": 0.33, "projects": 0.33, "total": 1.00}"#);
+    agree(&thirds);
+    assert_eq!(failed(&thirds.check()), ["SPEND-EXACT"]);
+    let info = Spending::info();
+    let sum = &info.instances[info.rule("SPEND-SUM").unwrap().instances[0]];
+    assert_eq!(
+        sum.tolerance().map(|t| t.to_string()).as_deref(),
+        Some("0.02")
+    );
+    assert_eq!(
+        info.rule("SPEND-SUM").unwrap().expression,
+        "staff + goods + projects == total, decimals = 2"
+    );
+    // A part within rounding of the total (two cells: 0.01) is not an error either.
+    let part = &info.instances[info.rule("SPEND-PART").unwrap().instances[0]];
+    assert_eq!(
+        part.tolerance().map(|t| t.to_string()).as_deref(),
+        Some("0.01")
+    );
+    let close = spending(r#"{"staff": 1.01, "goods": 0, "projects": 0, "total": 1.00}"#);
+    agree(&close);
+    assert_eq!(failed(&close.check()), ["SPEND-EXACT"]);
+
+    // A real difference is still one: 0.05 is beyond what rounding explains.
+    let wrong = spending(r#"{"staff": 0.33, "goods": 0.33, "projects": 0.29, "total": 1.00}"#);
+    agree(&wrong);
+    let report = wrong.check();
+    assert_eq!(failed(&report), ["SPEND-SUM", "SPEND-EXACT"]);
+    let violation = &report.violations()[0];
+    assert_eq!(violation.actual(Lang::Zh), "1.00");
+    assert_eq!(violation.expected(Lang::Zh), "0.95");
+    assert!(
+        violation
+            .detail(Lang::Zh)
+            .ends_with("差额 -0.05，超出舍入允许的 ±0.02"),
+        "{}",
+        violation.detail(Lang::Zh)
+    );
+    let over = spending(r#"{"staff": 1.03, "goods": 0, "projects": 0, "total": 1.00}"#);
+    agree(&over);
+    assert_eq!(
+        failed(&over.check()),
+        ["SPEND-SUM", "SPEND-PART", "SPEND-EXACT"]
+    );
+}

@@ -49,8 +49,8 @@ const _: () = {
                             __bb::None, unit : __bb::None, unit_unstated : false, total :
                             __bb::Some(__bb::RuleMeta { id : __bb::Some("ROW"), severity
                             : __bb::Severity::Error, message : __bb::None, message_en :
-                            __bb::None, }), ranges : __bb::vec![], role :
-                            __bb::Role::Part, required : true, plain : false, })
+                            __bb::None, decimals : __bb::None, }), ranges : __bb::vec![],
+                            role : __bb::Role::Part, required : true, plain : false, })
                         ],
                         checks: __bb::vec![],
                         ranges: __bb::vec![],

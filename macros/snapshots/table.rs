@@ -59,10 +59,10 @@ const _: () = {
                         checks: __bb::vec![
                             __bb::CheckDecl { meta : __bb::RuleMeta { id :
                             __bb::Some("T"), severity : __bb::Severity::Error, message :
-                            __bb::None, message_en : __bb::None, }, expr :
-                            "a + b == sum - 1", lhs : __bb::vec![__bb::TermDecl {
-                            negative : false, operand : __bb::OperandDecl::Path(& ["a"])
-                            }, __bb::TermDecl { negative : false, operand :
+                            __bb::None, message_en : __bb::None, decimals : __bb::None,
+                            }, expr : "a + b == sum - 1", lhs : __bb::vec![__bb::TermDecl
+                            { negative : false, operand : __bb::OperandDecl::Path(&
+                            ["a"]) }, __bb::TermDecl { negative : false, operand :
                             __bb::OperandDecl::Path(& ["b"]) }], op : const {
                             __bb::Op::from_symbol("==") }, rhs :
                             __bb::vec![__bb::TermDecl { negative : false, operand :
@@ -73,7 +73,7 @@ const _: () = {
                         ranges: __bb::vec![
                             __bb::RangeDecl { meta : __bb::RuleMeta { id : __bb::None,
                             severity : __bb::Severity::Error, message : __bb::None,
-                            message_en : __bb::None, }, min :
+                            message_en : __bb::None, decimals : __bb::None, }, min :
                             __bb::Some(__bb::Num::Int(0i128)), max : __bb::None }
                         ],
                     }),

@@ -53,7 +53,12 @@ impl Container<'_> {
         };
         self.checks
             .iter()
-            .filter_map(|ch| Some((ch.meta.id.as_ref()?, format!("check {}", ch.text()))))
+            .filter_map(|ch| {
+                Some((
+                    ch.meta.id.as_ref()?,
+                    format!("check {}{}", ch.text(), ch.meta.places()),
+                ))
+            })
             .chain(
                 self.ranges
                     .iter()
@@ -67,7 +72,10 @@ impl Container<'_> {
                         f.total
                             .iter()
                             .filter_map(move |t| {
-                                Some((t.meta.id.as_ref()?, format!("total {}", f.ident)))
+                                Some((
+                                    t.meta.id.as_ref()?,
+                                    format!("total {}{}", f.ident, t.meta.places()),
+                                ))
                             })
                             .chain(
                                 f.ranges
@@ -143,6 +151,18 @@ pub struct RuleMeta {
     pub severity: Option<Sp<Severity>>,
     pub message: Option<Sp<String>>,
     pub message_en: Option<Sp<String>>,
+    /// `decimals = n`: the values were published rounded to `n` places.
+    pub decimals: Option<Sp<u32>>,
+}
+
+impl RuleMeta {
+    /// `, decimals = n` when declared: part of what the rule says.
+    pub fn places(&self) -> String {
+        self.decimals
+            .as_ref()
+            .map(|d| format!(", decimals = {}", d.value))
+            .unwrap_or_default()
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -33,6 +33,7 @@ pub const MESSAGE_EN: &str = "message_en";
 pub const SEVERITY: &str = "severity";
 pub const MIN: &str = "min";
 pub const MAX: &str = "max";
+pub const DECIMALS: &str = "decimals";
 
 pub const CONTAINER_KEYS: &[&str] = &[NAME, LABEL, CORNER, COLUMNS, TABLE, CHECK, RANGE, CRATE];
 pub const FIELD_KEYS: &[&str] = &[
@@ -49,6 +50,6 @@ pub const FIELD_KEYS: &[&str] = &[
     PLAIN,
     SKIP,
 ];
-pub const RULE_KEYS: &[&str] = &[ID, MESSAGE, MESSAGE_EN, SEVERITY];
+pub const RULE_KEYS: &[&str] = &[ID, MESSAGE, MESSAGE_EN, SEVERITY, DECIMALS];
 pub const RANGE_KEYS: &[&str] = &[MIN, MAX, ID, MESSAGE, MESSAGE_EN, SEVERITY];
 pub const SEVERITIES: &[&str] = &["error", "warning", "info"];

@@ -7,6 +7,7 @@ use crate::check::outcome::{Decisions, Status};
 use crate::check::traverse::{Accumulate, Sink, Site, Values, Visit};
 use crate::model::cell::{Cell, CellValue, Slot};
 use crate::model::component::Component;
+use crate::model::info::FormInfo;
 use crate::model::num::Num;
 
 impl Accumulate<Values> for Acc {
@@ -27,15 +28,17 @@ impl Accumulate<Values> for Acc {
 pub struct Decider {
     decisions: Decisions,
     next: usize,
+    info: &'static FormInfo,
 }
 
 impl Decider {
-    /// Room for the `evaluated` instances of a form.
+    /// Room for the evaluated instances of the form `info` describes.
     #[inline]
-    pub(crate) fn new(evaluated: usize) -> Decider {
+    pub(crate) fn new(info: &'static FormInfo) -> Decider {
         Decider {
-            decisions: Decisions::with_capacity(evaluated),
+            decisions: Decisions::with_capacity(info.evaluated()),
             next: 0,
+            info,
         }
     }
 
@@ -62,7 +65,8 @@ impl Sink<Values> for Decider {
         self.next += 1;
         let blanks = lhs.blanks() + rhs.blanks();
         let decisions = &mut self.decisions;
-        settle_into(&lhs, op, &rhs, |status| {
+        let tolerance = self.info.tolerance_of(instance);
+        settle_into(&lhs, op, &rhs, tolerance, |status| {
             decisions.push(instance, status, blanks)
         });
     }

@@ -16,16 +16,23 @@ use crate::model::cell::{Slot, ValueKind};
 use crate::model::info::FormInfo;
 use crate::model::num::Num;
 
-/// Decides a comparison from its two summed sides: the blank semantics and the operator.
-pub fn settle(lhs: &Acc, op: Op, rhs: &Acc) -> Status {
-    settle_into(lhs, op, rhs, |status| status)
+/// Decides a comparison from its two summed sides: the blank semantics and the operator,
+/// within `tolerance` when the rule allows the values' rounding (`decimals`).
+pub fn settle(lhs: &Acc, op: Op, rhs: &Acc, tolerance: Option<Num>) -> Status {
+    settle_into(lhs, op, rhs, tolerance, |status| status)
 }
 
 /// [`settle`], handing the status to `emit` in the branch that decides it: the check pushes
 /// its outcome there, so no status is built on the stack and copied (which stalled the CPU on
 /// freshly written bytes and cost about as much as the arithmetic).
 #[inline(always)]
-pub(crate) fn settle_into<R>(lhs: &Acc, op: Op, rhs: &Acc, emit: impl FnOnce(Status) -> R) -> R {
+pub(crate) fn settle_into<R>(
+    lhs: &Acc,
+    op: Op,
+    rhs: &Acc,
+    tolerance: Option<Num>,
+    emit: impl FnOnce(Status) -> R,
+) -> R {
     if lhs.blanks() != 0 || rhs.blanks() != 0 {
         let result = stated(lhs, rhs);
         for (side, acc) in [(Side::Lhs, lhs), (Side::Rhs, rhs)] {
@@ -37,6 +44,9 @@ pub(crate) fn settle_into<R>(lhs: &Acc, op: Op, rhs: &Acc, emit: impl FnOnce(Sta
                 return emit(Status::NotAssessable(Reason::SideBlank(side)));
             }
         }
+    }
+    if let Some(tolerance) = tolerance {
+        return emit(within(lhs, op, rhs, tolerance));
     }
     if lhs.is_int() && rhs.is_int() {
         // Counts only (blanks as 0): compare the integers.
@@ -54,6 +64,19 @@ pub(crate) fn settle_into<R>(lhs: &Acc, op: Op, rhs: &Acc, emit: impl FnOnce(Sta
         (Some(l), Some(r)) if op.holds(l, r) => emit(Status::Pass),
         (Some(l), Some(r)) => emit(Status::Fail { lhs: l, rhs: r }),
         _ => emit(Status::NotAssessable(Reason::Overflow)),
+    }
+}
+
+/// A comparison of rounded values: it holds if the sides' difference is within the rounding.
+#[inline(never)]
+fn within(lhs: &Acc, op: Op, rhs: &Acc, tolerance: Num) -> Status {
+    let (Some(l), Some(r)) = (lhs.value(), rhs.value()) else {
+        return Status::NotAssessable(Reason::Overflow);
+    };
+    match l.checked_sub(r) {
+        Some(difference) if op.holds_within(difference, tolerance) => Status::Pass,
+        Some(_) => Status::Fail { lhs: l, rhs: r },
+        None => Status::NotAssessable(Reason::Overflow),
     }
 }
 
@@ -135,7 +158,13 @@ impl Bounds {
 /// it ended and how many blank or not-applicable cells it read.
 pub fn decide(instance: &Instance, cell: impl Fn(usize) -> Slot) -> (Status, u32) {
     match &instance.body {
-        Body::Compare { lhs, op, rhs, .. } => {
+        Body::Compare {
+            lhs,
+            op,
+            rhs,
+            tolerance,
+            ..
+        } => {
             let sum = |terms: &[crate::check::rule::Term]| {
                 let mut acc = Acc::ZERO;
                 for term in terms {
@@ -147,7 +176,7 @@ pub fn decide(instance: &Instance, cell: impl Fn(usize) -> Slot) -> (Status, u32
                 acc
             };
             let (l, r) = (sum(lhs), sum(rhs));
-            (settle(&l, *op, &r), l.blanks() + r.blanks())
+            (settle(&l, *op, &r, *tolerance), l.blanks() + r.blanks())
         }
         Body::Range {
             cell: index,
@@ -200,6 +229,7 @@ mod tests {
                 op: Op::Eq,
                 rhs: vec![term(1), term(2)],
                 result: Some(Side::Lhs),
+                tolerance: None,
             },
         };
         let slots = |s: [Slot; 3]| move |i: usize| s[i];

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use crate::check::rule::{
-    Body, CheckDecl, Instance, Operand, RangeDecl, RuleDef, RuleKind, RuleMeta,
+    Body, CheckDecl, Instance, Operand, RangeDecl, RuleDef, RuleKind, RuleMeta, rounding_tolerance,
 };
 use crate::check::trace::Traced;
 use crate::check::traverse::SiteRule;
@@ -90,15 +90,24 @@ struct Declared {
 }
 
 impl Table<'_> {
-    fn compare_instance(&mut self, owner: &Placed<'_>, traced: Traced) {
+    fn compare_instance(&mut self, owner: &Placed<'_>, mut traced: Traced) {
         let Some(info) = owner.node.as_struct() else {
             return;
         };
-        let declared = match traced.site.rule {
+        let mut declared = match traced.site.rule {
             SiteRule::Check(k) => check_rule(info, &info.checks[usize::from(k)]),
             SiteRule::Total(n) => total_rule(info, usize::from(n)),
             SiteRule::Range(_) | SiteRule::FieldRange(..) => return,
         };
+        if let Some(places) = declared.meta.decimals {
+            // Part of what the rule says: listed with its expression, and its instances
+            // compare within the rounding of the cells they read.
+            declared.expression = format!("{}, decimals = {places}", declared.expression);
+            let cells = cell_count(&traced.body);
+            if let Body::Compare { tolerance, .. } = &mut traced.body {
+                *tolerance = rounding_tolerance(places, cells);
+            }
+        }
         let rule = self.rule(declared);
         let (at, at_key) = match traced.column {
             // An element-wise instance is at the column of the first cell it reads.
@@ -183,6 +192,18 @@ impl Table<'_> {
         at.extend_from_slice(cell.column());
         let within = pointer::from_keys(cell.keys[cell.row_keys..].iter().copied());
         (at, format!("{}#{within}", owner.pointer))
+    }
+}
+
+/// How many cells a comparison reads.
+fn cell_count(body: &Body) -> usize {
+    match body {
+        Body::Compare { lhs, rhs, .. } => lhs
+            .iter()
+            .chain(rhs)
+            .filter(|t| matches!(t.operand, Operand::Cell(_)))
+            .count(),
+        Body::Range { .. } => 1,
     }
 }
 

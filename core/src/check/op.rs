@@ -10,6 +10,8 @@ use core::fmt;
 
 use serde::Serialize;
 
+use crate::model::num::Num;
+
 /// A comparison between the two sides of a rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum Op {
@@ -72,6 +74,40 @@ impl Op {
             Op::Le => lhs <= rhs,
             Op::Gt => lhs > rhs,
             Op::Ge => lhs >= rhs,
+        }
+    }
+
+    /// Whether `lhs op rhs` holds when the sides may each be off by their rounding, together at
+    /// most `tolerance`: whether some pair of values within it satisfies the comparison.
+    /// `difference` is `lhs - rhs`.
+    pub fn holds_within(self, difference: Num, tolerance: Num) -> bool {
+        let below = tolerance.checked_neg().unwrap_or(tolerance);
+        match self {
+            Op::Eq => below <= difference && difference <= tolerance,
+            Op::Ne => difference < below || tolerance < difference,
+            Op::Lt => difference < tolerance,
+            Op::Le => difference <= tolerance,
+            Op::Gt => difference > below,
+            Op::Ge => difference >= below,
+        }
+    }
+
+    /// [`Op::holds_within`] as JSON Logic, over expressions of the difference and the
+    /// tolerance.
+    pub fn logic_within(
+        self,
+        difference: serde_json::Value,
+        tolerance: serde_json::Value,
+    ) -> serde_json::Value {
+        use serde_json::json;
+        let below = json!({ "-": [tolerance.clone()] });
+        match self {
+            Op::Eq => json!({ "<=": [below, difference, tolerance] }),
+            Op::Ne => json!({ "!": { "<=": [below, difference, tolerance] } }),
+            Op::Lt => json!({ "<": [difference, tolerance] }),
+            Op::Le => json!({ "<=": [difference, tolerance] }),
+            Op::Gt => json!({ ">": [difference, below] }),
+            Op::Ge => json!({ ">=": [difference, below] }),
         }
     }
 

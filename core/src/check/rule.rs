@@ -49,6 +49,9 @@ pub struct RuleMeta {
     pub message: Option<&'static str>,
     /// The wording in English.
     pub message_en: Option<&'static str>,
+    /// `decimals = n`: the values were published rounded to `n` decimal places, so the sides
+    /// are compared allowing each cell's rounding (half a unit of the `n`th place per cell).
+    pub decimals: Option<u32>,
 }
 
 impl Default for RuleMeta {
@@ -58,6 +61,7 @@ impl Default for RuleMeta {
             severity: Severity::Error,
             message: None,
             message_en: None,
+            decimals: None,
         }
     }
 }
@@ -215,6 +219,10 @@ pub enum Body {
         /// The side holding the stated result (a total, or a side of one cell), if any: when
         /// that cell is blank the instance cannot be assessed.
         result: Option<Side>,
+        /// With a rule's `decimals`, how far the sides may differ through the rounding of the
+        /// published values: half a unit of the last place for every cell read (the approach
+        /// of XBRL Calculations 1.1). `None`: exact.
+        tolerance: Option<Num>,
     },
     /// `min <= cell <= max`.
     Range {
@@ -228,6 +236,16 @@ pub enum Body {
         /// kept as data for export, not evaluated.
         by_type: bool,
     },
+}
+
+/// The rounding a `decimals = places` rule allows an instance reading `cells` cells: half a
+/// unit of the last place each.
+pub fn rounding_tolerance(places: u32, cells: usize) -> Option<Num> {
+    let halves = i64::try_from(cells).ok()?.checked_mul(5)?;
+    let scale = places.checked_add(1).filter(|&s| s <= 28)?;
+    Some(Num::Dec(
+        rust_decimal::Decimal::new(halves, scale).normalize(),
+    ))
 }
 
 /// One concrete application of a rule to the cells of a form.
@@ -258,6 +276,14 @@ impl Instance {
         cell: impl Fn(usize) -> crate::model::cell::Slot,
     ) -> (crate::check::outcome::Status, u32) {
         crate::check::eval::decide(self, cell)
+    }
+
+    /// How far the sides may differ through rounding (a rule's `decimals`); `None`: exact.
+    pub fn tolerance(&self) -> Option<Num> {
+        match self.body {
+            Body::Compare { tolerance, .. } => tolerance,
+            Body::Range { .. } => None,
+        }
     }
 
     /// Every cell the instance reads, in order.

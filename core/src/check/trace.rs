@@ -79,6 +79,8 @@ impl Sink<Types> for Recorder {
                 op,
                 rhs: rhs.terms,
                 result,
+                // The rule's `decimals` is the declaration's: `check::expand` sets it.
+                tolerance: None,
             },
         });
     }

@@ -132,9 +132,18 @@ impl<'f> Violation<'f> {
         let side = |terms: &[Term], total: Num| {
             format!("{} = {total}", terms_text(terms, &self.cells, &names, lang))
         };
-        let difference = lhs.checked_sub(rhs).map_or_else(String::new, |d| {
+        let mut difference = lhs.checked_sub(rhs).map_or_else(String::new, |d| {
             format!("{}{d}", lang.pick("；差额 ", "; difference "))
         });
+        if let Some(tolerance) = instance.tolerance() {
+            difference.push_str(&format!(
+                "{}{tolerance}",
+                lang.pick(
+                    "，超出舍入允许的 ±",
+                    ", beyond the ± allowed for rounding: "
+                )
+            ));
+        }
         format!(
             "{} {} {}{difference}",
             side(left, lhs),

@@ -33,7 +33,7 @@ pub trait Form: Component + 'static {
     /// instance's sides from the form's fields and decides them as it meets them.
     fn check_with(&self, options: CheckOptions) -> Report<'_> {
         let info = Self::info();
-        let mut decider = Decider::new(info.evaluated());
+        let mut decider = Decider::new(info);
         Self::rules::<Values, _>(self, 0, &mut decider);
         Report::of_form(info, self, decider.into_decisions(), options)
     }

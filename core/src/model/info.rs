@@ -69,6 +69,8 @@ pub struct FormInfo {
     by_pointer: HashMap<String, usize>,
     /// How many instances are evaluated (ranges the cell types guarantee are not).
     evaluated: usize,
+    /// True when some instance compares within a rounding tolerance.
+    rounded: bool,
     /// The tables as drawn, built on first use (renderers and readers ask for it per report).
     layout: std::sync::OnceLock<crate::model::layout::Layout>,
 }
@@ -98,6 +100,7 @@ impl FormInfo {
             .map(|(i, c)| (c.pointer.clone(), i))
             .collect();
         let evaluated = instances.iter().filter(|i| i.is_evaluated()).count();
+        let rounded = instances.iter().any(|i| i.tolerance().is_some());
         FormInfo {
             root,
             cells,
@@ -105,6 +108,7 @@ impl FormInfo {
             instances,
             by_pointer,
             evaluated,
+            rounded,
             layout: std::sync::OnceLock::new(),
         }
     }
@@ -141,6 +145,17 @@ impl FormInfo {
     /// How many instances a check decides: all but the ranges the cell types guarantee.
     pub fn evaluated(&self) -> usize {
         self.evaluated
+    }
+
+    /// The rounding tolerance of instance `index`, where the form has any (most have none,
+    /// and the check then asks no further).
+    #[inline(always)]
+    pub(crate) fn tolerance_of(&self, index: usize) -> Option<crate::model::num::Num> {
+        if self.rounded {
+            self.instances.get(index).and_then(Instance::tolerance)
+        } else {
+            None
+        }
     }
 
     /// The index of the cell at a JSON pointer.

@@ -39,6 +39,10 @@ pub struct ExportedRule {
     pub cells: Vec<String>,
     /// True when the schema's types already guarantee the rule (a count is never negative).
     pub guaranteed_by_schema: bool,
+    /// How far the sides may differ through the rounding of published values (a rule declared
+    /// with `decimals`), as a decimal string; absent when the comparison is exact.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tolerance: Option<String>,
     /// The JSON Logic expression: evaluates to `"pass"`, `"fail"` or `"not_assessable"`.
     pub logic: Value,
 }
@@ -55,7 +59,8 @@ pub fn export(info: &FormInfo) -> Vec<ExportedRule> {
                     op,
                     rhs,
                     result,
-                } => (compare(info, lhs, *op, rhs, *result), false),
+                    tolerance,
+                } => (compare(info, lhs, *op, rhs, *result, *tolerance), false),
                 Body::Range {
                     cell,
                     min,
@@ -77,6 +82,7 @@ pub fn export(info: &FormInfo) -> Vec<ExportedRule> {
                     .map(|c| info.cells[c].pointer.clone())
                     .collect(),
                 guaranteed_by_schema: guaranteed,
+                tolerance: instance.tolerance().map(|t| t.to_string()),
                 logic,
             }
         })
@@ -133,7 +139,14 @@ fn cells_of(terms: &[Term]) -> Vec<usize> {
         .collect()
 }
 
-fn compare(info: &FormInfo, lhs: &[Term], op: Op, rhs: &[Term], result: Option<Side>) -> Value {
+fn compare(
+    info: &FormInfo,
+    lhs: &[Term],
+    op: Op,
+    rhs: &[Term],
+    result: Option<Side>,
+    tolerance: Option<Num>,
+) -> Value {
     let mut branches = Vec::new();
     for (side, terms) in [(Side::Lhs, lhs), (Side::Rhs, rhs)] {
         let cells = cells_of(terms);
@@ -149,7 +162,11 @@ fn compare(info: &FormInfo, lhs: &[Term], op: Op, rhs: &[Term], result: Option<S
         branches.push(json!({ "and": all }));
         branches.push(json!("not_assessable"));
     }
-    branches.push(json!({ op.symbol(): [sum(info, lhs), sum(info, rhs)] }));
+    let (l, r) = (sum(info, lhs), sum(info, rhs));
+    branches.push(match tolerance {
+        Some(t) => op.logic_within(json!({ "-": [l, r] }), number(t)),
+        None => json!({ op.symbol(): [l, r] }),
+    });
     branches.push(json!("pass"));
     branches.push(json!("fail"));
     json!({ "if": branches })

@@ -70,6 +70,10 @@ pub fn rule_items(
                 let severity = severity(cx, &value);
                 set(cx, &mut meta.severity, severity, span, SEVERITY);
             }
+            DECIMALS => {
+                let places = decimal_places(cx, &value);
+                set(cx, &mut meta.decimals, places, span, DECIMALS);
+            }
             MIN | MAX => {
                 let number = number(cx, &value);
                 if let Some(bounds) = bounds.as_deref_mut() {
@@ -85,6 +89,24 @@ pub fn rule_items(
         }
     }
     Ok(())
+}
+
+/// `decimals = 2`: how many places the rule's values were published with, 0 to 27.
+fn decimal_places(cx: &Ctxt, value: &syn::Expr) -> Option<Sp<u32>> {
+    let places = match value {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(int),
+            ..
+        }) => int.base10_parse::<u32>().ok().filter(|&p| p <= 27),
+        _ => None,
+    };
+    if places.is_none() {
+        cx.error_spanned_by(
+            value,
+            "`decimals` is how many decimal places the values were published with: an integer from 0 to 27, e.g. `decimals = 2`",
+        );
+    }
+    places.map(|p| Sp::new(p, value.span()))
 }
 
 fn severity(cx: &Ctxt, value: &syn::Expr) -> Option<Sp<Severity>> {

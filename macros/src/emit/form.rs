@@ -147,12 +147,20 @@ fn rule_meta(meta: &RuleMeta) -> TokenStream {
         Some(Severity::Warning) => quote!(Warning),
         Some(Severity::Info) => quote!(Info),
     };
+    let decimals = match &meta.decimals {
+        Some(places) => {
+            let places = places.value;
+            quote!(__bb::Some(#places))
+        }
+        None => quote!(__bb::None),
+    };
     quote! {
         __bb::RuleMeta {
             id: #id,
             severity: __bb::Severity::#severity,
             message: #message,
             message_en: #message_en,
+            decimals: #decimals,
         }
     }
 }
