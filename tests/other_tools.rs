@@ -333,11 +333,13 @@ fn javascript_draws_table_3_with_the_official_spans_from_the_layout() {
     );
 }
 
-/// 经费支出, published in 万元 to two places, with rules that allow that rounding.
+/// 经费支出, published in 万元 to two places, with rules that allow that rounding; no item
+/// above 80% of the total (a constant factor).
 #[derive(baobiao::Form, serde::Serialize, serde::Deserialize)]
 #[form(
     check(staff + goods + projects == total, id = "SPEND-SUM", decimals = 2),
-    check(each(staff, goods, projects) <= total, id = "SPEND-PART", decimals = 2)
+    check(each(staff, goods, projects) <= total, id = "SPEND-PART", decimals = 2),
+    check(each(staff, goods, projects) <= 0.8 * total, id = "SPEND-SHARE", decimals = 2)
 )]
 struct Spending {
     #[form(label = "人员经费", unit = "万元")]
@@ -388,7 +390,7 @@ fn rounded_reports() -> Vec<serde_json::Value> {
 }
 
 #[test]
-fn rules_that_allow_rounding_decide_alike_in_json_logic() {
+fn rules_that_allow_rounding_or_multiply_decide_alike_in_json_logic() {
     let reports = rounded_reports();
     let schema = temp_json("spending.schema.json", &baobiao::schema::root::<Spending>());
     let file = temp_json(

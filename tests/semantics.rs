@@ -424,3 +424,67 @@ fn a_rule_with_decimals_allows_the_rounding_of_published_values() {
         ["SPEND-SUM", "SPEND-PART", "SPEND-EXACT"]
     );
 }
+
+/// 会议: every meeting has two sessions; minutes cover at least half the sessions.
+#[derive(Form, Serialize, Deserialize, Debug, Clone)]
+#[form(
+    check(sessions == 2 * meetings, id = "TWICE"),
+    check(minutes >= 0.5 * sessions, id = "HALF"),
+    check(sessions - 2 * (meetings + cancelled) <= 0, id = "NOT-MORE")
+)]
+struct Meetings {
+    #[form(label = "会议数")]
+    meetings: Count,
+    #[form(label = "取消数")]
+    cancelled: Count,
+    #[form(label = "场次")]
+    sessions: Count,
+    #[form(label = "纪要数")]
+    minutes: Count,
+}
+
+#[test]
+fn fields_multiplied_by_a_constant_are_exact() {
+    let info = Meetings::info();
+    assert_eq!(
+        info.rule("TWICE").unwrap().expression,
+        "sessions == 2 * meetings"
+    );
+    assert_eq!(
+        info.rule("NOT-MORE").unwrap().expression,
+        "sessions - 2 * meetings - 2 * cancelled <= 0"
+    );
+    let meetings = |json: &str| serde_json::from_str::<Meetings>(json).unwrap();
+    let good = meetings(r#"{"meetings": 6, "cancelled": 1, "sessions": 12, "minutes": 6}"#);
+    agree(&good);
+    assert_eq!(failed(&good.check()), Vec::<String>::new());
+
+    let bad = meetings(r#"{"meetings": 6, "cancelled": 0, "sessions": 13, "minutes": 6}"#);
+    agree(&bad);
+    let report = bad.check();
+    assert_eq!(failed(&report), ["TWICE", "HALF", "NOT-MORE"]);
+    let twice = &report.violations()[0];
+    assert_eq!(
+        (twice.actual(Lang::Zh), twice.expected(Lang::Zh)),
+        ("13".into(), "12".into())
+    );
+    assert!(
+        twice.detail(Lang::Zh).contains("2 × 会议数(6) = 12"),
+        "{}",
+        twice.detail(Lang::Zh)
+    );
+    // 0.5 × 13 = 6.5: the decimal factor is exact, and 6 falls short.
+    let half = &report.violations()[1];
+    assert_eq!(half.expected(Lang::Zh), ">= 6.5");
+
+    // A blank multiplied is a blank: the side is not assessable, as without a factor.
+    let blank = meetings(r#"{"meetings": null, "cancelled": 0, "sessions": 12, "minutes": 6}"#);
+    agree(&blank);
+    let report = blank.check();
+    let unassessed: Vec<&str> = report
+        .not_assessable()
+        .iter()
+        .map(|n| n.rule.id.as_str())
+        .collect();
+    assert_eq!(unassessed, ["TWICE"], "{:?}", report.violations());
+}

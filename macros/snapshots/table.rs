@@ -62,13 +62,14 @@ const _: () = {
                             __bb::None, message_en : __bb::None, decimals : __bb::None,
                             }, expr : "a + b == sum - 1", lhs : __bb::vec![__bb::TermDecl
                             { negative : false, operand : __bb::OperandDecl::Path(&
-                            ["a"]) }, __bb::TermDecl { negative : false, operand :
-                            __bb::OperandDecl::Path(& ["b"]) }], op : const {
-                            __bb::Op::from_symbol("==") }, rhs :
-                            __bb::vec![__bb::TermDecl { negative : false, operand :
-                            __bb::OperandDecl::Path(& ["sum"]) }, __bb::TermDecl {
-                            negative : true, operand :
-                            __bb::OperandDecl::Literal(__bb::Num::Int(1i128)) }] }
+                            ["a"]), factor : __bb::None }, __bb::TermDecl { negative :
+                            false, operand : __bb::OperandDecl::Path(& ["b"]), factor :
+                            __bb::None }], op : const { __bb::Op::from_symbol("==") },
+                            rhs : __bb::vec![__bb::TermDecl { negative : false, operand :
+                            __bb::OperandDecl::Path(& ["sum"]), factor : __bb::None },
+                            __bb::TermDecl { negative : true, operand :
+                            __bb::OperandDecl::Literal(__bb::Num::Int(1i128)), factor :
+                            __bb::None }] }
                         ],
                         ranges: __bb::vec![
                             __bb::RangeDecl { meta : __bb::RuleMeta { id : __bb::None,

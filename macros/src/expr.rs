@@ -1,4 +1,5 @@
-//! `check(..)` expressions: Rust syntax over field paths, with `+`, `-` and a comparison.
+//! `check(..)` expressions: Rust syntax over field paths, with `+`, `-`, multiplication by a
+//! constant and a comparison.
 
 use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
@@ -146,12 +147,16 @@ fn side(cx: &Ctxt, expr: &syn::Expr, negative: bool, out: &mut Vec<Term>) -> boo
             side(cx, &u.expr, !negative, out)
         }
         syn::Expr::Paren(p) => side(cx, &p.expr, negative, out),
+        syn::Expr::Binary(b) if matches!(b.op, syn::BinOp::Mul(_)) => {
+            product(cx, expr, &b.left, &b.right, negative, out)
+        }
         syn::Expr::Lit(_) => literal(cx, expr, negative, out),
         syn::Expr::Path(_) | syn::Expr::Field(_) => match path(expr) {
             Some(idents) => {
                 out.push(Term {
                     negative,
                     operand: Operand::Path(idents),
+                    factor: None,
                 });
                 true
             }
@@ -166,11 +171,60 @@ fn side(cx: &Ctxt, expr: &syn::Expr, negative: bool, out: &mut Vec<Term>) -> boo
         _ => {
             cx.error_spanned_by(
                 expr,
-                "`check` supports field paths, numbers, `+`, `-` and parentheses",
+                "`check` supports field paths, numbers, `+`, `-`, multiplication by a number and parentheses",
             );
             false
         }
     }
+}
+
+/// `2 * a`, `a * 0.5`, `3 * (a + b)`: fields multiplied by one constant, every term of the
+/// operand taking the factor.
+fn product(
+    cx: &Ctxt,
+    expr: &syn::Expr,
+    left: &syn::Expr,
+    right: &syn::Expr,
+    negative: bool,
+    out: &mut Vec<Term>,
+) -> bool {
+    let is_number = |e: &syn::Expr| match e {
+        syn::Expr::Lit(_) => true,
+        syn::Expr::Unary(u) => {
+            matches!(u.op, syn::UnOp::Neg(_)) && matches!(*u.expr, syn::Expr::Lit(_))
+        }
+        _ => false,
+    };
+    let (factor, operand) = match (is_number(left), is_number(right)) {
+        (true, false) => (left, right),
+        (false, true) => (right, left),
+        _ => {
+            cx.error_spanned_by(
+                expr,
+                "`check` multiplies fields by a number only, e.g. `2 * a` or `a * 0.5`",
+            );
+            return false;
+        }
+    };
+    let Some(factor) = number(cx, factor) else {
+        return false;
+    };
+    let mut terms = Vec::new();
+    if !side(cx, operand, negative, &mut terms) {
+        return false;
+    }
+    for term in &mut terms {
+        if term.factor.is_some() || matches!(term.operand, Operand::Literal(_)) {
+            cx.error_spanned_by(
+                operand,
+                "multiply each field by one number: write the constant once (`6 * a`, not `2 * (3 * a)`), and constants as one number",
+            );
+            return false;
+        }
+        term.factor = Some(factor.clone());
+    }
+    out.extend(terms);
+    true
 }
 
 fn literal(cx: &Ctxt, expr: &syn::Expr, negative: bool, out: &mut Vec<Term>) -> bool {
@@ -179,6 +233,7 @@ fn literal(cx: &Ctxt, expr: &syn::Expr, negative: bool, out: &mut Vec<Term>) -> 
             out.push(Term {
                 negative,
                 operand: Operand::Literal(n),
+                factor: None,
             });
             true
         }

@@ -233,6 +233,8 @@ pub struct Each {
 pub struct Term {
     pub negative: bool,
     pub operand: Operand,
+    /// `2 * a`: a constant the operand is multiplied by.
+    pub factor: Option<Sp<Number>>,
 }
 
 #[derive(Clone)]
@@ -253,6 +255,10 @@ impl Check {
                     (0, true) => out.push('-'),
                     (_, false) => out.push_str(" + "),
                     (_, true) => out.push_str(" - "),
+                }
+                if let Some(factor) = &term.factor {
+                    out.push_str(&factor.value.text);
+                    out.push_str(" * ");
                 }
                 match &term.operand {
                     Operand::Path(path) => out.push_str(

@@ -86,6 +86,28 @@ impl Acc {
         self.add_num(value, negative);
     }
 
+    /// Adds (or subtracts) `part` multiplied by `factor`, exactly: `2 * a`. Its cells and
+    /// blanks count as read; the side is no longer a stated result (it holds a constant).
+    #[inline(never)]
+    pub fn add_scaled(&mut self, part: Acc, factor: Num, negative: bool) {
+        self.counts += part.counts;
+        self.flags |= CONSTANT | (part.flags & DECIMAL);
+        let (mantissa, scale) = match factor {
+            Num::Int(i) => (i, 0),
+            Num::Dec(d) => {
+                self.flags |= DECIMAL;
+                (d.mantissa(), d.scale())
+            }
+        };
+        let product = part.int.checked_mul(mantissa);
+        match product {
+            Some(product) if part.flags & OVERFLOW == 0 => {
+                *self = self.plus_scaled(product, u32::from(part.scale) + scale, negative);
+            }
+            _ => self.flags |= CHECKED | OVERFLOW,
+        }
+    }
+
     /// Marks one blank or not-applicable cell read: it counts as 0.
     #[inline(always)]
     pub fn count_blank(&mut self) {

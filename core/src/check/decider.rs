@@ -20,6 +20,11 @@ impl Accumulate<Values> for Acc {
     fn constant(&mut self, value: Num, negative: bool) {
         self.add_constant(value, negative);
     }
+
+    #[inline]
+    fn scaled(&mut self, part: Acc, factor: Num, negative: bool) {
+        self.add_scaled(part, factor, negative);
+    }
 }
 
 /// Decides each instance the traversal meets, numbering them in that order (ranges that the

@@ -168,9 +168,14 @@ pub fn decide(instance: &Instance, cell: impl Fn(usize) -> Slot) -> (Status, u32
             let sum = |terms: &[crate::check::rule::Term]| {
                 let mut acc = Acc::ZERO;
                 for term in terms {
-                    match term.operand {
-                        Operand::Cell(index) => acc.add_slot(cell(index), term.negative),
-                        Operand::Const(n) => acc.add_constant(n, term.negative),
+                    match (term.operand, term.factor) {
+                        (Operand::Cell(index), None) => acc.add_slot(cell(index), term.negative),
+                        (Operand::Cell(index), Some(factor)) => {
+                            let mut part = Acc::ZERO;
+                            part.add_slot(cell(index), false);
+                            acc.add_scaled(part, factor, term.negative);
+                        }
+                        (Operand::Const(n), _) => acc.add_constant(n, term.negative),
                     }
                 }
                 acc
@@ -215,6 +220,7 @@ mod tests {
         Term {
             negative: false,
             operand: Operand::Cell(cell),
+            factor: None,
         }
     }
 

@@ -15,6 +15,7 @@ use crate::check::trace::Traced;
 use crate::check::traverse::SiteRule;
 use crate::model::info::{CellInfo, Placed};
 use crate::model::node::{Node, StructDecl};
+use crate::model::num::Num;
 use crate::model::pointer;
 
 /// The rules and instances of the form placed at `root`, from the traversal's record.
@@ -103,9 +104,9 @@ impl Table<'_> {
             // Part of what the rule says: listed with its expression, and its instances
             // compare within the rounding of the cells they read.
             declared.expression = format!("{}, decimals = {places}", declared.expression);
-            let cells = cell_count(&traced.body);
+            let weight = cell_weight(&traced.body);
             if let Body::Compare { tolerance, .. } = &mut traced.body {
-                *tolerance = rounding_tolerance(places, cells);
+                *tolerance = rounding_tolerance(places, weight);
             }
         }
         let rule = self.rule(declared);
@@ -195,16 +196,21 @@ impl Table<'_> {
     }
 }
 
-/// How many cells a comparison reads.
-fn cell_count(body: &Body) -> usize {
-    match body {
-        Body::Compare { lhs, rhs, .. } => lhs
-            .iter()
-            .chain(rhs)
-            .filter(|t| matches!(t.operand, Operand::Cell(_)))
-            .count(),
-        Body::Range { .. } => 1,
-    }
+/// The cells a comparison reads, each weighted by the magnitude of its factor: how many
+/// roundings its sides can carry.
+fn cell_weight(body: &Body) -> Num {
+    let Body::Compare { lhs, rhs, .. } = body else {
+        return Num::Int(1);
+    };
+    lhs.iter()
+        .chain(rhs)
+        .filter(|t| matches!(t.operand, Operand::Cell(_)))
+        .map(|t| match t.factor {
+            Some(f) if f < Num::ZERO => f.checked_neg().unwrap_or(f),
+            Some(f) => f,
+            None => Num::Int(1),
+        })
+        .fold(Num::ZERO, |sum, w| sum.checked_add(w).unwrap_or(sum))
 }
 
 /// The first cell an instance reads, left side first.

@@ -73,6 +73,8 @@ pub struct TermDecl {
     pub negative: bool,
     /// What the term reads.
     pub operand: OperandDecl,
+    /// `2 * a`: the constant the operand is multiplied by.
+    pub factor: Option<Num>,
 }
 
 /// What a declared term reads.
@@ -194,6 +196,8 @@ pub struct Term {
     pub negative: bool,
     /// What the term reads.
     pub operand: Operand,
+    /// The constant a cell is multiplied by (`2 * a`); `None`: 1.
+    pub factor: Option<Num>,
 }
 
 /// What an instance's term reads.
@@ -238,14 +242,14 @@ pub enum Body {
     },
 }
 
-/// The rounding a `decimals = places` rule allows an instance reading `cells` cells: half a
-/// unit of the last place each.
-pub fn rounding_tolerance(places: u32, cells: usize) -> Option<Num> {
-    let halves = i64::try_from(cells).ok()?.checked_mul(5)?;
+/// The rounding a `decimals = places` rule allows an instance whose cells are weighted
+/// `weight` in all (each cell 1, or the magnitude of its factor): half a unit of the last place
+/// per unit of weight.
+pub fn rounding_tolerance(places: u32, weight: Num) -> Option<Num> {
     let scale = places.checked_add(1).filter(|&s| s <= 28)?;
-    Some(Num::Dec(
-        rust_decimal::Decimal::new(halves, scale).normalize(),
-    ))
+    let half = rust_decimal::Decimal::new(5, scale);
+    let tolerance = half.checked_mul(weight.as_decimal()?)?;
+    Some(Num::Dec(tolerance.normalize()))
 }
 
 /// One concrete application of a rule to the cells of a form.

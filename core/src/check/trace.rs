@@ -25,6 +25,7 @@ impl Accumulate<Types> for Terms {
         self.terms.push(Term {
             negative,
             operand: Operand::Cell(at),
+            factor: None,
         });
         self.shape.add_cell_int(0, negative);
     }
@@ -33,8 +34,19 @@ impl Accumulate<Types> for Terms {
         self.terms.push(Term {
             negative,
             operand: Operand::Const(value),
+            factor: None,
         });
         self.shape.add_constant(value, negative);
+    }
+
+    fn scaled(&mut self, part: Terms, factor: Num, negative: bool) {
+        // The derive gives each term one factor at most (`2 * (3 * a)` does not compile).
+        self.terms.extend(part.terms.into_iter().map(|term| Term {
+            negative: term.negative != negative,
+            factor: Some(factor),
+            ..term
+        }));
+        self.shape.add_scaled(part.shape, factor, negative);
     }
 }
 

@@ -66,6 +66,9 @@ pub trait Accumulate<M: Mode>: Default {
 
     /// Adds (or subtracts) a constant of the rule.
     fn constant(&mut self, value: Num, negative: bool);
+
+    /// Adds (or subtracts) `part`, summed apart, multiplied by `factor` (`2 * a`).
+    fn scaled(&mut self, part: Self, factor: Num, negative: bool);
 }
 
 /// What visits every cell of a part, in order.

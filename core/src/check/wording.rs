@@ -193,7 +193,8 @@ fn terms_text(terms: &[Term], cells: &[CellRef<'_>], names: &[String], lang: Lan
                     continue;
                 }
                 let name = at.map_or("", |p| names[p].as_str());
-                format!("{name}({})", slot.describe(lang))
+                let factor = term.factor.map(|f| format!("{f} × ")).unwrap_or_default();
+                format!("{factor}{name}({})", slot.describe(lang))
             }
         };
         let sign = if term.negative {

@@ -115,9 +115,12 @@ fn sum(info: &FormInfo, terms: &[Term]) -> Value {
     let parts: Vec<Value> = terms
         .iter()
         .map(|t| {
-            let v = match t.operand {
-                Operand::Cell(c) => value(info, c),
-                Operand::Const(n) => number(n),
+            let v = match (t.operand, t.factor) {
+                (Operand::Cell(c), None) => value(info, c),
+                (Operand::Cell(c), Some(factor)) => {
+                    json!({ "*": [number(factor), value(info, c)] })
+                }
+                (Operand::Const(n), _) => number(n),
             };
             if t.negative { json!({ "-": [v] }) } else { v }
         })

@@ -181,7 +181,14 @@ fn check_decl(check: &Check) -> TokenStream {
                     quote!(__bb::OperandDecl::Literal(#value))
                 }
             };
-            quote!(__bb::TermDecl { negative: #negative, operand: #operand })
+            let factor = match &t.factor {
+                Some(n) => {
+                    let value = num_tokens(&n.value);
+                    quote!(__bb::Some(#value))
+                }
+                None => quote!(__bb::None),
+            };
+            quote!(__bb::TermDecl { negative: #negative, operand: #operand, factor: #factor })
         });
         quote!(__bb::vec![#(#terms),*])
     };

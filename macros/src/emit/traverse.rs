@@ -290,15 +290,32 @@ fn check_code(
             match &t.operand {
                 Operand::Path(path) => {
                     let at = path_offset(ident, fields, offsets, path);
-                    quote! {
-                        __bb::add_column_of::<__BbM, Self, _, _>(
-                            __baobiao_this,
-                            |__baobiao_s: &Self| &__baobiao_s #(.#path)*,
-                            __baobiao_at + #at,
-                            __baobiao_c,
-                            &mut #acc,
-                            #negative,
-                        );
+                    let add = |into: TokenStream, negative: bool| {
+                        quote! {
+                            __bb::add_column_of::<__BbM, Self, _, _>(
+                                __baobiao_this,
+                                |__baobiao_s: &Self| &__baobiao_s #(.#path)*,
+                                __baobiao_at + #at,
+                                __baobiao_c,
+                                &mut #into,
+                                #negative,
+                            );
+                        }
+                    };
+                    match &t.factor {
+                        None => add(acc.clone(), negative),
+                        // Summed apart, then multiplied into the side, exactly.
+                        Some(factor) => {
+                            let part = add(quote!(__baobiao_part), false);
+                            let factor = num_tokens(&factor.value);
+                            quote! {
+                                {
+                                    let mut __baobiao_part: __BbS::Side = __bb::Default::default();
+                                    #part
+                                    __bb::Accumulate::<__BbM>::scaled(&mut #acc, __baobiao_part, #factor, #negative);
+                                }
+                            }
+                        }
                     }
                 }
                 Operand::Literal(n) => {
