@@ -228,7 +228,14 @@ fn generated_reports() -> Vec<serde_json::Value> {
 
 /// What the Rust check decides, in the shape rules.mjs prints.
 fn rust_outcome(report: &serde_json::Value) -> serde_json::Value {
-    let form: AnnualReport = serde_json::from_value(report.clone()).unwrap();
+    decisions::<AnnualReport>(report)
+}
+
+/// What the Rust check decides on a filled form `F`, in the shape rules.mjs prints.
+fn decisions<F: Form + serde::de::DeserializeOwned>(
+    report: &serde_json::Value,
+) -> serde_json::Value {
+    let form: F = serde_json::from_value(report.clone()).unwrap();
     let checked = form.check();
     let summary = checked.summary();
     let entry = |rule: &str, cells: &[baobiao::CellRef]| {
@@ -250,6 +257,44 @@ fn rust_outcome(report: &serde_json::Value) -> serde_json::Value {
     fail.sort();
     na.sort();
     serde_json::json!({ "fail": fail, "not_assessable": na })
+}
+
+/// Runs `schema`'s rules over `reports` in json-logic-js and Python json_logic, and asserts
+/// each decides every report as the Rust check (`ours`) does.
+fn engines_agree(
+    schema: &Path,
+    reports: &[serde_json::Value],
+    ours: &[serde_json::Value],
+    name: &str,
+) {
+    let file = temp_json(
+        &format!("{name}-reports.json"),
+        &serde_json::Value::from(reports.to_vec()),
+    );
+    for (engine, program, tool, script) in [
+        ("json-logic-js", "node", "node", "tests/js/rules.mjs"),
+        (
+            "Python json_logic",
+            "python3",
+            "python",
+            "tests/python/rules.py",
+        ),
+    ] {
+        if !available(tool) {
+            continue;
+        }
+        let theirs = run_json(program, &[&root().join(script), schema, &file]);
+        for ((report, ours), theirs) in reports.iter().zip(ours).zip(theirs.as_array().unwrap()) {
+            let mut theirs = theirs.clone();
+            for key in ["fail", "not_assessable"] {
+                theirs[key]
+                    .as_array_mut()
+                    .unwrap()
+                    .sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+            }
+            assert_eq!(ours, &theirs, "{engine} disagrees on {report}");
+        }
+    }
 }
 
 /// Compares another engine's decisions with the Rust check's, report by report.
@@ -393,58 +438,55 @@ fn rounded_reports() -> Vec<serde_json::Value> {
 fn rules_that_allow_rounding_or_multiply_decide_alike_in_json_logic() {
     let reports = rounded_reports();
     let schema = temp_json("spending.schema.json", &baobiao::schema::root::<Spending>());
-    let file = temp_json(
-        "spending-reports.json",
-        &serde_json::Value::from(reports.clone()),
-    );
-    let rust: Vec<serde_json::Value> = reports
-        .iter()
-        .map(|report| {
-            let form: Spending = serde_json::from_value(report.clone()).unwrap();
-            let summary = form.check().summary();
-            let entries = |list: Vec<String>| {
-                let mut list = list;
-                list.sort();
-                list
-            };
-            serde_json::json!({
-                "fail": entries(summary.violations.iter().map(|v| {
-                    std::iter::once(v.id().to_owned())
-                        .chain(v.cells.iter().map(|c| c.pointer.to_owned()))
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                }).collect()),
-                "not_assessable": entries(summary.not_assessable.iter().map(|n| {
-                    std::iter::once(n.rule.id.clone())
-                        .chain(n.cells.iter().map(|c| c.pointer.to_owned()))
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                }).collect()),
-            })
-        })
-        .collect();
-    let failing = rust
+    let ours: Vec<serde_json::Value> = reports.iter().map(decisions::<Spending>).collect();
+    let failing = ours
         .iter()
         .filter(|r| r["fail"] != serde_json::json!([]))
         .count();
     assert!((80..=130).contains(&failing), "{failing} of 400 fail");
-    for (engine, program, script) in [
-        ("json-logic-js", "node", "tests/js/rules.mjs"),
-        ("Python json_logic", "python3", "tests/python/rules.py"),
-    ] {
-        if !available(if program == "node" { "node" } else { "python" }) {
-            continue;
-        }
-        let theirs = run_json(program, &[&root().join(script), &schema, &file]);
-        for ((report, ours), theirs) in reports.iter().zip(&rust).zip(theirs.as_array().unwrap()) {
-            let mut theirs = theirs.clone();
-            for key in ["fail", "not_assessable"] {
-                theirs[key]
-                    .as_array_mut()
-                    .unwrap()
-                    .sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+    engines_agree(&schema, &reports, &ours, "spending");
+}
+
+/// The website form's rules, W-MEDIA's condition among them: its example and planted-error
+/// reports, with 是否有移动新媒体 是, 否 or blank and its figures filled, 0 or blank.
+#[test]
+fn the_website_forms_rules_and_its_condition_decide_alike_in_json_logic() {
+    use baobiao::forms::website::WebsiteReport;
+    let mut reports = Vec::new();
+    for name in ["website-example.json", "website-planted-errors.json"] {
+        let base: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(root().join("examples/reports").join(name)).unwrap(),
+        )
+        .unwrap();
+        for has in [
+            serde_json::json!(true),
+            serde_json::json!(false),
+            serde_json::Value::Null,
+        ] {
+            for figure in [
+                serde_json::json!(12),
+                serde_json::json!(0),
+                serde_json::Value::Null,
+            ] {
+                let mut report = base.clone();
+                report["new_media"]["has_new_media"] = has.clone();
+                report["new_media"]["weibo"]["followers"] = figure.clone();
+                report["new_media"]["wechat"]["posts"] = serde_json::Value::Null;
+                reports.push(report);
             }
-            assert_eq!(ours, &theirs, "{engine} disagrees on {report}");
         }
     }
+    let ours: Vec<serde_json::Value> = reports.iter().map(decisions::<WebsiteReport>).collect();
+    let media_failures = ours
+        .iter()
+        .filter(|o| o["fail"].to_string().contains("W-MEDIA"))
+        .count();
+    // 否 while 微博's posts stay filled: every such variant of both reports.
+    assert_eq!(media_failures, 6);
+    engines_agree(
+        &schema_file("website.schema.json"),
+        &reports,
+        &ours,
+        "website",
+    );
 }

@@ -488,3 +488,83 @@ fn fields_multiplied_by_a_constant_are_exact() {
         .collect();
     assert_eq!(unassessed, ["TWICE"], "{:?}", report.violations());
 }
+
+/// 网站类型 decides which rule applies: a department site publishes no 政务服务 figures of
+/// its own; a portal's services are at least its online ones.
+#[derive(baobiao::Choice, Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+enum SiteKind {
+    #[form(label = "政府门户网站")]
+    Portal,
+    #[form(label = "部门网站")]
+    Department,
+}
+
+#[derive(Form, Serialize, Deserialize, Debug, Clone)]
+#[form(check(online <= matters, id = "PORTAL-ONLINE", when(kind == SiteKind::Portal)))]
+struct Services {
+    #[form(label = "网站类型")]
+    kind: Option<SiteKind>,
+    #[form(label = "政务服务事项数量", range(max = 0, id = "DEPT-NONE", when(kind == SiteKind::Department)))]
+    matters: Count,
+    #[form(label = "可全程在线办理政务服务事项数量")]
+    online: Count,
+}
+
+#[test]
+fn a_choice_decides_which_rules_apply() {
+    let services = |kind: &str| {
+        serde_json::from_str::<Services>(&format!(
+            r#"{{"kind": {kind}, "matters": 5, "online": 7}}"#
+        ))
+        .unwrap()
+    };
+    let outcome = |s: &Services| {
+        let report = s.check();
+        let failed: Vec<String> = report
+            .violations()
+            .iter()
+            .map(|v| v.id().to_owned())
+            .collect();
+        let unknown: Vec<String> = report
+            .not_assessable()
+            .iter()
+            .map(|n| format!("{} {}", n.rule.id, n.reason.describe(Lang::En)))
+            .collect();
+        (failed, unknown)
+    };
+    assert_eq!(
+        outcome(&services(r#""portal""#)),
+        (vec!["PORTAL-ONLINE".to_owned()], vec![])
+    );
+    assert_eq!(
+        outcome(&services(r#""department""#)),
+        (vec!["DEPT-NONE".to_owned()], vec![])
+    );
+    let blank = outcome(&services("null"));
+    assert_eq!(blank.0, Vec::<String>::new());
+    assert_eq!(blank.1.len(), 2, "{:?}", blank.1);
+    assert!(
+        blank.1[0].contains("whether it applies is unknown"),
+        "{:?}",
+        blank.1
+    );
+
+    let info = Services::info();
+    let portal = &info.instances[info.rule("PORTAL-ONLINE").unwrap().instances[0]];
+    let when = portal.when.as_ref().unwrap();
+    assert_eq!(
+        (when.pointer.as_str(), &when.value),
+        ("/kind", &serde_json::json!("portal"))
+    );
+    assert_eq!(
+        info.rule("PORTAL-ONLINE").unwrap().expression,
+        "online <= matters, when(kind == SiteKind::Portal)"
+    );
+    // From cells alone a conditional instance cannot be decided.
+    let cells = services(r#""portal""#);
+    assert_eq!(
+        portal.decide(|c| cells.slots()[c]).0,
+        Status::NotAssessable(Reason::ConditionUnknown)
+    );
+}

@@ -143,3 +143,68 @@ fn it_is_read_back_from_every_format_it_is_drawn_in_and_recognised() {
         );
     }
 }
+
+/// `W-MEDIA` applies only when 是否有移动新媒体 is 否: then every 微博 and 微信 figure must be
+/// blank or 0. With 是 it holds whatever the figures; left blank, whether it applies cannot be
+/// told. The rule's listing and export say so (`tests/other_tools.rs` runs the exported logic
+/// in JavaScript and Python).
+#[test]
+fn a_rule_with_a_condition_applies_only_when_the_field_says_so() {
+    let media = |has: serde_json::Value, posts: serde_json::Value| {
+        let mut json = serde_json::to_value(example("website-example.json")).unwrap();
+        json["new_media"]["has_new_media"] = has;
+        json["new_media"]["weibo"]["posts"] = posts;
+        json["new_media"]["wechat"]["posts"] = serde_json::Value::Null;
+        json["new_media"]["wechat"]["subscribers"] = 0.into();
+        json["new_media"]["weibo"]["followers"] = serde_json::Value::Null;
+        json
+    };
+    let outcome = |json: &serde_json::Value| {
+        let form: WebsiteReport = serde_json::from_value(json.clone()).unwrap();
+        let report = form.check();
+        let rule = WebsiteReport::info().rule("W-MEDIA").unwrap();
+        let failed: Vec<String> = report
+            .violations()
+            .iter()
+            .filter(|v| v.id() == "W-MEDIA")
+            .map(|v| v.cells[0].pointer.to_string())
+            .collect();
+        let unknown = report
+            .not_assessable()
+            .iter()
+            .filter(|n| n.rule.id == rule.id)
+            .count();
+        (failed, unknown)
+    };
+    // 否, with 1864 posts on 微博: that figure breaks the rule; blanks and 0 do not.
+    let no = media(false.into(), 1864.into());
+    assert_eq!(outcome(&no), (vec!["/new_media/weibo/posts".to_owned()], 0));
+    // 否 with nothing filled in: holds.
+    assert_eq!(
+        outcome(&media(false.into(), serde_json::Value::Null)),
+        (vec![], 0)
+    );
+    // 是: the rule does not apply.
+    assert_eq!(outcome(&media(true.into(), 1864.into())), (vec![], 0));
+    // Blank: cannot be told, for each of its four cells.
+    assert_eq!(
+        outcome(&media(serde_json::Value::Null, 1864.into())),
+        (vec![], 4)
+    );
+
+    // The export: the condition's field and value, and logic that tests them.
+    let exported = baobiao::schema::logic::export(WebsiteReport::info());
+    let rule = exported.iter().find(|r| r.id == "W-MEDIA").unwrap();
+    assert_eq!(rule.expression, "value <= 0, when(!has_new_media)");
+    let when = rule.when.as_ref().unwrap();
+    assert_eq!(
+        (when.pointer.as_str(), &when.value),
+        ("/new_media/has_new_media", &serde_json::json!(false))
+    );
+    assert_eq!(
+        rule.logic["if"][0],
+        serde_json::json!({"===": [{"var": "new_media.has_new_media"}, null]})
+    );
+    assert_eq!(rule.logic["if"][1], "not_assessable");
+    assert_eq!(rule.logic["if"][4], "pass");
+}

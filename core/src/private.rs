@@ -9,6 +9,7 @@ pub use std::vec::Vec;
 
 pub use crate::check::Outcome;
 pub use crate::check::acc::Acc;
+pub use crate::check::condition::{Gate, Wanted, WhenDecl, wanted_option};
 pub use crate::check::eval::Bounds;
 pub use crate::check::op::Op;
 pub use crate::check::rule::{CheckDecl, OperandDecl, RangeDecl, RuleMeta, Severity, TermDecl};

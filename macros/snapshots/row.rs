@@ -49,8 +49,9 @@ const _: () = {
                             __bb::None, unit : __bb::None, unit_unstated : false, total :
                             __bb::Some(__bb::RuleMeta { id : __bb::Some("ROW"), severity
                             : __bb::Severity::Error, message : __bb::None, message_en :
-                            __bb::None, decimals : __bb::None, }), ranges : __bb::vec![],
-                            role : __bb::Role::Part, required : true, plain : false, })
+                            __bb::None, decimals : __bb::None, when : __bb::None, }),
+                            ranges : __bb::vec![], role : __bb::Role::Part, required :
+                            true, plain : false, })
                         ],
                         checks: __bb::vec![],
                         ranges: __bb::vec![],
@@ -173,6 +174,7 @@ const _: () = {
             __baobiao_at: usize,
             __baobiao_sink: &mut __BbS,
         ) {
+            let __baobiao_gate = __bb::Gate::Open;
             if __bb::Shape::is_row(<Count as __bb::Component>::SHAPE) {
                 for __baobiao_c in 0..<Count as __bb::Component>::CELLS {
                     let mut __baobiao_lhs: __BbS::Side = __bb::Default::default();
@@ -216,6 +218,7 @@ const _: () = {
                             __baobiao_lhs,
                             __bb::Op::Eq,
                             __baobiao_rhs,
+                            __baobiao_gate,
                         );
                 }
             } else {
@@ -258,6 +261,7 @@ const _: () = {
                         __baobiao_lhs,
                         __bb::Op::Eq,
                         __baobiao_rhs,
+                        __baobiao_gate,
                     );
             }
             <Count as __bb::Component>::rules::<

@@ -60,12 +60,13 @@ const _: () = {
                             __bb::CheckDecl { meta : __bb::RuleMeta { id :
                             __bb::Some("T"), severity : __bb::Severity::Error, message :
                             __bb::None, message_en : __bb::None, decimals : __bb::None,
-                            }, expr : "a + b == sum - 1", lhs : __bb::vec![__bb::TermDecl
-                            { negative : false, operand : __bb::OperandDecl::Path(&
-                            ["a"]), factor : __bb::None }, __bb::TermDecl { negative :
-                            false, operand : __bb::OperandDecl::Path(& ["b"]), factor :
-                            __bb::None }], op : const { __bb::Op::from_symbol("==") },
-                            rhs : __bb::vec![__bb::TermDecl { negative : false, operand :
+                            when : __bb::None, }, expr : "a + b == sum - 1", lhs :
+                            __bb::vec![__bb::TermDecl { negative : false, operand :
+                            __bb::OperandDecl::Path(& ["a"]), factor : __bb::None },
+                            __bb::TermDecl { negative : false, operand :
+                            __bb::OperandDecl::Path(& ["b"]), factor : __bb::None }], op
+                            : const { __bb::Op::from_symbol("==") }, rhs :
+                            __bb::vec![__bb::TermDecl { negative : false, operand :
                             __bb::OperandDecl::Path(& ["sum"]), factor : __bb::None },
                             __bb::TermDecl { negative : true, operand :
                             __bb::OperandDecl::Literal(__bb::Num::Int(1i128)), factor :
@@ -74,8 +75,9 @@ const _: () = {
                         ranges: __bb::vec![
                             __bb::RangeDecl { meta : __bb::RuleMeta { id : __bb::None,
                             severity : __bb::Severity::Error, message : __bb::None,
-                            message_en : __bb::None, decimals : __bb::None, }, min :
-                            __bb::Some(__bb::Num::Int(0i128)), max : __bb::None }
+                            message_en : __bb::None, decimals : __bb::None, when :
+                            __bb::None, }, min : __bb::Some(__bb::Num::Int(0i128)), max :
+                            __bb::None }
                         ],
                     }),
                 ),
@@ -237,6 +239,7 @@ const _: () = {
             __baobiao_sink: &mut __BbS,
         ) {
             {
+                let __baobiao_gate = __bb::Gate::Open;
                 const __BAOBIAO_WIDTH: usize = __bb::widest(
                     &[
                         __bb::cells_of::<Table, _>(|__baobiao_s| &__baobiao_s.a),
@@ -319,6 +322,7 @@ const _: () = {
                             __baobiao_lhs,
                             const { __bb::Op::from_symbol("==") },
                             __baobiao_rhs,
+                            __baobiao_gate,
                         );
                 }
             }
@@ -340,6 +344,7 @@ const _: () = {
                         __baobiao_this,
                         __baobiao_at,
                         &__BAOBIAO_BOUNDS,
+                        __bb::Gate::Open,
                     );
             }
             <Row as __bb::Component>::rules::<

@@ -22,6 +22,7 @@ pub fn container(cx: &Ctxt, input: &syn::DeriveInput, c: &Container<'_>) {
     fields(cx, c);
     roles(cx, c);
     checks(cx, c);
+    conditions(cx, c);
     rule_ids(cx, c);
     literals(cx, c);
     for range in c
@@ -218,6 +219,40 @@ fn checks(cx: &Ctxt, c: &Container<'_>) {
                     suggest::hint(&name, &names.iter().map(String::as_str).collect::<Vec<_>>());
                 cx.error_spanned_by(first, format!("no field `{name}` in `{}`; {hint}", c.ident));
             }
+        }
+    }
+}
+
+/// A `when(..)` names a field of the declaring struct (its type is checked by the generated
+/// code: a yes/no or choice field).
+fn conditions(cx: &Ctxt, c: &Container<'_>) {
+    let owned: Vec<String> = c
+        .fields
+        .iter()
+        .filter(|f| f.skip.is_none())
+        .map(|f| f.ident.to_string())
+        .collect();
+    let names: Vec<&str> = owned.iter().map(String::as_str).collect();
+    let metas = c
+        .checks
+        .iter()
+        .map(|ch| &ch.meta)
+        .chain(c.ranges.iter().map(|r| &r.meta))
+        .chain(c.fields.iter().flat_map(|f| {
+            f.total
+                .iter()
+                .map(|t| &t.meta)
+                .chain(f.ranges.iter().map(|r| &r.meta))
+        }));
+    for when in metas.filter_map(|m| m.when.as_ref()) {
+        let first = &when.path[0];
+        let name = first.to_string();
+        if !names.contains(&name.as_str()) {
+            let hint = suggest::hint(&name, &names);
+            cx.error_spanned_by(
+                first,
+                format!("`when` names no field `{name}` of `{}`; {hint}", c.ident),
+            );
         }
     }
 }

@@ -7,7 +7,7 @@ use syn::{Token, parenthesized};
 
 use crate::attr::{number, rule_items};
 use crate::ctxt::Ctxt;
-use crate::model::{Check, Each, Operand, RuleMeta, Sp, Term};
+use crate::model::{Check, Each, Operand, RuleMeta, Sp, Term, When, WhenValue};
 use crate::symbol::RULE_KEYS;
 
 /// Parses `check(<expr>, key = value, ..)`; `None` after a recorded error.
@@ -239,6 +239,62 @@ fn literal(cx: &Ctxt, expr: &syn::Expr, negative: bool, out: &mut Vec<Term>) -> 
         }
         None => false,
     }
+}
+
+/// `when(flag)`, `when(!flag)`, `when(flag == false)`, `when(choice == Choice::Option)`;
+/// `None` after a recorded error.
+pub fn when(cx: &Ctxt, expr: &syn::Expr, span: Span) -> Option<When> {
+    const EXPECTED: &str = "`when(..)` takes a yes/no field (`when(has_new_media)`, `when(!has_new_media)`) or a choice field compared with one of its options (`when(site_type == SiteType::Portal)`)";
+    let field = |e: &syn::Expr| {
+        let found = path(e);
+        if found.is_none() {
+            cx.error_spanned_by(e, EXPECTED);
+        }
+        found
+    };
+    let (path, wanted) = match expr {
+        syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Not(_)) => {
+            (field(&u.expr)?, WhenValue::Flag(false))
+        }
+        syn::Expr::Binary(b) if matches!(b.op, syn::BinOp::Eq(_)) => {
+            let wanted = match &*b.right {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Bool(flag),
+                    ..
+                }) => WhenValue::Flag(flag.value),
+                syn::Expr::Path(option) if option.path.segments.len() > 1 => {
+                    WhenValue::Option((*b.right).clone())
+                }
+                other => {
+                    cx.error_spanned_by(other, EXPECTED);
+                    return None;
+                }
+            };
+            (field(&b.left)?, wanted)
+        }
+        other => (field(other)?, WhenValue::Flag(true)),
+    };
+    let name = path
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(".");
+    let text = match &wanted {
+        WhenValue::Flag(true) => name,
+        WhenValue::Flag(false) => format!("!{name}"),
+        WhenValue::Option(option) => {
+            let option = quote::ToTokens::to_token_stream(option)
+                .to_string()
+                .replace(' ', "");
+            format!("{name} == {option}")
+        }
+    };
+    Some(When {
+        span,
+        path,
+        wanted,
+        text,
+    })
 }
 
 /// `a.b.c` as idents; `None` for anything else (`self.a`, `a.0`, `a::b`).

@@ -49,7 +49,12 @@ impl Container<'_> {
             let bound = |b: &Option<Sp<Number>>| {
                 b.as_ref().map_or("", |n| n.value.text.as_str()).to_owned()
             };
-            format!("range {}..{}", bound(&r.min), bound(&r.max))
+            format!(
+                "range {}..{}{}",
+                bound(&r.min),
+                bound(&r.max),
+                r.meta.places()
+            )
         };
         self.checks
             .iter()
@@ -153,15 +158,42 @@ pub struct RuleMeta {
     pub message_en: Option<Sp<String>>,
     /// `decimals = n`: the values were published rounded to `n` places.
     pub decimals: Option<Sp<u32>>,
+    /// `when(..)`: the rule applies only when a yes/no or choice field has a value.
+    pub when: Option<When>,
+}
+
+/// `when(has_new_media)`, `when(!has_new_media)`, `when(site_type == SiteType::Portal)`.
+pub struct When {
+    pub span: Span,
+    /// The field, as Rust field names from the declaring struct.
+    pub path: Vec<syn::Ident>,
+    pub wanted: WhenValue,
+    /// The condition as written, normalised.
+    pub text: String,
+}
+
+/// The value a condition wants.
+pub enum WhenValue {
+    /// A yes/no field's value.
+    Flag(bool),
+    /// A choice's option, as written (`SiteType::Portal`).
+    Option(syn::Expr),
 }
 
 impl RuleMeta {
-    /// `, decimals = n` when declared: part of what the rule says.
+    /// `, decimals = n` and `, when(..)` when declared: part of what the rule says.
     pub fn places(&self) -> String {
-        self.decimals
+        let decimals = self
+            .decimals
             .as_ref()
             .map(|d| format!(", decimals = {}", d.value))
-            .unwrap_or_default()
+            .unwrap_or_default();
+        let when = self
+            .when
+            .as_ref()
+            .map(|w| format!(", when({})", w.text))
+            .unwrap_or_default();
+        decimals + &when
     }
 }
 

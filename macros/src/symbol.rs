@@ -34,6 +34,7 @@ pub const SEVERITY: &str = "severity";
 pub const MIN: &str = "min";
 pub const MAX: &str = "max";
 pub const DECIMALS: &str = "decimals";
+pub const WHEN: &str = "when";
 
 pub const CONTAINER_KEYS: &[&str] = &[NAME, LABEL, CORNER, COLUMNS, TABLE, CHECK, RANGE, CRATE];
 pub const FIELD_KEYS: &[&str] = &[
@@ -50,6 +51,6 @@ pub const FIELD_KEYS: &[&str] = &[
     PLAIN,
     SKIP,
 ];
-pub const RULE_KEYS: &[&str] = &[ID, MESSAGE, MESSAGE_EN, SEVERITY, DECIMALS];
-pub const RANGE_KEYS: &[&str] = &[MIN, MAX, ID, MESSAGE, MESSAGE_EN, SEVERITY];
+pub const RULE_KEYS: &[&str] = &[ID, MESSAGE, MESSAGE_EN, SEVERITY, DECIMALS, WHEN];
+pub const RANGE_KEYS: &[&str] = &[MIN, MAX, ID, MESSAGE, MESSAGE_EN, SEVERITY, WHEN];
 pub const SEVERITIES: &[&str] = &["error", "warning", "info"];

@@ -1,6 +1,7 @@
 //! The check's reading of the traversal: a filled form's instances decided as they are met.
 
 use crate::check::acc::Acc;
+use crate::check::condition::Gate;
 use crate::check::eval::{Bounds, settle_into};
 use crate::check::op::Op;
 use crate::check::outcome::{Decisions, Status};
@@ -65,9 +66,14 @@ impl Sink<Values> for Decider {
         lhs: Acc,
         op: Op,
         rhs: Acc,
+        gate: Gate,
     ) {
         let instance = self.next;
         self.next += 1;
+        if gate != Gate::Open {
+            self.decisions.push(instance, gated(gate), 0);
+            return;
+        }
         let blanks = lhs.blanks() + rhs.blanks();
         let decisions = &mut self.decisions;
         let tolerance = self.info.tolerance_of(instance);
@@ -77,7 +83,14 @@ impl Sink<Values> for Decider {
     }
 
     #[inline]
-    fn range<T: Component>(&mut self, _site: Site, part: &T, at: usize, bounds: &Bounds) {
+    fn range<T: Component>(
+        &mut self,
+        _site: Site,
+        part: &T,
+        at: usize,
+        bounds: &Bounds,
+        gate: Gate,
+    ) {
         if bounds.guaranteed_for_all(T::KINDS) {
             self.next += T::CELLS;
             return;
@@ -88,8 +101,18 @@ impl Sink<Values> for Decider {
             &mut RangeCells {
                 decider: self,
                 bounds,
+                gate,
             },
         );
+    }
+}
+
+/// How an instance whose condition is not open ends: it holds where the condition's field
+/// has another value, and cannot be assessed where that field is blank.
+fn gated(gate: Gate) -> Status {
+    match gate {
+        Gate::Open | Gate::Closed => Status::Pass,
+        Gate::Blank => Status::NotAssessable(crate::check::outcome::Reason::ConditionUnknown),
     }
 }
 
@@ -97,6 +120,7 @@ impl Sink<Values> for Decider {
 struct RangeCells<'d> {
     decider: &'d mut Decider,
     bounds: &'d Bounds,
+    gate: Gate,
 }
 
 impl Visit<Values> for RangeCells<'_> {
@@ -107,7 +131,10 @@ impl Visit<Values> for RangeCells<'_> {
         if self.bounds.guaranteed_for(T::KIND) {
             return;
         }
-        let status: Status = self.bounds.status(cell.slot());
+        let status: Status = match self.gate {
+            Gate::Open => self.bounds.status(cell.slot()),
+            gate => gated(gate),
+        };
         self.decider.decisions.push(instance, status, 0);
     }
 }

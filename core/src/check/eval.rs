@@ -9,6 +9,7 @@
 //! for the tests.
 
 use crate::check::acc::{Acc, stated};
+use crate::check::condition::Gate;
 use crate::check::op::Op;
 use crate::check::outcome::{Outcome, Reason, Status};
 use crate::check::rule::{Body, Instance, Operand, Side};
@@ -156,7 +157,30 @@ impl Bounds {
 
 /// Decides `instance` over the cells `cell` gives (by index into the form's cells). Returns how
 /// it ended and how many blank or not-applicable cells it read.
+///
+/// An instance with a condition (`when(..)`) reads a field that is not a cell: from cells
+/// alone it is not assessable ([`Reason::ConditionUnknown`]); [`decide_gated`] takes how the
+/// condition stands.
 pub fn decide(instance: &Instance, cell: impl Fn(usize) -> Slot) -> (Status, u32) {
+    let gate = if instance.when.is_some() {
+        Gate::Blank
+    } else {
+        Gate::Open
+    };
+    decide_gated(instance, cell, gate)
+}
+
+/// [`decide`], with the instance's condition standing as `gate`.
+pub fn decide_gated(
+    instance: &Instance,
+    cell: impl Fn(usize) -> Slot,
+    gate: Gate,
+) -> (Status, u32) {
+    match gate {
+        Gate::Open => {}
+        Gate::Closed => return (Status::Pass, 0),
+        Gate::Blank => return (Status::NotAssessable(Reason::ConditionUnknown), 0),
+    }
     match &instance.body {
         Body::Compare {
             lhs,
@@ -227,6 +251,7 @@ mod tests {
     #[test]
     fn blanks_are_zero_as_addends_and_unassessable_as_results() {
         let total_of = Instance {
+            when: None,
             rule: 0,
             at: Vec::new(),
             at_key: String::new(),

@@ -8,13 +8,14 @@
 
 use std::collections::HashMap;
 
+use crate::check::condition::{Wanted, When, WhenDecl};
 use crate::check::rule::{
     Body, CheckDecl, Instance, Operand, RangeDecl, RuleDef, RuleKind, RuleMeta, rounding_tolerance,
 };
 use crate::check::trace::Traced;
 use crate::check::traverse::SiteRule;
 use crate::model::info::{CellInfo, Placed};
-use crate::model::node::{Node, StructDecl};
+use crate::model::node::{Node, NodeKind, StructDecl};
 use crate::model::num::Num;
 use crate::model::pointer;
 
@@ -45,12 +46,17 @@ pub(crate) fn table(
             }
             // Ranges, at the cell they constrain.
             SiteRule::Range(_) | SiteRule::FieldRange(..) => {
-                let info = occurrences
+                // The occurrence of the declaring struct that holds the cell: the one starting
+                // last at or before it (a struct never contains itself).
+                let owner = occurrences
                     .iter()
-                    .find(|((_, path), _)| *path == traced.site.declared_in)
-                    .and_then(|(_, placed)| placed.node.as_struct());
-                if let Some(info) = info {
-                    table.range_instance(info, traced);
+                    .filter(|((start, path), _)| {
+                        *path == traced.site.declared_in && *start <= traced.owner
+                    })
+                    .max_by_key(|((start, _), _)| *start)
+                    .map(|(_, placed)| *placed);
+                if let Some(owner) = owner {
+                    table.range_instance(owner, traced);
                 }
             }
         }
@@ -95,30 +101,32 @@ impl Table<'_> {
         let Some(info) = owner.node.as_struct() else {
             return;
         };
-        let mut declared = match traced.site.rule {
+        let declared = match traced.site.rule {
             SiteRule::Check(k) => check_rule(info, &info.checks[usize::from(k)]),
             SiteRule::Total(n) => total_rule(info, usize::from(n)),
             SiteRule::Range(_) | SiteRule::FieldRange(..) => return,
         };
         if let Some(places) = declared.meta.decimals {
-            // Part of what the rule says: listed with its expression, and its instances
-            // compare within the rounding of the cells they read.
-            declared.expression = format!("{}, decimals = {places}", declared.expression);
+            // Its instances compare within the rounding of the cells they read.
             let weight = cell_weight(&traced.body);
             if let Body::Compare { tolerance, .. } = &mut traced.body {
                 *tolerance = rounding_tolerance(places, weight);
             }
         }
+        let when = declared.meta.when.as_ref().map(|w| place_when(owner, w));
         let rule = self.rule(declared);
         let (at, at_key) = match traced.column {
             // An element-wise instance is at the column of the first cell it reads.
             Some(_) => self.column_of(owner, first_cell(&traced.body)),
             None => (owner.labels.clone(), owner.pointer.clone()),
         };
-        self.push(rule, at, at_key, traced.body);
+        self.push(rule, at, at_key, traced.body, when);
     }
 
-    fn range_instance(&mut self, info: &StructDecl, traced: Traced) {
+    fn range_instance(&mut self, owner: &Placed<'_>, traced: Traced) {
+        let Some(info) = owner.node.as_struct() else {
+            return;
+        };
         let (range, default_id) = match traced.site.rule {
             SiteRule::Range(k) => (&info.ranges[usize::from(k)], format!("{}.range", info.name)),
             SiteRule::FieldRange(n, k) => {
@@ -130,12 +138,27 @@ impl Table<'_> {
             }
             SiteRule::Check(_) | SiteRule::Total(_) => return,
         };
-        let rule = self.rule(range_rule(info, range, default_id));
+        let declared = range_rule(info, range, default_id);
+        let when = declared.meta.when.as_ref().map(|w| place_when(owner, w));
+        let rule = self.rule(declared);
         let cell = &self.cells[traced.owner];
-        self.push(rule, cell.labels.clone(), cell.pointer.clone(), traced.body);
+        self.push(
+            rule,
+            cell.labels.clone(),
+            cell.pointer.clone(),
+            traced.body,
+            when,
+        );
     }
 
-    fn rule(&mut self, declared: Declared) -> usize {
+    fn rule(&mut self, mut declared: Declared) -> usize {
+        // What qualifies a rule is part of what it says: listed with its expression.
+        if let Some(places) = declared.meta.decimals {
+            declared.expression = format!("{}, decimals = {places}", declared.expression);
+        }
+        if let Some(when) = &declared.meta.when {
+            declared.expression = format!("{}, when({})", declared.expression, when.text);
+        }
         if let Some(&index) = self.by_id.get(&declared.id) {
             // One rule may be declared on several structs (the same check on two row types);
             // two different rules may not share an id.
@@ -172,13 +195,21 @@ impl Table<'_> {
         index
     }
 
-    fn push(&mut self, rule: usize, at: Vec<&'static str>, at_key: String, body: Body) {
+    fn push(
+        &mut self,
+        rule: usize,
+        at: Vec<&'static str>,
+        at_key: String,
+        body: Body,
+        when: Option<When>,
+    ) {
         self.rules[rule].instances.push(self.instances.len());
         self.instances.push(Instance {
             rule,
             at,
             at_key,
             body,
+            when,
         });
     }
 
@@ -193,6 +224,40 @@ impl Table<'_> {
         at.extend_from_slice(cell.column());
         let within = pointer::from_keys(cell.keys[cell.row_keys..].iter().copied());
         (at, format!("{}#{within}", owner.pointer))
+    }
+}
+
+/// A rule's condition placed in the struct occurrence that declares it: the field it reads
+/// and the value it wants, in JSON.
+///
+/// Panics if the path does not lead to a yes/no or choice field: the derive's generated code
+/// reads the same path and type-checks it, so only a hand-written description can.
+fn place_when(owner: &Placed<'_>, decl: &WhenDecl) -> When {
+    let mut field = owner;
+    for name in decl.path {
+        field = field
+            .children
+            .iter()
+            .find(|c| c.node.field.ident == *name)
+            .unwrap_or_else(|| panic!("`when({})`: no field `{name}`", decl.text));
+    }
+    let value = match (decl.wanted, &field.node.kind) {
+        (Wanted::Flag(flag), NodeKind::Flag) => serde_json::Value::Bool(flag),
+        (Wanted::Option(index), NodeKind::Choice(options)) => options
+            .get(index)
+            .map(|o| serde_json::Value::from(o.key))
+            .unwrap_or_else(|| panic!("`when({})`: no such option", decl.text)),
+        _ => panic!(
+            "`when({})` names a field that is not a yes/no or choice field",
+            decl.text
+        ),
+    };
+    When {
+        pointer: field.pointer.clone(),
+        keys: pointer::tokens(&field.pointer),
+        labels: field.labels.clone(),
+        value,
+        text: decl.text,
     }
 }
 

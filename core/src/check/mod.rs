@@ -8,9 +8,11 @@
 //! - [`acc`] sums a side exactly; [`eval`] decides what the sums mean, the one definition;
 //! - [`report`]: the outcome of a check; [`findings`]: what it found, typed; [`wording`]:
 //!   the findings in words; [`summary_json`]: as JSON;
-//! - [`unique_ids`]: the compile-time check that no rule id is declared twice.
+//! - [`unique_ids`]: the compile-time check that no rule id is declared twice;
+//! - [`condition`]: rules that apply only when a yes/no or choice field has a value.
 
 pub mod acc;
+pub mod condition;
 pub mod decider;
 pub mod eval;
 pub(crate) mod expand;

@@ -27,6 +27,9 @@ pub enum Reason {
     SideBlank(Side),
     /// The sum does not fit any exact number type.
     Overflow,
+    /// The rule applies only when a field has a value (`when(..)`), and that field is blank
+    /// (or, deciding from the cells alone, not at hand).
+    ConditionUnknown,
 }
 
 /// How one instance ended.

@@ -52,6 +52,8 @@ pub struct RuleMeta {
     /// `decimals = n`: the values were published rounded to `n` decimal places, so the sides
     /// are compared allowing each cell's rounding (half a unit of the `n`th place per cell).
     pub decimals: Option<u32>,
+    /// `when(..)`: the rule applies only where a yes/no or choice field has a value.
+    pub when: Option<crate::check::condition::WhenDecl>,
 }
 
 impl Default for RuleMeta {
@@ -62,6 +64,7 @@ impl Default for RuleMeta {
             message: None,
             message_en: None,
             decimals: None,
+            when: None,
         }
     }
 }
@@ -263,6 +266,8 @@ pub struct Instance {
     pub at_key: String,
     /// What it asserts.
     pub body: Body,
+    /// Where the rule applies only when a field has a value: that field and value.
+    pub when: Option<crate::check::condition::When>,
 }
 
 impl Instance {

@@ -164,6 +164,7 @@ enum ReasonJson {
     ResultBlank { side: Side },
     SideBlank { side: Side },
     Overflow,
+    ConditionUnknown,
 }
 
 fn not_assessable<'f>(n: &NotAssessable<'f>, lang: Lang) -> NotAssessableJson<'f> {
@@ -176,6 +177,7 @@ fn not_assessable<'f>(n: &NotAssessable<'f>, lang: Lang) -> NotAssessableJson<'f
             Reason::ResultBlank(side) => ReasonJson::ResultBlank { side },
             Reason::SideBlank(side) => ReasonJson::SideBlank { side },
             Reason::Overflow => ReasonJson::Overflow,
+            Reason::ConditionUnknown => ReasonJson::ConditionUnknown,
         },
         why: n.reason.describe(lang),
         cells: cells(&n.cells),

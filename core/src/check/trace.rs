@@ -4,6 +4,7 @@
 use core::marker::PhantomData;
 
 use crate::check::acc::{Acc, stated};
+use crate::check::condition::Gate;
 use crate::check::eval::Bounds;
 use crate::check::op::Op;
 use crate::check::rule::{Body, Operand, Term};
@@ -80,6 +81,7 @@ impl Sink<Types> for Recorder {
         lhs: Terms,
         op: Op,
         rhs: Terms,
+        _gate: Gate,
     ) {
         let result = stated(&lhs.shape, &rhs.shape);
         self.traced.push(Traced {
@@ -103,6 +105,7 @@ impl Sink<Types> for Recorder {
         part: PhantomData<&T>,
         at: usize,
         bounds: &Bounds,
+        _gate: Gate,
     ) {
         T::each_cell::<Types, _>(
             part,

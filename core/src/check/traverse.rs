@@ -18,6 +18,7 @@
 
 use core::marker::PhantomData;
 
+use crate::check::condition::{Conditional, Gate};
 use crate::check::eval::Bounds;
 use crate::check::op::Op;
 use crate::model::cell::{Cell, CellValue};
@@ -31,6 +32,14 @@ pub trait Mode: Copy + 'static {
 
     /// The field `field` reaches.
     fn reach<'a, T: 'a, U: 'a>(this: Self::Of<'a, T>, field: fn(&T) -> &U) -> Self::Of<'a, U>;
+
+    /// How a rule's condition on the field `field` reaches stands: read from a filled form;
+    /// open when there is none (the description records every instance).
+    fn gate<'a, T: 'a, U: Conditional<W> + 'a, W>(
+        this: Self::Of<'a, T>,
+        field: fn(&T) -> &U,
+        wanted: &W,
+    ) -> Gate;
 }
 
 /// Reading a filled form: its parts and their values.
@@ -44,6 +53,15 @@ impl Mode for Values {
     fn reach<'a, T: 'a, U: 'a>(this: &'a T, field: fn(&T) -> &U) -> &'a U {
         field(this)
     }
+
+    #[inline]
+    fn gate<'a, T: 'a, U: Conditional<W> + 'a, W>(
+        this: &'a T,
+        field: fn(&T) -> &U,
+        wanted: &W,
+    ) -> Gate {
+        field(this).gate(wanted)
+    }
 }
 
 /// Reading a form's type alone: where its cells are and what its rules read, with no values.
@@ -56,6 +74,14 @@ impl Mode for Types {
     #[inline(always)]
     fn reach<'a, T: 'a, U: 'a>(_: PhantomData<&'a T>, _: fn(&T) -> &U) -> PhantomData<&'a U> {
         PhantomData
+    }
+
+    fn gate<'a, T: 'a, U: Conditional<W> + 'a, W>(
+        _: PhantomData<&'a T>,
+        _: fn(&T) -> &U,
+        _: &W,
+    ) -> Gate {
+        Gate::Open
     }
 }
 
@@ -83,7 +109,9 @@ pub trait Sink<M: Mode> {
     type Side: Accumulate<M>;
 
     /// A comparison, declared at `site` on the struct whose cells start at `owner`; `column`
-    /// is the column of an element-wise rule.
+    /// is the column of an element-wise rule; `gate`, how its condition stands (`Open` for a
+    /// rule without one).
+    #[allow(clippy::too_many_arguments)]
     fn compare(
         &mut self,
         site: Site,
@@ -92,10 +120,18 @@ pub trait Sink<M: Mode> {
         lhs: Self::Side,
         op: Op,
         rhs: Self::Side,
+        gate: Gate,
     );
 
     /// A range over every cell of `part`, whose cells start at `at`.
-    fn range<T: Component>(&mut self, site: Site, part: M::Of<'_, T>, at: usize, bounds: &Bounds);
+    fn range<T: Component>(
+        &mut self,
+        site: Site,
+        part: M::Of<'_, T>,
+        at: usize,
+        bounds: &Bounds,
+        gate: Gate,
+    );
 }
 
 /// Where a rule is declared: the struct, and which of its declarations.

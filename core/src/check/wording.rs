@@ -75,6 +75,10 @@ impl Reason {
                 "数值超出精确计算的范围",
                 "the sum exceeds the range of exact arithmetic",
             ),
+            Reason::ConditionUnknown => lang.pick(
+                "规则的适用条件所在单元格未填写，无法判断是否适用",
+                "the field the rule's condition reads is blank, so whether it applies is unknown",
+            ),
         }
     }
 }

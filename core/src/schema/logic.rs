@@ -12,6 +12,7 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use crate::check::condition::When;
 use crate::check::op::Op;
 use crate::check::rule::{Body, Operand, RuleKind, Severity, Side, Term};
 use crate::model::cell::Mark;
@@ -39,6 +40,10 @@ pub struct ExportedRule {
     pub cells: Vec<String>,
     /// True when the schema's types already guarantee the rule (a count is never negative).
     pub guaranteed_by_schema: bool,
+    /// Where the rule applies only when a yes/no or choice field has a value: that field's
+    /// JSON pointer and the value (the logic already tests it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<ExportedWhen>,
     /// How far the sides may differ through the rounding of published values (a rule declared
     /// with `decimals`), as a decimal string; absent when the comparison is exact.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -47,13 +52,22 @@ pub struct ExportedRule {
     pub logic: Value,
 }
 
+/// A rule's condition, exported.
+#[derive(Clone, Debug, Serialize)]
+pub struct ExportedWhen {
+    /// JSON pointer of the yes/no or choice field.
+    pub pointer: String,
+    /// The value that makes the rule apply.
+    pub value: Value,
+}
+
 /// Every rule instance of a form, exported.
 pub fn export(info: &FormInfo) -> Vec<ExportedRule> {
     info.instances
         .iter()
         .map(|instance| {
             let rule = &info.rules[instance.rule];
-            let (logic, guaranteed) = match &instance.body {
+            let (mut logic, guaranteed) = match &instance.body {
                 Body::Compare {
                     lhs,
                     op,
@@ -68,6 +82,9 @@ pub fn export(info: &FormInfo) -> Vec<ExportedRule> {
                     by_type,
                 } => (range(info, *cell, *min, *max), *by_type),
             };
+            if let Some(when) = &instance.when {
+                logic = conditional(when, logic);
+            }
             ExportedRule {
                 id: rule.id.clone(),
                 kind: rule.kind,
@@ -83,10 +100,26 @@ pub fn export(info: &FormInfo) -> Vec<ExportedRule> {
                     .collect(),
                 guaranteed_by_schema: guaranteed,
                 tolerance: instance.tolerance().map(|t| t.to_string()),
+                when: instance.when.as_ref().map(|w| ExportedWhen {
+                    pointer: w.pointer.clone(),
+                    value: w.value.clone(),
+                }),
                 logic,
             }
         })
         .collect()
+}
+
+/// A rule that applies only when a field has a value: not assessable while the field is
+/// blank, the rule where it has the value, a pass where it has another.
+fn conditional(when: &When, logic: Value) -> Value {
+    let field = json!({ "var": when.keys.join(".") });
+    // Strict equality: loose `==` takes `false` for `null` in some engines.
+    json!({ "if": [
+        { "===": [field.clone(), null] }, "not_assessable",
+        { "===": [field, when.value.clone()] }, logic,
+        "pass",
+    ]})
 }
 
 fn var(info: &FormInfo, cell: usize) -> Value {

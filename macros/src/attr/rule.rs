@@ -26,6 +26,22 @@ pub fn rule_items(
     while !input.is_empty() {
         let key: syn::Ident = syn::ext::IdentExt::parse_any(input)?;
         let name = key.to_string();
+        if name == WHEN && input.peek(syn::token::Paren) && valid.contains(&WHEN) {
+            let content;
+            syn::parenthesized!(content in input);
+            let condition: syn::Expr = content.parse()?;
+            if !input.is_empty() {
+                input.parse::<Token![,]>()?;
+            }
+            if let Some(when) = crate::expr::when(cx, &condition, key.span()) {
+                if meta.when.is_some() {
+                    cx.error_spanned_by(&key, "duplicate `when`; a rule has one condition");
+                } else {
+                    meta.when = Some(when);
+                }
+            }
+            continue;
+        }
         let value: Option<syn::Expr> = if input.peek(Token![=]) {
             input.parse::<Token![=]>()?;
             Some(input.parse()?)
@@ -46,7 +62,12 @@ pub fn rule_items(
             continue;
         }
         let Some(value) = value else {
-            cx.error_spanned_by(&key, format!("`{name}` needs a value, e.g. `{name} = ..`"));
+            let example = if name == WHEN {
+                "`when(has_new_media)`".to_owned()
+            } else {
+                format!("`{name} = ..`")
+            };
+            cx.error_spanned_by(&key, format!("`{name}` needs a value, e.g. {example}"));
             continue;
         };
         let span = key.span();
@@ -74,6 +95,10 @@ pub fn rule_items(
                 let places = decimal_places(cx, &value);
                 set(cx, &mut meta.decimals, places, span, DECIMALS);
             }
+            WHEN => cx.error_spanned_by(
+                &key,
+                "`when` takes a condition in parentheses, e.g. `when(has_new_media)`",
+            ),
             MIN | MAX => {
                 let number = number(cx, &value);
                 if let Some(bounds) = bounds.as_deref_mut() {

@@ -5,7 +5,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::{num_tokens, opt_str};
-use crate::model::{Check, Container, Field, Operand, Range, Role, RuleMeta, Severity};
+use crate::model::{Check, Container, Field, Operand, Range, Role, RuleMeta, Severity, WhenValue};
 
 pub fn impls(c: &Container<'_>) -> TokenStream {
     let ident = c.ident;
@@ -154,6 +154,18 @@ fn rule_meta(meta: &RuleMeta) -> TokenStream {
         }
         None => quote!(__bb::None),
     };
+    let when = match &meta.when {
+        Some(when) => {
+            let names = when.path.iter().map(ToString::to_string);
+            let text = &when.text;
+            let wanted = match &when.wanted {
+                WhenValue::Flag(flag) => quote!(__bb::Wanted::Flag(#flag)),
+                WhenValue::Option(option) => quote!(__bb::wanted_option(&#option)),
+            };
+            quote!(__bb::Some(__bb::WhenDecl { path: &[#(#names),*], wanted: #wanted, text: #text }))
+        }
+        None => quote!(__bb::None),
+    };
     quote! {
         __bb::RuleMeta {
             id: #id,
@@ -161,6 +173,7 @@ fn rule_meta(meta: &RuleMeta) -> TokenStream {
             message: #message,
             message_en: #message_en,
             decimals: #decimals,
+            when: #when,
         }
     }
 }

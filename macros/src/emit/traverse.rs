@@ -12,7 +12,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::num_tokens;
-use crate::model::{Check, Container, Field, Number, Operand, Range, Sp};
+use crate::model::{Check, Container, Field, Number, Operand, Range, RuleMeta, Sp, WhenValue};
 
 /// The items of `impl Component` that traverse the struct.
 pub fn component_items(c: &Container<'_>, fields: &[&Field<'_>]) -> TokenStream {
@@ -181,10 +181,11 @@ fn rules(c: &Container<'_>, fields: &[&Field<'_>], offsets: &[TokenStream]) -> T
     for (k, range) in c.ranges.iter().enumerate() {
         let site = site(c, quote!(Range(#k as u16)));
         let bounds = bounds(range);
+        let gate = gate(&range.meta);
         body.push(quote! {
             {
                 const __BAOBIAO_BOUNDS: __bb::Bounds = #bounds;
-                __baobiao_sink.range::<Self>(#site, __baobiao_this, __baobiao_at, &__BAOBIAO_BOUNDS);
+                __baobiao_sink.range::<Self>(#site, __baobiao_this, __baobiao_at, &__BAOBIAO_BOUNDS, #gate);
             }
         });
     }
@@ -197,10 +198,11 @@ fn rules(c: &Container<'_>, fields: &[&Field<'_>], offsets: &[TokenStream]) -> T
             let (ty, at) = (field.ty, &offsets[i]);
             let reach = reach(field);
             let bounds = bounds(range);
+            let gate = gate(&range.meta);
             body.push(quote! {
                 {
                     const __BAOBIAO_BOUNDS: __bb::Bounds = #bounds;
-                    __baobiao_sink.range::<#ty>(#site, #reach, __baobiao_at + #at, &__BAOBIAO_BOUNDS);
+                    __baobiao_sink.range::<#ty>(#site, #reach, __baobiao_at + #at, &__BAOBIAO_BOUNDS, #gate);
                 }
             });
         }
@@ -213,6 +215,21 @@ fn rules(c: &Container<'_>, fields: &[&Field<'_>], offsets: &[TokenStream]) -> T
         });
     }
     quote!(#(#body)*)
+}
+
+/// How a rule's condition stands, read where the rule is declared: `Gate::Open` without one.
+fn gate(meta: &RuleMeta) -> TokenStream {
+    let Some(when) = &meta.when else {
+        return quote!(__bb::Gate::Open);
+    };
+    let path = &when.path;
+    let wanted = match &when.wanted {
+        WhenValue::Flag(flag) => quote!(#flag),
+        WhenValue::Option(option) => quote!(#option),
+    };
+    quote_spanned! {when.span=>
+        <__BbM as __bb::Mode>::gate(__baobiao_this, |__baobiao_s: &Self| &__baobiao_s #(.#path)*, &#wanted)
+    }
 }
 
 fn site(c: &Container<'_>, rule: TokenStream) -> TokenStream {
@@ -233,6 +250,10 @@ fn total_code(
     let (ty, at) = (total.ty, &offsets[index]);
     let total_reach = reach(total);
     let site = site(c, quote!(Total(#index as u16)));
+    let gate = total
+        .total
+        .as_ref()
+        .map_or_else(|| quote!(__bb::Gate::Open), |t| gate(&t.meta));
     let siblings: Vec<usize> = (0..fields.len()).filter(|&i| i != index).collect();
     let rows = siblings.iter().map(|&i| {
         let (sty, sat) = (fields[i].ty, &offsets[i]);
@@ -245,20 +266,21 @@ fn total_code(
         quote!(<#sty as __bb::Component>::add_all::<__BbM, _>(#sreach, __baobiao_at + #sat, &mut __baobiao_rhs, false);)
     });
     quote! {
+        let __baobiao_gate = #gate;
         if __bb::Shape::is_row(<#ty as __bb::Component>::SHAPE) {
             for __baobiao_c in 0..<#ty as __bb::Component>::CELLS {
                 let mut __baobiao_lhs: __BbS::Side = __bb::Default::default();
                 let mut __baobiao_rhs: __BbS::Side = __bb::Default::default();
                 <#ty as __bb::Component>::add_column::<__BbM, _>(#total_reach, __baobiao_at + #at, __baobiao_c, &mut __baobiao_lhs, false);
                 #(#rows)*
-                __baobiao_sink.compare(#site, __baobiao_at, __bb::Some(__baobiao_c), __baobiao_lhs, __bb::Op::Eq, __baobiao_rhs);
+                __baobiao_sink.compare(#site, __baobiao_at, __bb::Some(__baobiao_c), __baobiao_lhs, __bb::Op::Eq, __baobiao_rhs, __baobiao_gate);
             }
         } else {
             let mut __baobiao_lhs: __BbS::Side = __bb::Default::default();
             let mut __baobiao_rhs: __BbS::Side = __bb::Default::default();
             <#ty as __bb::Component>::add_all::<__BbM, _>(#total_reach, __baobiao_at + #at, &mut __baobiao_lhs, false);
             #(#cells)*
-            __baobiao_sink.compare(#site, __baobiao_at, __bb::None, __baobiao_lhs, __bb::Op::Eq, __baobiao_rhs);
+            __baobiao_sink.compare(#site, __baobiao_at, __bb::None, __baobiao_lhs, __bb::Op::Eq, __baobiao_rhs, __baobiao_gate);
         }
     }
 }
@@ -341,12 +363,14 @@ fn check_code(
                 #lhs
                 #rhs
                 let __baobiao_column = if __BAOBIAO_ROWS { __bb::Some(__baobiao_c) } else { __bb::None };
-                __baobiao_sink.compare(#site, __baobiao_at, __baobiao_column, __baobiao_lhs, #op, __baobiao_rhs);
+                __baobiao_sink.compare(#site, __baobiao_at, __baobiao_column, __baobiao_lhs, #op, __baobiao_rhs, __baobiao_gate);
             }
         }
     });
+    let gate = gate(&check.meta);
     quote! {
         {
+            let __baobiao_gate = #gate;
             const __BAOBIAO_WIDTH: usize = __bb::widest(&[#(#widths),*]);
             const __BAOBIAO_ROWS: bool = __bb::any_row(&[#(#shapes),*]);
             #(#instances)*

@@ -25,6 +25,10 @@
 //! | `W-TALK` | 答复网民提问数量 ≤ 网民留言数量 | warning |
 //! | `W-AVG` | 平均办理时间 ≥ 0 | warning |
 //! | `W-SEC` | 问题整改数量 ≤ 发现问题数量 | warning |
+//! | `W-MEDIA` | 是否有移动新媒体 = 否 ⇒ every 微博, 微信 figure blank or 0 | error |
+//!
+//! `W-AVG`'s second half, 平均办理时间 blank when 收到留言数量 = 0, is not declared: a
+//! condition reads a yes/no or choice field, not a count.
 
 // Laid out one item per line, as the template lists them; rustfmt would split each line in two.
 #[rustfmt::skip]

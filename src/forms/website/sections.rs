@@ -136,6 +136,8 @@ pub struct Security {
 
 /// 移动新媒体.
 #[derive(Form, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[form(range(max = 0, when(!has_new_media), id = "W-MEDIA",
+    message = "无移动新媒体时，微博、微信各项数量应为空或0"))]
 pub struct NewMedia {
     #[form(label = "是否有移动新媒体")] pub has_new_media: Option<bool>,
     #[form(label = "微博")] pub weibo: Weibo,
