@@ -568,3 +568,68 @@ fn a_choice_decides_which_rules_apply() {
         Status::NotAssessable(Reason::ConditionUnknown)
     );
 }
+
+/// This year's and last year's rows are different types with the same columns: a rule may
+/// compare them column by column.
+#[derive(Form, Serialize, Deserialize, Debug, Clone)]
+#[form(columns)]
+struct ThisYear {
+    #[form(label = "个人")]
+    people: Count,
+    #[form(label = "组织")]
+    organisations: Count,
+}
+
+#[derive(Form, Serialize, Deserialize, Debug, Clone)]
+#[form(columns)]
+struct LastYear {
+    #[form(label = "个人")]
+    people: Count,
+    #[form(label = "组织")]
+    organisations: Count,
+}
+
+#[derive(Form, Serialize, Deserialize, Debug, Clone)]
+#[form(check(this_year.carried_in == last_year.carried_out, id = "CARRY"))]
+struct TwoYears {
+    #[form(label = "本年")]
+    this_year: CarriedIn,
+    #[form(label = "上年")]
+    last_year: CarriedOut,
+}
+
+#[derive(Form, Serialize, Deserialize, Debug, Clone)]
+struct CarriedIn {
+    #[form(label = "上年结转")]
+    carried_in: ThisYear,
+}
+
+#[derive(Form, Serialize, Deserialize, Debug, Clone)]
+struct CarriedOut {
+    #[form(label = "结转下年")]
+    carried_out: LastYear,
+}
+
+#[test]
+fn rows_of_different_types_with_the_same_columns_compare_column_by_column() {
+    let info = TwoYears::info();
+    let carry = info.rule("CARRY").unwrap();
+    assert_eq!(carry.instances.len(), 2);
+    let at: Vec<String> = carry
+        .instances
+        .iter()
+        .map(|&i| info.instances[i].at.join(" › "))
+        .collect();
+    assert_eq!(at, ["个人", "组织"]);
+    let years: TwoYears = serde_json::from_str(
+        r#"{"this_year": {"carried_in": {"people": 3, "organisations": 1}},
+            "last_year": {"carried_out": {"people": 3, "organisations": 2}}}"#,
+    )
+    .unwrap();
+    agree(&years);
+    let report = years.check();
+    let violations = report.violations();
+    assert_eq!(violations.len(), 1);
+    assert_eq!(violations[0].cells[0].pointer, "/this_year/carried_in/organisations");
+    assert_eq!(violations[0].cells[1].pointer, "/last_year/carried_out/organisations");
+}
