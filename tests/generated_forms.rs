@@ -4,7 +4,10 @@
 //! values at the root) with a filled report each, into a crate of their own, which builds and,
 //! for every form, checks the report against the form's JSON Schema (the jsonschema crate),
 //! renders it in all six formats and reads each back to the identical value through
-//! `baobiao::read::report`. Nothing may panic.
+//! `baobiao::read::report`. Their structs declare rules at random too — comparisons with every
+//! operator, factors, `each`, `total`s, ranges, `decimals` and conditions on their yes/no and
+//! choice fields — each exported, decided as its definition says, and worded. Nothing may
+//! panic. Not generated: repeating rows (`Vec`), which forms cannot declare yet.
 //!
 //! The generator is deterministic (its seed is the form's number); a failure names the form,
 //! and the crate stays in `target/tmp/generated-forms` to be looked at.
@@ -79,6 +82,7 @@ struct Writer {
     form: u64,
     structs: usize,
     labels: usize,
+    rules: usize,
     code: String,
 }
 
@@ -87,6 +91,38 @@ impl Writer {
         self.labels += 1;
         let word = WORDS[self.rng.below(WORDS.len() as u64) as usize];
         format!("{word}{}号", self.labels)
+    }
+
+    fn rule_id(&mut self) -> String {
+        self.rules += 1;
+        format!("R{}-{}", self.form, self.rules)
+    }
+
+    /// A comparison operator.
+    fn op(&mut self) -> &'static str {
+        ["==", "!=", "<", "<=", ">", ">="][self.rng.below(6) as usize]
+    }
+
+    /// Maybe a factor for an operand: `2 * `, `0.5 * `, or nothing.
+    fn factor(&mut self) -> &'static str {
+        ["", "", "2 * ", "0.5 * ", "-3 * "][self.rng.below(5) as usize]
+    }
+
+    /// Maybe a rule's qualifiers: `decimals`, a condition on one of `flags` or `choices`.
+    fn qualifiers(&mut self, flags: &[String], choices: &[String]) -> String {
+        let mut out = String::new();
+        if self.rng.chance(30) {
+            out.push_str(", decimals = 2");
+        }
+        if !flags.is_empty() && self.rng.chance(40) {
+            let flag = &flags[self.rng.below(flags.len() as u64) as usize];
+            let not = if self.rng.chance(50) { "!" } else { "" };
+            let _ = write!(out, ", when({not}{flag})");
+        } else if !choices.is_empty() && self.rng.chance(40) {
+            let choice = &choices[self.rng.below(choices.len() as u64) as usize];
+            let _ = write!(out, ", when({choice} == Choice{}::Gamma)", self.form);
+        }
+        out
     }
 
     fn name(&mut self, what: &str) -> String {
@@ -171,18 +207,32 @@ impl Writer {
     /// name and a report's JSON object.
     fn items(&mut self, depth: u32) -> (String, String) {
         let name = self.name("Items");
-        let fields = 1 + self.rng.below(4);
+        let fields = 1 + self.rng.below(5);
         let mut decl = String::new();
         let mut json = Vec::new();
+        let (mut numbers, mut flags, mut choices) = (Vec::new(), Vec::new(), Vec::new());
         for f in 0..fields {
             let label = self.label();
             let ident = format!("f{f}");
             let (ty, value) = if depth > 0 && self.rng.chance(25) {
                 self.items(depth - 1)
             } else {
-                let kind = KINDS[self.rng.below(KINDS.len() as u64) as usize];
+                // Numbers half the time, so that rules have operands.
+                let kind = if self.rng.chance(50) {
+                    KINDS[self.rng.below(3) as usize]
+                } else {
+                    KINDS[self.rng.below(KINDS.len() as u64) as usize]
+                };
                 self.scalar(kind)
             };
+            match ty.as_str() {
+                "Count" | "Amount" | "SignedCount" => numbers.push(ident.clone()),
+                "bool" | "Option<bool>" => flags.push(ident.clone()),
+                t if t.starts_with("Choice") || t.starts_with("Option<Choice") => {
+                    choices.push(ident.clone());
+                }
+                _ => {}
+            }
             let unit = if matches!(ty.as_str(), "Count" | "Amount" | "SignedCount")
                 && self.rng.chance(40)
             {
@@ -199,9 +249,39 @@ impl Writer {
             );
             json.push(format!("\"{ident}\": {value}"));
         }
+        // Rules over its numbers: a comparison (factors, qualifiers), an `each`, a range.
+        let mut rules = Vec::new();
+        if numbers.len() >= 2 && self.rng.chance(60) {
+            let (id, op, factor) = (self.rule_id(), self.op(), self.factor());
+            let qualifiers = self.qualifiers(&flags, &choices);
+            rules.push(format!(
+                "check({} {op} {factor}{}, id = \"{id}\"{qualifiers})",
+                numbers[0], numbers[1]
+            ));
+        }
+        if numbers.len() >= 3 && self.rng.chance(40) {
+            let id = self.rule_id();
+            let qualifiers = self.qualifiers(&flags, &choices);
+            rules.push(format!(
+                "check(each({}, {}) <= {}, id = \"{id}\", severity = warning{qualifiers})",
+                numbers[0], numbers[1], numbers[2]
+            ));
+        }
+        if !numbers.is_empty() && self.rng.chance(30) {
+            let id = self.rule_id();
+            let qualifiers = self.qualifiers(&flags, &[]).replace(", decimals = 2", "");
+            rules.push(format!(
+                "range(min = 0, max = 50000, id = \"{id}\"{qualifiers})"
+            ));
+        }
+        let attrs = if rules.is_empty() {
+            String::new()
+        } else {
+            format!("#[form({})]\n", rules.join(", "))
+        };
         let _ = writeln!(
             self.code,
-            "#[derive(Form, Serialize, Deserialize, Debug, PartialEq)]\npub struct {name} {{\n{decl}}}\n"
+            "#[derive(Form, Serialize, Deserialize, Debug, PartialEq)]\n{attrs}pub struct {name} {{\n{decl}}}\n"
         );
         (name, format!("{{{}}}", json.join(", ")))
     }
@@ -212,11 +292,21 @@ impl Writer {
         let count = 1 + self.rng.below(4);
         let mut decl = String::new();
         let mut cells = Vec::new();
+        let total = count >= 2 && self.rng.chance(40);
         for c in 0..count {
             let label = self.label();
             let decimal = self.rng.chance(30);
             let ty = if decimal { "Amount" } else { "Count" };
-            let unit = if decimal { ", unit = \"万元\"" } else { "" };
+            let mut unit = if decimal {
+                ", unit = \"万元\"".to_owned()
+            } else {
+                String::new()
+            };
+            if total && c == count - 1 {
+                let id = self.rule_id();
+                let decimals = if decimal { ", decimals = 2" } else { "" };
+                let _ = write!(unit, ", total(id = \"{id}\"{decimals})");
+            }
             let _ = writeln!(
                 decl,
                 "    #[form(label = \"{label}\"{unit})]\n    pub c{c}: {ty},"
@@ -253,6 +343,7 @@ impl Writer {
         let rows = 1 + self.rng.below(4);
         let mut decl = String::new();
         let mut json = Vec::new();
+        let mut plain_rows = Vec::new();
         for r in 0..rows {
             let label = self.label();
             if self.rng.chance(25) {
@@ -283,8 +374,19 @@ impl Writer {
                     "    #[form(label = \"{label}\")]\n    pub r{r}: {row},"
                 );
                 json.push(format!("\"r{r}\": {}", self.row_json(&cells)));
+                plain_rows.push(format!("r{r}"));
             }
         }
+        // A rule over its rows, column by column.
+        let rule = if plain_rows.len() >= 2 && self.rng.chance(50) {
+            let (id, op, factor) = (self.rule_id(), self.op(), self.factor());
+            format!(
+                "#[form(check({} {op} {factor}{}, id = \"{id}\", severity = info))]\n",
+                plain_rows[0], plain_rows[1]
+            )
+        } else {
+            String::new()
+        };
         let corner = if self.rng.chance(30) {
             format!("#[form(corner = \"{}\")]\n", self.label())
         } else {
@@ -292,7 +394,7 @@ impl Writer {
         };
         let _ = writeln!(
             self.code,
-            "#[derive(Form, Serialize, Deserialize, Debug, PartialEq)]\n{corner}pub struct {name} {{\n{decl}}}\n"
+            "#[derive(Form, Serialize, Deserialize, Debug, PartialEq)]\n{corner}{rule}pub struct {name} {{\n{decl}}}\n"
         );
         (name, format!("{{{}}}", json.join(", ")))
     }
@@ -378,6 +480,25 @@ where
         return Err(format!("{name}: the schema refuses the report: {error}"));
     }
     let report = form.check();
+    // The rules: exported one per instance, every decision the table's own definition (a
+    // condition's field is not a cell: those instances are decided by the check alone), the
+    // findings in words and JSON.
+    let info = F::info();
+    let exported = baobiao::schema::logic::export(info);
+    if exported.len() != info.instances.len() {
+        return Err(format!("{name}: {} rules exported of {}", exported.len(), info.instances.len()));
+    }
+    for outcome in report.outcomes() {
+        let instance = &info.instances[outcome.instance];
+        if instance.when.is_none() && instance.decide(|c| report.cell(c)) != (outcome.status, outcome.blanks) {
+            return Err(format!("{name}: {} decided otherwise by its definition", info.rules[instance.rule].id));
+        }
+    }
+    let summary = report.summary();
+    serde_json::to_string(&summary.json(Lang::En)).map_err(|e| e.to_string())?;
+    for v in &summary.violations {
+        let _ = (v.message(Lang::Zh), v.expected(Lang::Zh), v.actual(Lang::Zh), v.detail(Lang::Zh));
+    }
     let document = render::document(&form, Some(&report), Lang::Zh);
     let files: Vec<(&str, Vec<u8>, SourceKind)> = vec![
         ("html", render::html::page(&document).into(), SourceKind::Html),
@@ -418,6 +539,7 @@ fn sixty_generated_forms_render_and_read_back_identically_in_every_format() {
             form,
             structs: 0,
             labels: 0,
+            rules: 0,
             code: String::new(),
         };
         let (name, json) = writer.form();

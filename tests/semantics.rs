@@ -630,6 +630,12 @@ fn rows_of_different_types_with_the_same_columns_compare_column_by_column() {
     let report = years.check();
     let violations = report.violations();
     assert_eq!(violations.len(), 1);
-    assert_eq!(violations[0].cells[0].pointer, "/this_year/carried_in/organisations");
-    assert_eq!(violations[0].cells[1].pointer, "/last_year/carried_out/organisations");
+    assert_eq!(
+        violations[0].cells[0].pointer,
+        "/this_year/carried_in/organisations"
+    );
+    assert_eq!(
+        violations[0].cells[1].pointer,
+        "/last_year/carried_out/organisations"
+    );
 }

@@ -2,6 +2,9 @@
 //! □专项网站`), or any set of them (`创新发展`'s check boxes). Declared as a fieldless enum
 //! with `#[derive(Choice)]`; a set is a `BTreeSet` of it.
 
+// Read by the readers and the renderers, features that may be off.
+#![cfg_attr(not(all(feature = "read", feature = "render")), allow(dead_code))]
+
 use serde::Serialize;
 
 /// One option of a choice: its key in the form's JSON and its label in the template.
