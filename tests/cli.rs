@@ -281,3 +281,30 @@ fn rules_are_listed_without_a_report() {
         "/applications/outcomes/total/natural_persons"
     );
 }
+
+/// What `read -o` writes is checked, rendered or read again as the report it holds, digit for
+/// digit, as the form it names.
+#[test]
+fn what_read_writes_is_taken_back_as_its_report() {
+    let out = temp_file("reading.json", b"");
+    let read = baobiao(&[
+        "read",
+        "examples/reports/xiangtan-county-police-2024.txt",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(read.status.success(), "{}", text(&read.stderr));
+    let written: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(written["form"], "annual-report-2021");
+
+    let check = baobiao(&["check", out.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
+    let again = baobiao(&["read", out.to_str().unwrap()]);
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    let again: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(again["report"], written["report"]);
+    assert_eq!(again["form"], "annual-report-2021");
+    // Named as another form, it is refused as that form's JSON would be.
+    let other = baobiao(&["check", out.to_str().unwrap(), "--form", "website"]);
+    assert_eq!(other.status.code(), Some(2));
+}

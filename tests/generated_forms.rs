@@ -447,9 +447,18 @@ impl Writer {
                     self.scalar(kind)
                 }
             };
+            // A section may declare the unit of all its numbers, drawn after its heading.
+            let unit = if ty.starts_with('F') && self.rng.chance(25) {
+                format!(
+                    ", unit = \"{}\"",
+                    UNITS[self.rng.below(UNITS.len() as u64) as usize]
+                )
+            } else {
+                String::new()
+            };
             let _ = writeln!(
                 decl,
-                "    #[form(label = \"{label}\")]\n    pub p{f}: {ty},"
+                "    #[form(label = \"{label}\"{unit})]\n    pub p{f}: {ty},"
             );
             json.push(format!("\"p{f}\": {value}"));
         }

@@ -179,6 +179,27 @@ fn a_rule_with_a_condition_applies_only_when_the_field_says_so() {
     // 否, with 1864 posts on 微博: that figure breaks the rule; blanks and 0 do not.
     let no = media(false.into(), 1864.into());
     assert_eq!(outcome(&no), (vec!["/new_media/weibo/posts".to_owned()], 0));
+    // The finding names the field that made the rule apply, in words and in its JSON.
+    let form: WebsiteReport = serde_json::from_value(no.clone()).unwrap();
+    let report = form.check();
+    let violation = report
+        .violations()
+        .into_iter()
+        .find(|v| v.id() == "W-MEDIA")
+        .unwrap();
+    assert_eq!(
+        violation.condition().unwrap().describe(),
+        "移动新媒体 › 是否有移动新媒体 = 否（/new_media/has_new_media）"
+    );
+    let json = serde_json::to_value(report.summary().json(baobiao::Lang::Zh)).unwrap();
+    let finding = json["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["rule"] == "W-MEDIA")
+        .unwrap();
+    assert_eq!(finding["when"]["pointer"], "/new_media/has_new_media");
+    assert_eq!(finding["when"]["value"], false);
     // 否 with nothing filled in: holds.
     assert_eq!(
         outcome(&media(false.into(), serde_json::Value::Null)),

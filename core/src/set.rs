@@ -243,7 +243,8 @@ mod reading {
 
     impl FormSet {
         /// Reads a report as the form named `form`; with none named, a filled form's JSON as
-        /// the first form that takes it (in the order added), and a published report as the
+        /// the first form that takes it (in the order added; what `baobiao read` wrote, as the
+        /// form it names), and a published report as the
         /// form whose headings, rows and columns it has (the fewest unmatched parts; ties to
         /// the earlier form). Either way the entry returned says which form it was. Detection, decoding,
         /// limits and reading as [`crate::read::report`].
@@ -264,6 +265,20 @@ mod reading {
             let first = *candidates.first().ok_or(ReadError::NoForm)?;
             match input::source(bytes.into(), options)? {
                 Source::Json(text) => {
+                    // What `read` wrote (`{"form", "report", ..}`): its report, as its form.
+                    if let Some((entry, report)) = self.reading_envelope(&text, named) {
+                        let form = entry.parse(&report).map_err(|error| ReadError::Json {
+                            form: Some(entry.name().to_owned()),
+                            error,
+                        })?;
+                        let reading = Reading {
+                            form,
+                            kind: input::SourceKind::Json,
+                            diagnostics: Vec::new(),
+                            positions: Default::default(),
+                        };
+                        return Ok((entry, reading));
+                    }
                     // The first form that takes the JSON; if none does, why the first did not.
                     let mut first_error = None;
                     for entry in &candidates {
@@ -310,6 +325,38 @@ mod reading {
                     Ok((entry, reading))
                 }
             }
+        }
+
+        /// The form and report of what `read` writes (`{"form": NAME, "report": {..},
+        /// "diagnostics": [..], "sources": {..}}`), when `text` is that and names a form of
+        /// the set (the one named, if any); a filled form's own JSON never has those four keys
+        /// alone unless its form declares them, and then it is taken as itself.
+        fn reading_envelope<'s>(
+            &'s self,
+            text: &str,
+            named: Option<&'s Entry>,
+        ) -> Option<(&'s Entry, String)> {
+            // The report as written, digit for digit (no detour through `Value`'s floats).
+            #[derive(serde::Deserialize)]
+            #[serde(deny_unknown_fields)]
+            #[allow(dead_code)]
+            struct Envelope<'a> {
+                form: String,
+                #[serde(borrow)]
+                report: &'a serde_json::value::RawValue,
+                diagnostics: serde::de::IgnoredAny,
+                sources: serde::de::IgnoredAny,
+            }
+            let envelope: Envelope<'_> = serde_json::from_str(text).ok()?;
+            let entry = self.get(&envelope.form).ok()?;
+            if named.is_some_and(|n| n.name() != entry.name()) {
+                return None;
+            }
+            // A form whose own fields are these four keys is read as itself.
+            if entry.parse(text).is_ok() {
+                return None;
+            }
+            Some((entry, envelope.report.get().to_owned()))
         }
 
         /// Reads the file at `path` as [`FormSet::read`] does, its name telling its kind unless

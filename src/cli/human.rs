@@ -89,6 +89,14 @@ fn violations(out: &mut String, violations: &[Violation<'_>], lang: Lang) {
             if !v.at.is_empty() {
                 let _ = writeln!(out, "  {}{}", lang.pick("位置：", "at: "), v.location());
             }
+            if let Some(when) = v.condition() {
+                let _ = writeln!(
+                    out,
+                    "  {}{}",
+                    lang.pick("适用条件：", "applies when: "),
+                    when.describe()
+                );
+            }
             let detail = v.detail(lang);
             if !detail.is_empty() {
                 let _ = writeln!(out, "  {detail}");
@@ -115,7 +123,17 @@ fn not_assessable(out: &mut String, items: &[NotAssessable<'_>], lang: Lang) {
         );
         for n in items {
             let _ = writeln!(out, "? {}  {}", n.rule.id, n.message(lang));
-            let _ = writeln!(out, "  {}{}", lang.pick("位置：", "at: "), n.location());
+            if !n.at.is_empty() {
+                let _ = writeln!(out, "  {}{}", lang.pick("位置：", "at: "), n.location());
+            }
+            if let Some(when) = n.condition() {
+                let _ = writeln!(
+                    out,
+                    "  {}{}",
+                    lang.pick("适用条件：", "applies when: "),
+                    when.describe()
+                );
+            }
             let _ = writeln!(
                 out,
                 "  {}{}",
@@ -130,13 +148,13 @@ fn notes(out: &mut String, notes: &[BlankNote<'_>], lang: Lang) {
     if !notes.is_empty() {
         let _ = writeln!(out, "\n{}", lang.pick("提示：", "Notes:"));
         for note in notes {
-            let _ = writeln!(
-                out,
-                "i {}  {}（{}）",
-                note.rule.id,
-                note.message(lang),
-                note.location()
-            );
+            let at = note.location();
+            let at = if at.is_empty() {
+                at
+            } else {
+                format!("（{at}）")
+            };
+            let _ = writeln!(out, "i {}  {}{at}", note.rule.id, note.message(lang));
             cells(out, &note.cells, lang);
         }
     }

@@ -36,7 +36,7 @@ use crate::set::FormSet;
 #[command(
     name = "baobiao",
     version,
-    about = "检查政府信息公开工作年度报告等报表 · check official report forms"
+    about = "检查、绘制和读取报表 · check, draw and read report forms"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -176,7 +176,28 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    // A developer's own binary goes by its own name in help and errors; the forms it offers
+    // are listed after the subcommands.
+    let name = args
+        .first()
+        .and_then(|a| std::path::Path::new(a).file_stem())
+        .and_then(|s| s.to_str())
+        .unwrap_or("baobiao")
+        .to_owned();
+    let forms_help = forms
+        .entries()
+        .iter()
+        .map(|e| format!("  {}  {}", e.name(), e.title()))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let command = <Cli as clap::CommandFactory>::command()
+        .bin_name(name)
+        .after_help(format!("表单 · forms (--form NAME):\n{forms_help}"));
+    let parsed = command
+        .try_get_matches_from(args)
+        .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(err) => {
             // Help and version go to standard output with 0; wrong arguments exit 2.

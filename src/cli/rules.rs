@@ -24,6 +24,19 @@ struct RuleOut<'a> {
 struct InstanceOut {
     at: String,
     cells: Vec<String>,
+    /// A rule declared with `decimals`: how far its sides may differ through rounding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tolerance: Option<String>,
+    /// A rule with a condition: the yes/no or choice field it reads and the value that makes
+    /// it apply.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    when: Option<WhenOut>,
+}
+
+#[derive(Serialize)]
+struct WhenOut {
+    pointer: String,
+    value: serde_json::Value,
 }
 
 pub fn run(
@@ -66,6 +79,11 @@ pub fn run(
                             .iter()
                             .map(|&c| info.cells[c].pointer.clone())
                             .collect(),
+                        tolerance: instance.tolerance().map(|t| t.to_string()),
+                        when: instance.when.as_ref().map(|w| WhenOut {
+                            pointer: w.pointer.clone(),
+                            value: w.value.clone(),
+                        }),
                     }
                 })
                 .collect(),
@@ -93,10 +111,11 @@ pub fn run(
                     ),
                     Lang::En => writeln!(
                         out,
-                        "\n{}  [{}]  {}  ({count} instances)",
+                        "\n{}  [{}]  {}  ({count} instance{})",
                         rule.id,
                         rule.severity.name(lang),
-                        rule.expression
+                        rule.expression,
+                        if count == 1 { "" } else { "s" }
                     ),
                 };
                 let _ = writeln!(out, "  {}", rule.message);

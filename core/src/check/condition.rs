@@ -39,8 +39,22 @@ pub struct When {
     pub labels: Vec<&'static str>,
     /// The value in JSON that makes the rule apply (`true`, `"portal"`).
     pub value: serde_json::Value,
+    /// That value as the template prints it (`否`, `政府门户网站`).
+    pub shown: &'static str,
     /// The condition as written.
     pub text: &'static str,
+}
+
+impl When {
+    /// The condition in words: `移动新媒体 › 是否有移动新媒体 = 否（/new_media/has_new_media）`.
+    pub fn describe(&self) -> String {
+        format!(
+            "{} = {}（{}）",
+            self.labels.join(" › "),
+            self.shown,
+            self.pointer
+        )
+    }
 }
 
 /// How a condition stands in a filled form.

@@ -241,11 +241,18 @@ fn place_when(owner: &Placed<'_>, decl: &WhenDecl) -> When {
             .find(|c| c.node.field.ident == *name)
             .unwrap_or_else(|| panic!("`when({})`: no field `{name}`", decl.text));
     }
-    let value = match (decl.wanted, &field.node.kind) {
-        (Wanted::Flag(flag), NodeKind::Flag) => serde_json::Value::Bool(flag),
+    let (value, shown) = match (decl.wanted, &field.node.kind) {
+        (Wanted::Flag(flag), NodeKind::Flag) => (
+            serde_json::Value::Bool(flag),
+            if flag {
+                crate::model::words::YES[0]
+            } else {
+                crate::model::words::NO[0]
+            },
+        ),
         (Wanted::Option(index), NodeKind::Choice(options)) => options
             .get(index)
-            .map(|o| serde_json::Value::from(o.key))
+            .map(|o| (serde_json::Value::from(o.key), o.label))
             .unwrap_or_else(|| panic!("`when({})`: no such option", decl.text)),
         _ => panic!(
             "`when({})` names a field that is not a yes/no or choice field",
@@ -257,6 +264,7 @@ fn place_when(owner: &Placed<'_>, decl: &WhenDecl) -> When {
         keys: pointer::tokens(&field.pointer),
         labels: field.labels.clone(),
         value,
+        shown,
         text: decl.text,
     }
 }

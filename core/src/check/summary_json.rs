@@ -92,6 +92,24 @@ struct ViolationJson<'f> {
     detail: String,
     found: FoundJson,
     cells: Vec<CellJson<'f>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    when: Option<WhenJson<'f>>,
+}
+
+/// A rule's condition, for machines: the field it reads and the value that makes it apply.
+#[derive(Serialize)]
+struct WhenJson<'f> {
+    pointer: &'f str,
+    labels: &'f [&'static str],
+    value: &'f serde_json::Value,
+}
+
+fn when_json(when: Option<&crate::check::condition::When>) -> Option<WhenJson<'_>> {
+    when.map(|w| WhenJson {
+        pointer: &w.pointer,
+        labels: &w.labels,
+        value: &w.value,
+    })
 }
 
 /// [`Found`], typed, for machines.
@@ -143,6 +161,7 @@ fn violation<'f>(v: &Violation<'f>, lang: Lang) -> ViolationJson<'f> {
         detail: v.detail(lang),
         found,
         cells: cells(&v.cells),
+        when: when_json(v.condition()),
     }
 }
 
@@ -155,6 +174,8 @@ struct NotAssessableJson<'f> {
     reason: ReasonJson,
     why: &'static str,
     cells: Vec<CellJson<'f>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    when: Option<WhenJson<'f>>,
 }
 
 /// [`Reason`], typed, for machines.
@@ -181,6 +202,7 @@ fn not_assessable<'f>(n: &NotAssessable<'f>, lang: Lang) -> NotAssessableJson<'f
         },
         why: n.reason.describe(lang),
         cells: cells(&n.cells),
+        when: when_json(n.condition()),
     }
 }
 

@@ -91,6 +91,12 @@ impl CellRef<'_> {
 }
 
 impl<'f> Violation<'f> {
+    /// The condition under which the rule applies (`when(..)`), if it has one: it held, and
+    /// the field it reads is not among [`Violation::cells`], which are numbers.
+    pub fn condition(&self) -> Option<&'f crate::check::condition::When> {
+        self.instance.and_then(|i| i.when.as_ref())
+    }
+
     /// The rule's id.
     pub fn id(&self) -> &'f str {
         &self.rule.id
@@ -134,6 +140,10 @@ impl<'f> Violation<'f> {
         };
         let names = short_names(&self.cells);
         let side = |terms: &[Term], total: Num| {
+            // A side of constants alone is its value: `≠ 0`, not `≠ 0 = 0`.
+            if terms.iter().all(|t| matches!(t.operand, Operand::Const(_))) {
+                return total.to_string();
+            }
             format!("{} = {total}", terms_text(terms, &self.cells, &names, lang))
         };
         let mut difference = lhs.checked_sub(rhs).map_or_else(String::new, |d| {
@@ -158,6 +168,12 @@ impl<'f> Violation<'f> {
 }
 
 impl<'f> NotAssessable<'f> {
+    /// The condition under which the rule applies (`when(..)`), if it has one: the field it
+    /// reads is not among [`NotAssessable::cells`], which are numbers.
+    pub fn condition(&self) -> Option<&'f crate::check::condition::When> {
+        self.instance.when.as_ref()
+    }
+
     /// The rule's wording in `lang`.
     pub fn message(&self, lang: Lang) -> &'f str {
         self.rule.message(lang)

@@ -18,6 +18,11 @@ pub struct ChoiceOption {
 
 /// A fieldless enum whose value is one of labelled options. Implemented by
 /// `#[derive(Choice)]`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a choice: a field of `Option<{Self}>` or `BTreeSet<{Self}>` needs an enum with `#[derive(baobiao::Choice)]`",
+    label = "not a choice",
+    note = "`Option<T>` is a field kind for yes/no, choices, text, dates and metadata numbers; a number cell is never `Option`: `Count`, `SignedCount` and `Amount` are blank as `null` themselves"
+)]
 pub trait Choice: 'static {
     /// The options, in the template's order.
     const OPTIONS: &'static [ChoiceOption];

@@ -42,6 +42,10 @@ pub struct Table {
     pub pointer: String,
     /// The field's label (the section heading the table sits under).
     pub label: Option<&'static str>,
+    /// The unit the field declares for all its numbers, drawn after the heading
+    /// (`工作人员（单位：人）`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<&'static str>,
     /// The blocks, top to bottom.
     pub blocks: Vec<Block>,
 }
@@ -191,6 +195,7 @@ pub fn layout(root: &Node) -> Layout {
             fields: fields.iter().map(|f| f.field.key).collect(),
             pointer: String::new(),
             label: None,
+            unit: None,
             blocks: blocks(&fields, &path),
         };
         return Layout {
@@ -207,6 +212,7 @@ pub fn layout(root: &Node) -> Layout {
                 fields: run.iter().map(|f| f.field.key).collect(),
                 pointer: String::new(),
                 label: None,
+                unit: None,
                 blocks: blocks(run, &path),
             });
             run.clear();
@@ -223,6 +229,7 @@ pub fn layout(root: &Node) -> Layout {
                     fields: vec![field.field.key],
                     pointer: child.pointer.clone(),
                     label: field.field.label,
+                    unit: field.field.unit,
                     blocks: table_blocks(field, &child),
                 });
             }

@@ -194,7 +194,7 @@ pub(crate) fn grid(
         builder.block(block, table.blocks.len() > 1);
     }
     Grid {
-        title: table.label.map(str::to_owned),
+        title: table.label.map(|label| row_label(label, table.unit)),
         rows: builder.row,
         columns: builder.width,
         cells: builder.cells,

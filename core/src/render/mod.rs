@@ -90,9 +90,15 @@ fn table_summary(table: &Table, violations: &[Violation<'_>], lang: Lang) -> Vec
         .map(|v| {
             let (id, message, at) = (v.id(), v.message(lang), v.location());
             let (expected, actual) = (v.expected(lang), v.actual(lang));
+            // A rule of the form itself has no place to name.
+            let at = match (at.is_empty(), lang) {
+                (true, _) => String::new(),
+                (false, Lang::Zh) => format!("（{at}）"),
+                (false, Lang::En) => format!(" ({at})"),
+            };
             match lang {
-                Lang::Zh => format!("{id}  {message}（{at}）：期望 {expected}，实际 {actual}"),
-                Lang::En => format!("{id}  {message} ({at}): expected {expected}, found {actual}"),
+                Lang::Zh => format!("{id}  {message}{at}：期望 {expected}，实际 {actual}"),
+                Lang::En => format!("{id}  {message}{at}: expected {expected}, found {actual}"),
             }
         })
         .collect()

@@ -13,7 +13,7 @@ use super::title;
 use crate::model::node::{Node, NodeKind, Role, StructDecl};
 use crate::model::pointer;
 use crate::read::grid::Piece;
-use crate::read::normalise::{normalise, without_ordinal};
+use crate::read::normalise::{normalise, without_ordinal, without_unit};
 
 /// Where the parts of a form stand among the source's pieces.
 struct Found<'n> {
@@ -439,8 +439,11 @@ fn headings<'n>(root: &'n StructDecl, texts: &[Option<String>]) -> Vec<(usize, &
             texts
                 .iter()
                 .position(|t| {
-                    t.as_deref()
-                        .is_some_and(|have| wanted.iter().any(|w| without_ordinal(have) == w))
+                    t.as_deref().is_some_and(|have| {
+                        // A heading may carry the section's unit: `工作人员（单位：人）`.
+                        let have = without_ordinal(have);
+                        wanted.iter().any(|w| have == w || without_unit(have) == w)
+                    })
                 })
                 .map(|at| (at, f))
         })
