@@ -219,6 +219,7 @@ const _: () = {
                             __bb::Op::Eq,
                             __baobiao_rhs,
                             __baobiao_gate,
+                            false,
                         );
                 }
             } else {
@@ -262,6 +263,7 @@ const _: () = {
                         __bb::Op::Eq,
                         __baobiao_rhs,
                         __baobiao_gate,
+                        false,
                     );
             }
             <Count as __bb::Component>::rules::<

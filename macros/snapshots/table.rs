@@ -323,6 +323,7 @@ const _: () = {
                             const { __bb::Op::from_symbol("==") },
                             __baobiao_rhs,
                             __baobiao_gate,
+                            false,
                         );
                 }
             }

@@ -67,6 +67,7 @@ impl Sink<Values> for Decider {
         op: Op,
         rhs: Acc,
         gate: Gate,
+        rounded: bool,
     ) {
         let instance = self.next;
         self.next += 1;
@@ -76,7 +77,14 @@ impl Sink<Values> for Decider {
         }
         let blanks = lhs.blanks() + rhs.blanks();
         let decisions = &mut self.decisions;
-        let tolerance = self.info.tolerance_of(instance);
+        let info = self.info;
+        let tolerance = || {
+            if rounded {
+                info.tolerance_of(instance)
+            } else {
+                None
+            }
+        };
         settle_into(&lhs, op, &rhs, tolerance, |status| {
             decisions.push(instance, status, blanks)
         });

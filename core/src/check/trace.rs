@@ -82,6 +82,7 @@ impl Sink<Types> for Recorder {
         op: Op,
         rhs: Terms,
         _gate: Gate,
+        _rounded: bool,
     ) {
         let result = stated(&lhs.shape, &rhs.shape);
         self.traced.push(Traced {

@@ -110,7 +110,8 @@ pub trait Sink<M: Mode> {
 
     /// A comparison, declared at `site` on the struct whose cells start at `owner`; `column`
     /// is the column of an element-wise rule; `gate`, how its condition stands (`Open` for a
-    /// rule without one).
+    /// rule without one); `rounded`, whether the rule allows rounding (`decimals`): a constant
+    /// in generated code, so a rule without pays nothing for the look-up.
     #[allow(clippy::too_many_arguments)]
     fn compare(
         &mut self,
@@ -121,6 +122,7 @@ pub trait Sink<M: Mode> {
         op: Op,
         rhs: Self::Side,
         gate: Gate,
+        rounded: bool,
     );
 
     /// A range over every cell of `part`, whose cells start at `at`.

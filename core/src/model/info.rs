@@ -69,8 +69,6 @@ pub struct FormInfo {
     by_pointer: HashMap<String, usize>,
     /// How many instances are evaluated (ranges the cell types guarantee are not).
     evaluated: usize,
-    /// True when some instance compares within a rounding tolerance.
-    rounded: bool,
     /// The tables as drawn, built on first use (renderers and readers ask for it per report).
     layout: std::sync::OnceLock<crate::model::layout::Layout>,
 }
@@ -100,7 +98,6 @@ impl FormInfo {
             .map(|(i, c)| (c.pointer.clone(), i))
             .collect();
         let evaluated = instances.iter().filter(|i| i.is_evaluated()).count();
-        let rounded = instances.iter().any(|i| i.tolerance().is_some());
         FormInfo {
             root,
             cells,
@@ -108,7 +105,6 @@ impl FormInfo {
             instances,
             by_pointer,
             evaluated,
-            rounded,
             layout: std::sync::OnceLock::new(),
         }
     }
@@ -147,15 +143,9 @@ impl FormInfo {
         self.evaluated
     }
 
-    /// The rounding tolerance of instance `index`, where the form has any (most have none,
-    /// and the check then asks no further).
-    #[inline(always)]
+    /// The rounding tolerance of instance `index`.
     pub(crate) fn tolerance_of(&self, index: usize) -> Option<crate::model::num::Num> {
-        if self.rounded {
-            self.instances.get(index).and_then(Instance::tolerance)
-        } else {
-            None
-        }
+        self.instances.get(index).and_then(Instance::tolerance)
     }
 
     /// The index of the cell at a JSON pointer.

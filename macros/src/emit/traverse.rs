@@ -254,6 +254,10 @@ fn total_code(
         .total
         .as_ref()
         .map_or_else(|| quote!(__bb::Gate::Open), |t| gate(&t.meta));
+    let rounded = total
+        .total
+        .as_ref()
+        .is_some_and(|t| t.meta.decimals.is_some());
     let siblings: Vec<usize> = (0..fields.len()).filter(|&i| i != index).collect();
     let rows = siblings.iter().map(|&i| {
         let (sty, sat) = (fields[i].ty, &offsets[i]);
@@ -273,14 +277,14 @@ fn total_code(
                 let mut __baobiao_rhs: __BbS::Side = __bb::Default::default();
                 <#ty as __bb::Component>::add_column::<__BbM, _>(#total_reach, __baobiao_at + #at, __baobiao_c, &mut __baobiao_lhs, false);
                 #(#rows)*
-                __baobiao_sink.compare(#site, __baobiao_at, __bb::Some(__baobiao_c), __baobiao_lhs, __bb::Op::Eq, __baobiao_rhs, __baobiao_gate);
+                __baobiao_sink.compare(#site, __baobiao_at, __bb::Some(__baobiao_c), __baobiao_lhs, __bb::Op::Eq, __baobiao_rhs, __baobiao_gate, #rounded);
             }
         } else {
             let mut __baobiao_lhs: __BbS::Side = __bb::Default::default();
             let mut __baobiao_rhs: __BbS::Side = __bb::Default::default();
             <#ty as __bb::Component>::add_all::<__BbM, _>(#total_reach, __baobiao_at + #at, &mut __baobiao_lhs, false);
             #(#cells)*
-            __baobiao_sink.compare(#site, __baobiao_at, __bb::None, __baobiao_lhs, __bb::Op::Eq, __baobiao_rhs, __baobiao_gate);
+            __baobiao_sink.compare(#site, __baobiao_at, __bb::None, __baobiao_lhs, __bb::Op::Eq, __baobiao_rhs, __baobiao_gate, #rounded);
         }
     }
 }
@@ -349,6 +353,7 @@ fn check_code(
         quote!(#(#parts)*)
     };
     let site = site(c, quote!(Check(#index as u16)));
+    let rounded = check.meta.decimals.is_some();
     // Evaluated at compile time: an operator the runtime does not know is an error here.
     let symbol = check.op.value;
     let op = quote_spanned!(check.op.span=> const { __bb::Op::from_symbol(#symbol) });
@@ -363,7 +368,7 @@ fn check_code(
                 #lhs
                 #rhs
                 let __baobiao_column = if __BAOBIAO_ROWS { __bb::Some(__baobiao_c) } else { __bb::None };
-                __baobiao_sink.compare(#site, __baobiao_at, __baobiao_column, __baobiao_lhs, #op, __baobiao_rhs, __baobiao_gate);
+                __baobiao_sink.compare(#site, __baobiao_at, __baobiao_column, __baobiao_lhs, #op, __baobiao_rhs, __baobiao_gate, #rounded);
             }
         }
     });
