@@ -473,6 +473,52 @@ impl Writer {
 }
 
 const MAIN: &str = r#"
+/// Every object of `value` with, in turn, each of its fields left out, an unknown field added,
+/// and each scalar replaced by a value of another type (and strings by one no choice has).
+fn variants(value: &serde_json::Value) -> Vec<(String, serde_json::Value)> {
+    let mut out = Vec::new();
+    let mut pointers = Vec::new();
+    fn walk(v: &serde_json::Value, at: String, out: &mut Vec<(String, bool)>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                out.push((at.clone(), true));
+                for (k, child) in map {
+                    walk(child, format!("{at}/{k}"), out);
+                }
+            }
+            _ => out.push((at, false)),
+        }
+    }
+    walk(value, String::new(), &mut pointers);
+    for (at, object) in pointers {
+        if object {
+            let mut added = value.clone();
+            added.pointer_mut(&at).unwrap().as_object_mut().unwrap().insert("unknown_field".into(), 1.into());
+            out.push((format!("unknown field in {at:?}"), added));
+            continue;
+        }
+        let (parent, key) = at.rsplit_once('/').unwrap();
+        let mut removed = value.clone();
+        removed.pointer_mut(parent).unwrap().as_object_mut().unwrap().remove(key);
+        out.push((format!("{at} left out"), removed));
+        let current = value.pointer(&at).unwrap();
+        let replacements: Vec<serde_json::Value> = match current {
+            serde_json::Value::String(_) => vec![12.into(), "not-an-option".into(), true.into()],
+            serde_json::Value::Number(_) => vec!["12".into(), true.into(), serde_json::json!([1])],
+            serde_json::Value::Bool(_) => vec![1.into(), "是".into()],
+            serde_json::Value::Null => vec![serde_json::json!({}), "x".into()],
+            serde_json::Value::Array(_) => vec!["alpha".into(), serde_json::json!(["alpha", "alpha"]), serde_json::json!(["delta"])],
+            serde_json::Value::Object(_) => vec![],
+        };
+        for replacement in replacements {
+            let mut changed = value.clone();
+            *changed.pointer_mut(&at).unwrap() = replacement.clone();
+            out.push((format!("{at} = {replacement}"), changed));
+        }
+    }
+    out
+}
+
 /// Checks one generated form: its report against its schema, then through every renderer and
 /// back through the reader.
 fn round_trip<F>(name: &str, json: &str) -> Result<(), String>
@@ -487,6 +533,19 @@ where
     let validator = jsonschema::draft202012::new(&schema).map_err(|e| format!("{name}: schema: {e}"))?;
     if let Some(error) = validator.iter_errors(&value).next() {
         return Err(format!("{name}: the schema refuses the report: {error}"));
+    }
+    // The schema accepts exactly what serde accepts: on reports with a field left out, an
+    // unknown field, a value of the wrong type, a choice that is not an option.
+    for (what, changed) in variants(&value) {
+        let by_serde = serde_json::from_value::<F>(changed.clone()).is_ok();
+        let by_schema = validator.is_valid(&changed);
+        if by_serde != by_schema {
+            return Err(format!(
+                "{name}: {what}: serde {} it, the schema {} it: {changed}",
+                if by_serde { "takes" } else { "refuses" },
+                if by_schema { "takes" } else { "refuses" },
+            ));
+        }
     }
     let report = form.check();
     // The rules: exported one per instance, every decision the table's own definition (a

@@ -61,6 +61,11 @@ fn the_website_example_is_valid_and_what_serde_rejects_the_schema_rejects() {
         ("/security/drills", serde_json::Value::Null),
         ("/date", serde_json::Value::Null),
         ("/innovation", serde_json::json!([])),
+        // serde reads a set from an array with repeats; so does the schema.
+        (
+            "/innovation",
+            serde_json::json!(["accessible", "accessible"]),
+        ),
     ] {
         let json = with(pointer, blank);
         assert!(validator.is_valid(&json), "{pointer}");
@@ -72,13 +77,6 @@ fn the_website_example_is_valid_and_what_serde_rejects_the_schema_rejects() {
     for (what, json) in [
         ("a yes/no as a word", with("/security/drills", "是".into())),
         ("an unknown site type", with("/site_type", "news".into())),
-        (
-            "a check box twice",
-            with(
-                "/innovation",
-                serde_json::json!(["accessible", "accessible"]),
-            ),
-        ),
         (
             "an unknown check box",
             with("/innovation", serde_json::json!(["blog"])),
@@ -92,10 +90,7 @@ fn the_website_example_is_valid_and_what_serde_rejects_the_schema_rejects() {
     ] {
         assert!(!validator.is_valid(&json), "the schema accepts {what}");
         let parsed: Result<WebsiteReport, _> = serde_json::from_value(json);
-        // serde takes a repeated check box into a set; the schema says it is a set.
-        if what != "a check box twice" {
-            assert!(parsed.is_err(), "serde accepts {what}");
-        }
+        assert!(parsed.is_err(), "serde accepts {what}");
     }
 }
 

@@ -183,6 +183,9 @@ pub fn object(object: Object, properties: Vec<Property>) -> Schema {
         {
             map.remove("format");
         }
+        // serde reads a set from an array with repeats (`["a", "a"]` is `{a}`); the schema
+        // takes what serde takes.
+        map.remove("uniqueItems");
         if let Some(label) = property.label {
             map.insert("title".into(), label.into());
         }
