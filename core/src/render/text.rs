@@ -53,7 +53,14 @@ pub fn table_with_summary(grid: &Grid, summary: &[String], colour: bool) -> Stri
     out
 }
 
-/// Splits `text` into lines no wider than `width` (at least one line).
+/// Closing punctuation, which Chinese typesetting never puts at the start of a line.
+const CLOSING: &[char] = &[
+    '）', ')', '」', '』', '》', '】', '，', '。', '、', '；', '：', '！', '？',
+];
+
+/// Splits `text` into lines no wider than `width` (at least one line). A closing bracket or
+/// stop that would begin a line takes the character before it along (`人次` / `）` becomes
+/// `人` / `次）`).
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
@@ -62,8 +69,13 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
         for ch in paragraph.chars() {
             let w = ch.width().unwrap_or(0);
             if used + w > width && !line.is_empty() {
+                let mut carried = String::new();
+                if CLOSING.contains(&ch) && line.chars().count() > 1 {
+                    carried.extend(line.pop());
+                }
                 lines.push(std::mem::take(&mut line));
-                used = 0;
+                used = carried.width();
+                line = carried;
             }
             line.push(ch);
             used += w;
@@ -256,5 +268,20 @@ impl Canvas {
             out.push('\n');
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn a_closing_bracket_never_begins_a_line() {
+        assert_eq!(
+            wrap("法律咨询人次（单位：人次）", 24),
+            ["法律咨询人次（单位：人", "次）"]
+        );
+        assert_eq!(wrap("ab", 1), ["a", "b"]);
+        assert_eq!(wrap("a）", 1), ["a", "）"]);
     }
 }
