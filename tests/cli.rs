@@ -307,4 +307,16 @@ fn what_read_writes_is_taken_back_as_its_report() {
     // Named as another form, it is refused as that form's JSON would be.
     let other = baobiao(&["check", out.to_str().unwrap(), "--form", "website"]);
     assert_eq!(other.status.code(), Some(2));
+
+    // A reading with diagnostics was not read whole: it is not taken as a filled form.
+    let mut flagged = written.clone();
+    flagged["diagnostics"] = serde_json::json!([{"message": "第3行：未找到“（七）总计”"}]);
+    let flagged = temp_file("flagged-reading.json", flagged.to_string().as_bytes());
+    let check = baobiao(&["check", flagged.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(2));
+    assert!(
+        text(&check.stderr).contains("带有 1 条诊断"),
+        "{}",
+        text(&check.stderr)
+    );
 }

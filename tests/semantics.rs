@@ -384,19 +384,21 @@ fn a_rule_with_decimals_allows_the_rounding_of_published_values() {
     assert_eq!(failed(&thirds.check()), ["SPEND-EXACT"]);
     let info = Spending::info();
     let sum = &info.instances[info.rule("SPEND-SUM").unwrap().instances[0]];
+    // Half a cent for each of four cells, and a quarter cent (see `rounding_tolerance`).
     assert_eq!(
         sum.tolerance().map(|t| t.to_string()).as_deref(),
-        Some("0.02")
+        Some("0.0225")
     );
     assert_eq!(
         info.rule("SPEND-SUM").unwrap().expression,
         "staff + goods + projects == total, decimals = 2"
     );
-    // A part within rounding of the total (two cells: 0.01) is not an error either.
+    // A part within rounding of the total (two cells: one cent) is not an error either; two
+    // cents are.
     let part = &info.instances[info.rule("SPEND-PART").unwrap().instances[0]];
     assert_eq!(
         part.tolerance().map(|t| t.to_string()).as_deref(),
-        Some("0.01")
+        Some("0.0125")
     );
     let close = spending(r#"{"staff": 1.01, "goods": 0, "projects": 0, "total": 1.00}"#);
     agree(&close);
@@ -413,10 +415,13 @@ fn a_rule_with_decimals_allows_the_rounding_of_published_values() {
     assert!(
         violation
             .detail(Lang::Zh)
-            .ends_with("差额 -0.05，超出舍入允许的 ±0.02"),
+            .ends_with("差额 -0.05，超出舍入允许的 ±0.0225"),
         "{}",
         violation.detail(Lang::Zh)
     );
+    let two_cents = spending(r#"{"staff": 1.02, "goods": 0, "projects": 0, "total": 1.00}"#);
+    agree(&two_cents);
+    assert_eq!(failed(&two_cents.check()), ["SPEND-PART", "SPEND-EXACT"]);
     let over = spending(r#"{"staff": 1.03, "goods": 0, "projects": 0, "total": 1.00}"#);
     agree(&over);
     assert_eq!(

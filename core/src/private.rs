@@ -14,9 +14,9 @@ pub use crate::check::eval::Bounds;
 pub use crate::check::op::Op;
 pub use crate::check::rule::{CheckDecl, OperandDecl, RangeDecl, RuleMeta, Severity, TermDecl};
 pub use crate::check::traverse::{
-    Accumulate, Mode, Sink, Site, SiteRule, Types, Values, Visit, field_offset,
+    Accumulate, Mode, Sink, Site, SiteRule, Types, Values, Visit, assert_form_field, field_offset,
 };
-pub use crate::check::unique_ids::{RuleId, assert_unique, distinct, distinct_len};
+pub use crate::check::unique_ids::{RuleId, assert_unique, count, distinct, distinct_len, sorted};
 pub use crate::model::choice::{Choice, ChoiceOption};
 pub use crate::model::component::Component;
 pub use crate::model::form::Form;

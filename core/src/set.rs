@@ -266,7 +266,8 @@ mod reading {
             match input::source(bytes.into(), options)? {
                 Source::Json(text) => {
                     // What `read` wrote (`{"form", "report", ..}`): its report, as its form.
-                    if let Some((entry, report)) = self.reading_envelope(&text, named) {
+                    if let Some(envelope) = self.reading_envelope(&text, named) {
+                        let (entry, report) = envelope?;
                         let form = entry.parse(&report).map_err(|error| ReadError::Json {
                             form: Some(entry.name().to_owned()),
                             error,
@@ -330,12 +331,13 @@ mod reading {
         /// The form and report of what `read` writes (`{"form": NAME, "report": {..},
         /// "diagnostics": [..], "sources": {..}}`), when `text` is that and names a form of
         /// the set (the one named, if any); a filled form's own JSON never has those four keys
-        /// alone unless its form declares them, and then it is taken as itself.
+        /// alone unless its form declares them, and then it is taken as itself. A reading with
+        /// diagnostics is refused: its report was not read whole.
         fn reading_envelope<'s>(
             &'s self,
             text: &str,
             named: Option<&'s Entry>,
-        ) -> Option<(&'s Entry, String)> {
+        ) -> Option<Result<(&'s Entry, String), ReadError>> {
             // The report as written, digit for digit (no detour through `Value`'s floats).
             #[derive(serde::Deserialize)]
             #[serde(deny_unknown_fields)]
@@ -344,7 +346,7 @@ mod reading {
                 form: String,
                 #[serde(borrow)]
                 report: &'a serde_json::value::RawValue,
-                diagnostics: serde::de::IgnoredAny,
+                diagnostics: Vec<serde::de::IgnoredAny>,
                 sources: serde::de::IgnoredAny,
             }
             let envelope: Envelope<'_> = serde_json::from_str(text).ok()?;
@@ -356,7 +358,13 @@ mod reading {
             if entry.parse(text).is_ok() {
                 return None;
             }
-            Some((entry, envelope.report.get().to_owned()))
+            if !envelope.diagnostics.is_empty() {
+                return Some(Err(ReadError::ReadingWithDiagnostics {
+                    form: entry.name().to_owned(),
+                    diagnostics: envelope.diagnostics.len(),
+                }));
+            }
+            Some(Ok((entry, envelope.report.get().to_owned())))
         }
 
         /// Reads the file at `path` as [`FormSet::read`] does, its name telling its kind unless

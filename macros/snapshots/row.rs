@@ -15,14 +15,18 @@ const _: () = {
                 &[
                     __bb::RuleId {
                         id: "ROW",
-                        meaning: "total total",
+                        meaning: "total total == people",
                         path: ::core::concat!(::core::module_path!(), "::", "Row"),
                     },
                 ],
                 <Count as __bb::Component>::RULE_IDS,
                 <Count as __bb::Component>::RULE_IDS,
             ];
-            __bb::distinct::<{ __bb::distinct_len(PARTS) }>(PARTS)
+            #[allow(long_running_const_eval)]
+            const SORTED: [__bb::RuleId; __bb::count(PARTS)] = __bb::sorted::<
+                { __bb::count(PARTS) },
+            >(PARTS);
+            __bb::distinct::<{ __bb::distinct_len(&SORTED) }>(&SORTED)
         };
         fn describe(__baobiao_field: __bb::Field) -> __bb::Node {
             __bb::Node {

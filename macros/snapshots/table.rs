@@ -24,7 +24,11 @@ const _: () = {
                 <Row as __bb::Component>::RULE_IDS,
                 <Row as __bb::Component>::RULE_IDS,
             ];
-            __bb::distinct::<{ __bb::distinct_len(PARTS) }>(PARTS)
+            #[allow(long_running_const_eval)]
+            const SORTED: [__bb::RuleId; __bb::count(PARTS)] = __bb::sorted::<
+                { __bb::count(PARTS) },
+            >(PARTS);
+            __bb::distinct::<{ __bb::distinct_len(&SORTED) }>(&SORTED)
         };
         fn describe(__baobiao_field: __bb::Field) -> __bb::Node {
             __bb::Node {

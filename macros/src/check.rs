@@ -51,6 +51,13 @@ fn labels(cx: &Ctxt, c: &Container<'_>) {
 /// the schema and the rules' pointers.
 fn serde_shape(cx: &Ctxt, c: &Container<'_>) {
     for reshape in &c.serde_reshapes {
+        if reshape.value == "rename_all" {
+            cx.error_at(
+                reshape.span,
+                "`#[serde(rename_all(..))]` with names for reading and writing apart makes the JSON read differ from the JSON written; the schema and rule pointers have one name per field: use `rename_all = \"..\"`",
+            );
+            continue;
+        }
         cx.error_at(
             reshape.span,
             format!(
@@ -259,7 +266,8 @@ fn conditions(cx: &Ctxt, c: &Container<'_>) {
 
 fn rule_ids(cx: &Ctxt, c: &Container<'_>) {
     let mut seen: HashMap<String, &Sp<String>> = HashMap::new();
-    let ids = c.declared_ids().map(|(id, _)| id);
+    let declared = c.declared_ids();
+    let ids = declared.iter().map(|(id, _)| *id);
     for id in ids {
         if let Some(first) = seen.get(&id.value) {
             cx.error_at(

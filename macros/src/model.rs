@@ -42,9 +42,10 @@ pub struct Container<'a> {
 
 impl Container<'_> {
     /// The rule ids the struct declares (on its checks and ranges, its fields' totals and
-    /// ranges), each with what it declares in words: two structs may declare the same rule
-    /// under one id, not two rules.
-    pub fn declared_ids(&self) -> impl Iterator<Item = (&Sp<String>, String)> {
+    /// ranges), each with what it declares in words — the expression, what a total sums, the
+    /// qualifiers, severity and wording: two structs may declare the same rule under one id,
+    /// not two rules.
+    pub fn declared_ids(&self) -> Vec<(&Sp<String>, String)> {
         let range = |r: &Range| {
             let bound = |b: &Option<Sp<Number>>| {
                 b.as_ref().map_or("", |n| n.value.text.as_str()).to_owned()
@@ -54,41 +55,48 @@ impl Container<'_> {
                 bound(&r.min),
                 bound(&r.max),
                 r.meta.places()
-            )
+            ) + &r.meta.wording()
         };
-        self.checks
-            .iter()
-            .filter_map(|ch| {
-                Some((
-                    ch.meta.id.as_ref()?,
-                    format!("check {}{}", ch.text(), ch.meta.places()),
-                ))
-            })
-            .chain(
-                self.ranges
+        let fields: Vec<&Field<'_>> = self.fields.iter().filter(|f| f.skip.is_none()).collect();
+        let mut ids = Vec::new();
+        for check in &self.checks {
+            if let Some(id) = &check.meta.id {
+                let meaning = format!("check {}{}", check.text(), check.meta.places());
+                ids.push((id, meaning + &check.meta.wording()));
+            }
+        }
+        for r in &self.ranges {
+            if let Some(id) = &r.meta.id {
+                ids.push((id, range(r)));
+            }
+        }
+        for field in &fields {
+            if let Some(id) = field
+                .total
+                .as_ref()
+                .and_then(|t| t.meta.id.as_ref().map(|id| (id, t)))
+            {
+                let (id, total) = id;
+                let siblings: Vec<String> = fields
                     .iter()
-                    .filter_map(move |r| Some((r.meta.id.as_ref()?, range(r)))),
-            )
-            .chain(
-                self.fields
-                    .iter()
-                    .filter(|f| f.skip.is_none())
-                    .flat_map(move |f| {
-                        f.total
-                            .iter()
-                            .filter_map(move |t| {
-                                Some((
-                                    t.meta.id.as_ref()?,
-                                    format!("total {}{}", f.ident, t.meta.places()),
-                                ))
-                            })
-                            .chain(
-                                f.ranges
-                                    .iter()
-                                    .filter_map(move |r| Some((r.meta.id.as_ref()?, range(r)))),
-                            )
-                    }),
-            )
+                    .filter(|f| f.ident != field.ident)
+                    .map(|f| f.ident.to_string())
+                    .collect();
+                let meaning = format!(
+                    "total {} == {}{}",
+                    field.ident,
+                    siblings.join(" + "),
+                    total.meta.places()
+                );
+                ids.push((id, meaning + &total.meta.wording()));
+            }
+            for r in &field.ranges {
+                if let Some(id) = &r.meta.id {
+                    ids.push((id, range(r)));
+                }
+            }
+        }
+        ids
     }
 }
 
@@ -181,6 +189,26 @@ pub enum WhenValue {
 }
 
 impl RuleMeta {
+    /// `, severity = .., message = .., message_en = ..` as declared: also part of a rule.
+    pub fn wording(&self) -> String {
+        let mut out = String::new();
+        if let Some(severity) = &self.severity {
+            let name = match severity.value {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "info",
+            };
+            out.push_str(&format!(", severity = {name}"));
+        }
+        if let Some(message) = &self.message {
+            out.push_str(&format!(", message = {:?}", message.value));
+        }
+        if let Some(message) = &self.message_en {
+            out.push_str(&format!(", message_en = {:?}", message.value));
+        }
+        out
+    }
+
     /// `, decimals = n` and `, when(..)` when declared: part of what the rule says.
     pub fn places(&self) -> String {
         let decimals = self

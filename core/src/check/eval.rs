@@ -173,6 +173,11 @@ impl Bounds {
 /// alone it is not assessable ([`Reason::ConditionUnknown`]); [`decide_gated`] takes how the
 /// condition stands.
 pub fn decide(instance: &Instance, cell: impl Fn(usize) -> Slot) -> (Status, u32) {
+    // A range the cell's type guarantees holds whatever its condition: the check never
+    // evaluates it.
+    if !instance.is_evaluated() {
+        return (Status::Pass, 0);
+    }
     let gate = if instance.when.is_some() {
         Gate::Blank
     } else {

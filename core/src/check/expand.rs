@@ -163,9 +163,20 @@ impl Table<'_> {
             // One rule may be declared on several structs (the same check on two row types);
             // two different rules may not share an id.
             let existing = &self.rules[index];
+            let same_wording = existing.severity == declared.meta.severity
+                && declared
+                    .meta
+                    .message
+                    .is_none_or(|m| m == existing.message_zh)
+                && declared
+                    .meta
+                    .message_en
+                    .is_none_or(|m| m == existing.message_en);
             assert!(
-                existing.kind == declared.kind && existing.expression == declared.expression,
-                "rule id `{}` is declared twice: in `{}` as `{}` and in `{}` as `{}`; give each rule its own id",
+                existing.kind == declared.kind
+                    && existing.expression == declared.expression
+                    && same_wording,
+                "rule id `{}` is declared twice: in `{}` as `{}` and in `{}` as `{}` (with its own severity or wording); give each rule its own id",
                 declared.id,
                 existing.declared_in,
                 existing.expression,

@@ -50,7 +50,7 @@ pub struct RuleMeta {
     /// The wording in English.
     pub message_en: Option<&'static str>,
     /// `decimals = n`: the values were published rounded to `n` decimal places, so the sides
-    /// are compared allowing each cell's rounding (half a unit of the `n`th place per cell).
+    /// are compared allowing each cell's rounding ([`rounding_tolerance`]).
     pub decimals: Option<u32>,
     /// `when(..)`: the rule applies only where a yes/no or choice field has a value.
     pub when: Option<crate::check::condition::WhenDecl>,
@@ -247,11 +247,16 @@ pub enum Body {
 
 /// The rounding a `decimals = places` rule allows an instance whose cells are weighted
 /// `weight` in all (each cell 1, or the magnitude of its factor): half a unit of the last place
-/// per unit of weight.
+/// per unit of weight, and a quarter unit more. Values published to `places` places differ by
+/// whole units, so the quarter never changes their outcome; it keeps engines that compute in
+/// binary floating point (the JSON Logic export's) from landing either side of an exact edge
+/// (`0.3 - 0.29` is `0.010000000000000009` there).
 pub fn rounding_tolerance(places: u32, weight: Num) -> Option<Num> {
-    let scale = places.checked_add(1).filter(|&s| s <= 28)?;
-    let half = rust_decimal::Decimal::new(5, scale);
-    let tolerance = half.checked_mul(weight.as_decimal()?)?;
+    let half = rust_decimal::Decimal::new(5, places.checked_add(1).filter(|&s| s <= 28)?);
+    let quarter = rust_decimal::Decimal::new(25, places.checked_add(2).filter(|&s| s <= 28)?);
+    let tolerance = half
+        .checked_mul(weight.as_decimal()?)?
+        .checked_add(quarter)?;
     Some(Num::Dec(tolerance.normalize()))
 }
 

@@ -158,6 +158,22 @@ pub enum SiteRule {
     FieldRange(u16, u16),
 }
 
+/// Compile-time check behind `when(a.b)`: `name` is a field the form sees of the type `reach`
+/// reaches (not `#[form(skip)]`).
+pub const fn assert_form_field<S, U: Component>(_reach: fn(&S) -> &U, name: &str) {
+    let fields = U::FIELDS;
+    let mut i = 0;
+    while i < fields.len() {
+        if str_eq(fields[i].0, name) {
+            return;
+        }
+        i += 1;
+    }
+    panic!(
+        "`when(..)` names a field that is `#[form(skip)]`: a condition reads a field of the form"
+    )
+}
+
 /// The index of the first cell of field `name` of the type `reach` reaches, as `FIELDS`
 /// lists them: how a `check` path (`outcomes.total`) finds its cells at compile time.
 pub const fn field_offset<S, U: Component>(_reach: fn(&S) -> &U, name: &str) -> usize {

@@ -21,79 +21,143 @@ pub struct RuleId {
     pub path: &'static str,
 }
 
-const fn same(a: &str, b: &str) -> bool {
+const EMPTY: RuleId = RuleId {
+    id: "",
+    meaning: "",
+    path: "",
+};
+
+/// `a` against `b`, byte by byte: less, equal or greater.
+const fn compare_str(a: &str, b: &str) -> core::cmp::Ordering {
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
     let mut i = 0;
-    while i < a.len() {
+    while i < a.len() && i < b.len() {
         if a[i] != b[i] {
-            return false;
+            return if a[i] < b[i] {
+                core::cmp::Ordering::Less
+            } else {
+                core::cmp::Ordering::Greater
+            };
         }
         i += 1;
     }
-    true
+    if a.len() < b.len() {
+        core::cmp::Ordering::Less
+    } else if a.len() > b.len() {
+        core::cmp::Ordering::Greater
+    } else {
+        core::cmp::Ordering::Equal
+    }
+}
+
+/// Ids in order of id, then meaning, then struct: one id's declarations side by side.
+const fn before(a: RuleId, b: RuleId) -> bool {
+    match compare_str(a.id, b.id) {
+        core::cmp::Ordering::Less => return true,
+        core::cmp::Ordering::Greater => return false,
+        core::cmp::Ordering::Equal => {}
+    }
+    match compare_str(a.meaning, b.meaning) {
+        core::cmp::Ordering::Less => return true,
+        core::cmp::Ordering::Greater => return false,
+        core::cmp::Ordering::Equal => {}
+    }
+    matches!(compare_str(a.path, b.path), core::cmp::Ordering::Less)
 }
 
 const fn same_rule(a: RuleId, b: RuleId) -> bool {
-    same(a.id, b.id) && same(a.path, b.path) && same(a.meaning, b.meaning)
+    matches!(compare_str(a.id, b.id), core::cmp::Ordering::Equal)
+        && matches!(
+            compare_str(a.meaning, b.meaning),
+            core::cmp::Ordering::Equal
+        )
+        && matches!(compare_str(a.path, b.path), core::cmp::Ordering::Equal)
 }
 
-/// Whether `ids[..end]` or any earlier list already holds `id`.
-const fn seen(parts: &[&[RuleId]], part: usize, end: usize, id: RuleId) -> bool {
-    let mut p = 0;
-    while p <= part {
-        let list = parts[p];
-        let stop = if p == part { end } else { list.len() };
-        let mut i = 0;
-        while i < stop {
-            if same_rule(list[i], id) {
-                return true;
-            }
-            i += 1;
-        }
-        p += 1;
-    }
-    false
-}
-
-/// How many distinct ids `parts` hold together: the length of [`distinct`]'s result.
-pub const fn distinct_len(parts: &[&[RuleId]]) -> usize {
+/// How many ids `parts` hold together: the length of [`sorted`]'s result.
+pub const fn count(parts: &[&[RuleId]]) -> usize {
     let mut n = 0;
     let mut p = 0;
     while p < parts.len() {
-        let mut i = 0;
-        while i < parts[p].len() {
-            if !seen(parts, p, i, parts[p][i]) {
-                n += 1;
-            }
-            i += 1;
-        }
+        n += parts[p].len();
         p += 1;
     }
     n
 }
 
-/// The ids of `parts`, each (id, struct) once, in order; `N` is [`distinct_len`] of `parts`.
-pub const fn distinct<const N: usize>(parts: &[&[RuleId]]) -> [RuleId; N] {
-    let mut out = [RuleId {
-        id: "",
-        meaning: "",
-        path: "",
-    }; N];
+/// The ids of `parts` in order ([`before`]), by a bottom-up merge sort: compile-time work
+/// grows as n log n, so a form with thousands of rule ids still compiles.
+pub const fn sorted<const N: usize>(parts: &[&[RuleId]]) -> [RuleId; N] {
+    let mut items = [EMPTY; N];
     let mut n = 0;
     let mut p = 0;
     while p < parts.len() {
         let mut i = 0;
         while i < parts[p].len() {
-            if !seen(parts, p, i, parts[p][i]) {
-                out[n] = parts[p][i];
-                n += 1;
-            }
+            items[n] = parts[p][i];
+            n += 1;
             i += 1;
         }
         p += 1;
+    }
+    let mut scratch = [EMPTY; N];
+    let mut width = 1;
+    while width < N {
+        let mut start = 0;
+        while start < N {
+            let middle = if start + width < N { start + width } else { N };
+            let end = if start + 2 * width < N {
+                start + 2 * width
+            } else {
+                N
+            };
+            let (mut i, mut j, mut k) = (start, middle, start);
+            while k < end {
+                if i < middle && (j >= end || !before(items[j], items[i])) {
+                    scratch[k] = items[i];
+                    i += 1;
+                } else {
+                    scratch[k] = items[j];
+                    j += 1;
+                }
+                k += 1;
+            }
+            start = end;
+        }
+        let mut c = 0;
+        while c < N {
+            items[c] = scratch[c];
+            c += 1;
+        }
+        width *= 2;
+    }
+    items
+}
+
+/// How many distinct (id, meaning, struct) a [`sorted`] list holds.
+pub const fn distinct_len(sorted: &[RuleId]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < sorted.len() {
+        if i == 0 || !same_rule(sorted[i - 1], sorted[i]) {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+/// A [`sorted`] list with each (id, meaning, struct) once; `D` is its [`distinct_len`].
+pub const fn distinct<const D: usize>(sorted: &[RuleId]) -> [RuleId; D] {
+    let mut out = [EMPTY; D];
+    let mut n = 0;
+    let mut i = 0;
+    while i < sorted.len() {
+        if i == 0 || !same_rule(sorted[i - 1], sorted[i]) {
+            out[n] = sorted[i];
+            n += 1;
+        }
+        i += 1;
     }
     out
 }
@@ -118,32 +182,35 @@ const fn join(parts: &[&str]) -> ([u8; MESSAGE_BYTES], usize) {
     (buffer, n)
 }
 
-/// Compile-time check behind every derived form: no rule id is declared by two structs.
+/// Compile-time check behind every derived form: no rule id names two different rules. `ids`
+/// is [`sorted`], so one id's declarations stand side by side.
 pub const fn assert_unique(ids: &[RuleId]) {
-    let mut i = 0;
+    let mut i = 1;
     while i < ids.len() {
-        let mut j = i + 1;
-        while j < ids.len() {
-            if same(ids[i].id, ids[j].id) && !same(ids[i].meaning, ids[j].meaning) {
-                let (buffer, len) = join(&[
-                    "rule id `",
-                    ids[i].id,
-                    "` names two rules: `",
-                    ids[i].meaning,
-                    "` in `",
-                    ids[i].path,
-                    "` and `",
-                    ids[j].meaning,
-                    "` in `",
-                    ids[j].path,
-                    "`; give each rule its own id",
-                ]);
-                match core::str::from_utf8(buffer.split_at(len).0) {
-                    Ok(message) => panic!("{}", message),
-                    Err(_) => panic!("a rule id is declared by two structs"),
-                }
+        let (a, b) = (ids[i - 1], ids[i]);
+        let same_id = matches!(compare_str(a.id, b.id), core::cmp::Ordering::Equal);
+        let same_meaning = matches!(
+            compare_str(a.meaning, b.meaning),
+            core::cmp::Ordering::Equal
+        );
+        if same_id && !same_meaning {
+            let (buffer, len) = join(&[
+                "rule id `",
+                a.id,
+                "` names two rules: `",
+                a.meaning,
+                "` in `",
+                a.path,
+                "` and `",
+                b.meaning,
+                "` in `",
+                b.path,
+                "`; give each rule its own id",
+            ]);
+            match core::str::from_utf8(buffer.split_at(len).0) {
+                Ok(message) => panic!("{}", message),
+                Err(_) => panic!("a rule id names two rules in two structs"),
             }
-            j += 1;
         }
         i += 1;
     }
@@ -170,16 +237,46 @@ mod tests {
     };
     const A_AGAIN: RuleId = RuleId { path: "m::C", ..A };
 
+    fn table(parts: &[&[RuleId]]) -> Vec<RuleId> {
+        let all: Vec<RuleId> = parts.iter().flat_map(|p| p.iter().copied()).collect();
+        let mut sorted = all.clone();
+        sorted.sort_by(|a, b| (a.id, a.meaning, a.path).cmp(&(b.id, b.meaning, b.path)));
+        sorted.dedup_by(|a, b| same_rule(*a, *b));
+        sorted
+    }
+
     #[test]
     fn the_same_declaration_met_twice_is_kept_once() {
         let parts: &[&[RuleId]] = &[&[A, Y], &[A], &[Y, B]];
-        assert_eq!(distinct_len(parts), 3);
-        let ids = distinct::<3>(parts);
-        let ids: Vec<(&str, &str)> = ids.iter().map(|r| (r.id, r.path)).collect();
-        assert_eq!(ids, [("X", "m::A"), ("Y", "m::A"), ("X", "m::B")]);
-        assert_unique(&[A, Y, A]);
+        assert_eq!(count(parts), 5);
+        let all = sorted::<5>(parts);
+        assert_eq!(distinct_len(&all), 3);
+        let ids: Vec<(&str, &str)> = distinct::<3>(&all).iter().map(|r| (r.id, r.path)).collect();
+        assert_eq!(ids, [("X", "m::A"), ("X", "m::B"), ("Y", "m::A")]);
         // The same rule declared by a second struct.
-        assert_unique(&[A, Y, A_AGAIN]);
+        let same = sorted::<4>(&[&[A, Y], &[A_AGAIN, A]]);
+        assert_unique(&same);
+    }
+
+    #[test]
+    fn sorting_agrees_with_the_standard_sort() {
+        let mut ids = Vec::new();
+        for n in 0..40u32 {
+            let id: &'static str = Box::leak(format!("R-{}", (n * 17) % 13).into_boxed_str());
+            let path: &'static str = Box::leak(format!("m::S{}", n % 3).into_boxed_str());
+            ids.push(RuleId {
+                id,
+                meaning: "check a <= b",
+                path,
+            });
+        }
+        let parts: &[&[RuleId]] = &[&ids[..25], &ids[25..]];
+        let ours: Vec<(&str, &str)> = sorted::<40>(parts).iter().map(|r| (r.id, r.path)).collect();
+        let mut theirs: Vec<(&str, &str)> = ids.iter().map(|r| (r.id, r.path)).collect();
+        theirs.sort();
+        assert_eq!(ours, theirs);
+        let all = sorted::<40>(parts);
+        assert_eq!(distinct_len(&all), table(parts).len());
     }
 
     #[test]
@@ -187,6 +284,6 @@ mod tests {
         expected = "rule id `X` names two rules: `check a <= b` in `m::A` and `check c <= d` in `m::B`"
     )]
     fn one_id_from_two_structs_is_refused() {
-        assert_unique(&[A, Y, B]);
+        assert_unique(&sorted::<3>(&[&[A, Y, B]]));
     }
 }

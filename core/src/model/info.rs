@@ -159,17 +159,25 @@ impl FormInfo {
     }
 }
 
-/// `WebsiteReport2026` → `website-report2026`: a word begins at each capital after a
-/// lowercase letter or digit.
+/// `WebsiteReport2026` → `website-report2026`, `HTMLReport` → `html-report`: a word begins
+/// at each capital after a lowercase letter or digit, and at the last capital of a run that a
+/// lowercase letter follows.
 fn kebab_case(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
     let mut out = String::with_capacity(name.len() + 4);
-    let mut previous: Option<char> = None;
-    for c in name.chars() {
-        if c.is_uppercase() && previous.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit()) {
+    for (i, &c) in chars.iter().enumerate() {
+        let previous = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1);
+        let starts_word = c.is_uppercase()
+            && previous.is_some_and(|p| {
+                p.is_lowercase()
+                    || p.is_ascii_digit()
+                    || (p.is_uppercase() && next.is_some_and(|n| n.is_lowercase()))
+            });
+        if starts_word {
             out.push('-');
         }
         out.extend(c.to_lowercase());
-        previous = Some(c);
     }
     out
 }
@@ -247,5 +255,19 @@ fn resolve<'n>(
         pointer: place.pointer,
         labels: place.labels,
         children,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::kebab_case;
+
+    #[test]
+    fn type_names_become_typable_form_names() {
+        assert_eq!(kebab_case("WebsiteReport"), "website-report");
+        assert_eq!(kebab_case("WebsiteReport2026"), "website-report2026");
+        assert_eq!(kebab_case("HTMLReport"), "html-report");
+        assert_eq!(kebab_case("AnnualReport2019V2"), "annual-report2019-v2");
+        assert_eq!(kebab_case("Report"), "report");
     }
 }

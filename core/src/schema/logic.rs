@@ -82,7 +82,8 @@ pub fn export(info: &FormInfo) -> Vec<ExportedRule> {
                     by_type,
                 } => (range(info, *cell, *min, *max), *by_type),
             };
-            if let Some(when) = &instance.when {
+            // A range the schema's types guarantee holds whatever its condition.
+            if let (Some(when), false) = (&instance.when, guaranteed) {
                 logic = conditional(when, logic);
             }
             ExportedRule {

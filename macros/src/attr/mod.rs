@@ -92,7 +92,8 @@ pub fn container<'a>(cx: &Ctxt, input: &'a syn::DeriveInput) -> Option<Container
                     container.serde_deny_unknown_fields = true;
                     Ok(false)
                 }
-                "transparent" | "from" | "try_from" | "into" | "remote" | "tag" => {
+                // `rename_all(serialize = .., deserialize = ..)`: JSON read and written differ.
+                "rename_all" | "transparent" | "from" | "try_from" | "into" | "remote" | "tag" => {
                     let reshape = Sp::new(key.clone(), meta.path.span());
                     container.serde_reshapes.push(reshape);
                     Ok(false)

@@ -116,19 +116,20 @@ pub fn rule_items(
     Ok(())
 }
 
-/// `decimals = 2`: how many places the rule's values were published with, 0 to 27.
+/// `decimals = 2`: how many places the rule's values were published with, 0 to 26 (the
+/// tolerance's last place is two further, within a decimal's 28).
 fn decimal_places(cx: &Ctxt, value: &syn::Expr) -> Option<Sp<u32>> {
     let places = match value {
         syn::Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Int(int),
             ..
-        }) => int.base10_parse::<u32>().ok().filter(|&p| p <= 27),
+        }) => int.base10_parse::<u32>().ok().filter(|&p| p <= 26),
         _ => None,
     };
     if places.is_none() {
         cx.error_spanned_by(
             value,
-            "`decimals` is how many decimal places the values were published with: an integer from 0 to 27, e.g. `decimals = 2`",
+            "`decimals` is how many decimal places the values were published with: an integer from 0 to 26, e.g. `decimals = 2`",
         );
     }
     places.map(|p| Sp::new(p, value.span()))

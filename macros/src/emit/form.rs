@@ -43,7 +43,8 @@ pub fn impls(c: &Container<'_>) -> TokenStream {
     let schema = super::schema::impls(c, &fields);
     let assertions = total_assertions(&fields)
         .into_iter()
-        .chain(c.checks.iter().map(|check| check_assertion(ident, check)));
+        .chain(c.checks.iter().map(|check| check_assertion(ident, check)))
+        .chain(condition_assertions(c));
     let rule_ids = rule_ids(c, &fields);
 
     quote! {
@@ -228,11 +229,11 @@ fn range_decl(range: &Range) -> TokenStream {
     quote!(__bb::RangeDecl { meta: #meta, min: #min, max: #max })
 }
 
-/// `Component::RULE_IDS`: the ids this struct declares and those of its fields' types, each
-/// (id, struct) once.
+/// `Component::RULE_IDS`: the ids this struct declares and those of its fields' types, sorted,
+/// each (id, meaning, struct) once.
 fn rule_ids(c: &Container<'_>, fields: &[&Field<'_>]) -> TokenStream {
     let name = c.ident.to_string();
-    let own = c.declared_ids().map(|(id, meaning)| {
+    let own = c.declared_ids().into_iter().map(|(id, meaning)| {
         let id = &id.value;
         quote!(__bb::RuleId {
             id: #id,
@@ -247,7 +248,11 @@ fn rule_ids(c: &Container<'_>, fields: &[&Field<'_>]) -> TokenStream {
     quote! {
         const RULE_IDS: &'static [__bb::RuleId] = &{
             const PARTS: &[&[__bb::RuleId]] = &[&[#(#own),*], #(#parts),*];
-            __bb::distinct::<{ __bb::distinct_len(PARTS) }>(PARTS)
+            // Bounded work (n log n in the ids), long only for forms of thousands of rules.
+            #[allow(long_running_const_eval)]
+            const SORTED: [__bb::RuleId; __bb::count(PARTS)] =
+                __bb::sorted::<{ __bb::count(PARTS) }>(PARTS);
+            __bb::distinct::<{ __bb::distinct_len(&SORTED) }>(&SORTED)
         };
     }
 }
@@ -272,6 +277,34 @@ fn total_assertions(fields: &[&Field<'_>]) -> Vec<TokenStream> {
             }
         })
         .collect()
+}
+
+/// `const` assertions that each step of a nested `when(a.b)` path is a field the form sees
+/// (the derive checks the first step itself); spanned at the condition.
+fn condition_assertions(c: &Container<'_>) -> Vec<TokenStream> {
+    let ident = c.ident;
+    let metas = c
+        .checks
+        .iter()
+        .map(|ch| &ch.meta)
+        .chain(c.ranges.iter().map(|r| &r.meta))
+        .chain(c.fields.iter().flat_map(|f| {
+            f.total
+                .iter()
+                .map(|t| &t.meta)
+                .chain(f.ranges.iter().map(|r| &r.meta))
+        }));
+    let mut out = Vec::new();
+    for when in metas.filter_map(|m| m.when.as_ref()) {
+        for k in 1..when.path.len() {
+            let before = &when.path[..k];
+            let name = when.path[k].to_string();
+            out.push(quote_spanned! {when.span=>
+                const _: () = __bb::assert_form_field::<#ident, _>(|__baobiao_s| &__baobiao_s #(.#before)*, #name);
+            });
+        }
+    }
+    out
 }
 
 /// A `const` assertion that a check's operands line up. Each operand is reached through a

@@ -17,4 +17,11 @@ pub struct Tagged {
     pub value: Count,
 }
 
+#[derive(Form, Serialize, Deserialize)]
+#[serde(rename_all(deserialize = "camelCase"))]
+pub struct Renamed {
+    #[form(label = "访问量")]
+    pub site_visits: Count,
+}
+
 fn main() {}
