@@ -320,3 +320,68 @@ fn what_read_writes_is_taken_back_as_its_report() {
         text(&check.stderr)
     );
 }
+
+/// `check --schema`: a filled form checked against a form known only by its exported schema
+/// decides as the compiled check does; a published report or a schema without rules is refused.
+#[test]
+fn a_form_known_only_by_its_schema_is_checked_from_it() {
+    let planted = "examples/reports/website-planted-errors.json";
+    let by_schema = baobiao(&[
+        "check",
+        planted,
+        "--schema",
+        "schemas/website.schema.json",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        by_schema.status.code(),
+        Some(1),
+        "{}",
+        text(&by_schema.stderr)
+    );
+    let by_schema: serde_json::Value = serde_json::from_slice(&by_schema.stdout).unwrap();
+    let compiled = baobiao(&["check", planted, "--format", "json"]);
+    let compiled: serde_json::Value = serde_json::from_slice(&compiled.stdout).unwrap();
+    let ids = |json: &serde_json::Value| -> Vec<String> {
+        json["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["rule"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(ids(&by_schema), ids(&compiled));
+    assert_eq!(by_schema["violations"][0]["cells"][0]["value"], "6012345");
+
+    let clean = baobiao(&[
+        "check",
+        "examples/reports/xiangtan-county-police-2024.json",
+        "--schema",
+        "schemas/annual-report-2021.schema.json",
+    ]);
+    assert_eq!(clean.status.code(), Some(0), "{}", text(&clean.stderr));
+    assert!(text(&clean.stdout).contains("结论：通过"));
+
+    let published = baobiao(&[
+        "check",
+        "examples/reports/xiangtan-county-police-2024.txt",
+        "--schema",
+        "schemas/annual-report-2021.schema.json",
+    ]);
+    assert_eq!(published.status.code(), Some(2));
+    assert!(
+        text(&published.stderr).contains("已填报表单的 JSON"),
+        "{}",
+        text(&published.stderr)
+    );
+
+    let no_rules = temp_file("no-rules.schema.json", br#"{"type": "object"}"#);
+    let refused = baobiao(&["check", planted, "--schema", no_rules.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        text(&refused.stderr).contains("x-baobiao-rules"),
+        "{}",
+        text(&refused.stderr)
+    );
+}

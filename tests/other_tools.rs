@@ -259,14 +259,57 @@ fn decisions<F: Form + serde::de::DeserializeOwned>(
     serde_json::json!({ "fail": fail, "not_assessable": na })
 }
 
-/// Runs `schema`'s rules over `reports` in json-logic-js and Python json_logic, and asserts
-/// each decides every report as the Rust check (`ours`) does.
+/// baobiao's own exact JSON Logic engine (`baobiao::schema::exported`, what `check --schema`
+/// runs) over `reports`, in the shape rules.mjs prints.
+fn exact_engine(schema: &serde_json::Value, reports: &[serde_json::Value]) -> serde_json::Value {
+    use baobiao::schema::exported::{Verdict, decide};
+    let outcomes: Vec<serde_json::Value> = reports
+        .iter()
+        .map(|report| {
+            let document = baobiao::schema::exact::Exact::parse(&report.to_string()).unwrap();
+            let decisions = decide(schema, &document).unwrap();
+            let entries = |verdict: Verdict| -> Vec<String> {
+                decisions
+                    .iter()
+                    .filter(|d| d.verdict == verdict)
+                    .map(|d| {
+                        std::iter::once(d.id)
+                            .chain(d.cells.iter().copied())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .collect()
+            };
+            serde_json::json!({
+                "fail": entries(Verdict::Fail),
+                "not_assessable": entries(Verdict::NotAssessable),
+            })
+        })
+        .collect();
+    serde_json::Value::from(outcomes)
+}
+
+/// Runs `schema`'s rules over `reports` in baobiao's exact engine, json-logic-js and Python
+/// json_logic, and asserts each decides every report as the Rust check (`ours`) does.
 fn engines_agree(
     schema: &Path,
     reports: &[serde_json::Value],
     ours: &[serde_json::Value],
     name: &str,
 ) {
+    let exported: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(schema).unwrap()).unwrap();
+    let exact = exact_engine(&exported, reports);
+    for ((report, ours), theirs) in reports.iter().zip(ours).zip(exact.as_array().unwrap()) {
+        let mut theirs = theirs.clone();
+        for key in ["fail", "not_assessable"] {
+            theirs[key]
+                .as_array_mut()
+                .unwrap()
+                .sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+        }
+        assert_eq!(ours, &theirs, "the exact engine disagrees on {report}");
+    }
     let file = temp_json(
         &format!("{name}-reports.json"),
         &serde_json::Value::from(reports.to_vec()),
@@ -343,6 +386,20 @@ fn json_logic_js_runs_the_rules_from_the_schema_like_the_rust_check() {
         &[&root().join("tests/js/rules.mjs"), &schema, &file],
     );
     assert_same_decisions("json-logic-js", &reports, &js);
+}
+
+#[test]
+fn the_exact_engine_runs_the_rules_from_the_schema_like_the_rust_check() {
+    let reports = generated_reports();
+    let schema: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(schema_file("annual-report-2021.schema.json")).unwrap(),
+    )
+    .unwrap();
+    assert_same_decisions(
+        "baobiao's exact engine",
+        &reports,
+        &exact_engine(&schema, &reports),
+    );
 }
 
 #[test]

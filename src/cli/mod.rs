@@ -17,6 +17,7 @@
 //! the arguments were wrong).
 
 mod check;
+mod exported;
 mod human;
 mod read;
 mod render;
@@ -56,6 +57,10 @@ enum Command {
         /// Treat every blank or not-applicable cell as an error.
         #[arg(long)]
         strict: bool,
+        /// Check a filled form's JSON against the rules of a schema baobiao exported
+        /// (`baobiao schema`), for a form this program was not built with.
+        #[arg(long, value_name = "SCHEMA.json", conflicts_with_all = ["form", "strict", "encoding"])]
+        schema: Option<PathBuf>,
         /// Language of messages.
         #[arg(long, value_parser = parse_lang, default_value = "zh")]
         lang: Lang,
@@ -212,9 +217,17 @@ where
     match cli.command {
         Command::Check {
             source,
+            schema: Some(schema),
+            format,
+            lang,
+            ..
+        } => exported::run(&schema, &source.file, format, lang),
+        Command::Check {
+            source,
             format,
             strict,
             lang,
+            schema: None,
         } => check::run(forms, &source, format, strict, lang),
         Command::Rules {
             format,

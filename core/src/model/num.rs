@@ -49,6 +49,24 @@ impl Num {
         }
     }
 
+    /// `self × other`, exactly, or `None` when the product needs more than a decimal holds
+    /// (never rounded).
+    #[inline]
+    pub fn checked_mul(self, other: Num) -> Option<Num> {
+        let parts = |n: Num| match n {
+            Num::Int(i) => (i, 0),
+            Num::Dec(d) => (d.mantissa(), d.scale()),
+        };
+        let ((a, sa), (b, sb)) = (parts(self), parts(other));
+        let mantissa = a.checked_mul(b)?;
+        match (self, other) {
+            (Num::Int(_), Num::Int(_)) => Some(Num::Int(mantissa)),
+            _ => Decimal::try_from_i128_with_scale(mantissa, sa + sb)
+                .ok()
+                .map(Num::Dec),
+        }
+    }
+
     /// `-self`, or `None` on overflow.
     #[inline]
     pub fn checked_neg(self) -> Option<Num> {

@@ -40,7 +40,7 @@ mod value;
 mod xlsx;
 
 pub use form::{Diagnostic, Kind, Problem, RunReadings, Suggested};
-pub use input::{MAX_FILE, MAX_TEXT, Options, ReadError, SourceKind};
+pub use input::{MAX_FILE, MAX_TEXT, Options, ReadError, SourceKind, file};
 pub use labels::{Ambiguous, ambiguous_labels};
 pub use refusal::{Refusal, SourceKindName};
 pub use report::{Reading, report, report_at};

@@ -4,9 +4,13 @@
 //! descriptions from doc comments, units, what may be blank, property order), the form's rules
 //! as JSON Logic ([`logic`], `x-baobiao-rules`) and its table layout (`x-baobiao-layout`) at
 //! the top. The derive implements `schemars::JsonSchema` for every form struct through
-//! `derived`, from the same declaration that drives the rules.
+//! `derived`, from the same declaration that drives the rules. [`exported`] runs a schema's
+//! rules over a report without the form (exactly, with [`apply`] over [`exact`] JSON).
 
+pub mod apply;
 pub(crate) mod derived;
+pub mod exact;
+pub mod exported;
 pub mod logic;
 
 use schemars::{JsonSchema, SchemaGenerator};
