@@ -640,7 +640,8 @@ fn sixty_generated_forms_render_and_read_back_identically_in_every_format() {
         .arg(dir.join("Cargo.toml"))
         .env(
             "CARGO_TARGET_DIR",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("generated-forms-target"),
+            // Shared with tests/own_cli.rs: baobiao is built once for both outside crates.
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("outside-crates"),
         )
         .output()
         .unwrap();

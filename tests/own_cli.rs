@@ -26,7 +26,8 @@ const LIBRARY: &str = concat!(
 fn binary() -> &'static Path {
     static BINARY: OnceLock<PathBuf> = OnceLock::new();
     BINARY.get_or_init(|| {
-        let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("own-cli");
+        // Shared with tests/generated_forms.rs: baobiao is built once for both outside crates.
+        let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("outside-crates");
         let build = Command::new(env!("CARGO"))
             .args(["build", "--quiet", "--locked", "--manifest-path"])
             .arg(Path::new(CRATE).join("Cargo.toml"))
