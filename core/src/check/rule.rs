@@ -50,7 +50,7 @@ pub struct RuleMeta {
     /// The wording in English.
     pub message_en: Option<&'static str>,
     /// `decimals = n`: the values were published rounded to `n` decimal places, so the sides
-    /// are compared allowing each cell's rounding ([`rounding_tolerance`]).
+    /// are compared allowing each cell's rounding (`rounding_tolerance`).
     pub decimals: Option<u32>,
     /// `when(..)`: the rule applies only where a yes/no or choice field has a value.
     pub when: Option<crate::check::condition::WhenDecl>,

@@ -85,7 +85,7 @@ pub const fn count(parts: &[&[RuleId]]) -> usize {
     n
 }
 
-/// The ids of `parts` in order ([`before`]), by a bottom-up merge sort: compile-time work
+/// The ids of `parts` in order (by id, meaning, struct), by a bottom-up merge sort: compile-time work
 /// grows as n log n, so a form with thousands of rule ids still compiles.
 pub const fn sorted<const N: usize>(parts: &[&[RuleId]]) -> [RuleId; N] {
     let mut items = [EMPTY; N];

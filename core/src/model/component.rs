@@ -30,7 +30,7 @@ pub trait Component: Sized {
     /// Its fields by Rust name, with the index of each one's first cell among its own.
     const FIELDS: &'static [(&'static str, usize)];
     /// The rule ids declared in it and beneath it, each with its declaring struct (see
-    /// [`unique_ids`](crate::check::unique_ids)).
+    /// `check::unique_ids`).
     const RULE_IDS: &'static [crate::check::unique_ids::RuleId] = &[];
 
     /// Describes the component as it stands in a field.
