@@ -287,7 +287,7 @@ impl Writer {
     }
 
     /// A columns struct (maybe with a labelled column group); its name and a row's JSON.
-    fn columns(&mut self) -> (String, Vec<(String, bool)>) {
+    fn columns(&mut self) -> (String, Vec<(String, Kind)>) {
         let name = self.name("Row");
         let count = 1 + self.rng.below(4);
         let mut decl = String::new();
@@ -295,6 +295,18 @@ impl Writer {
         let total = count >= 2 && self.rng.chance(40);
         for c in 0..count {
             let label = self.label();
+            // Now and then a column of another kind (a name, a yes/no, a choice, a date); the
+            // first is a number, so that a total has something to sum.
+            if c > 0 && !(total && c == count - 1) && self.rng.chance(15) {
+                let kind = KINDS[3 + self.rng.below(KINDS.len() as u64 - 3) as usize];
+                let (ty, _) = self.scalar(kind);
+                let _ = writeln!(
+                    decl,
+                    "    #[form(label = \"{label}\")]\n    pub c{c}: {ty},"
+                );
+                cells.push((format!("c{c}"), kind));
+                continue;
+            }
             let decimal = self.rng.chance(30);
             let ty = if decimal { "Amount" } else { "Count" };
             let mut unit = if decimal {
@@ -311,7 +323,10 @@ impl Writer {
                 decl,
                 "    #[form(label = \"{label}\"{unit})]\n    pub c{c}: {ty},"
             );
-            cells.push((format!("c{c}"), decimal));
+            cells.push((
+                format!("c{c}"),
+                if decimal { Kind::Amount } else { Kind::Count },
+            ));
         }
         let group = if self.rng.chance(30) {
             format!(", label = \"{}\"", self.label())
@@ -325,12 +340,16 @@ impl Writer {
         (name, cells)
     }
 
-    fn row_json(&mut self, cells: &[(String, bool)]) -> String {
+    fn row_json(&mut self, cells: &[(String, Kind)]) -> String {
         let values: Vec<String> = cells
             .iter()
-            .map(|(c, decimal)| {
+            .map(|(c, kind)| {
                 let blank = self.rng.chance(10);
-                format!("\"{c}\": {}", self.number(blank, false, *decimal))
+                let value = match kind {
+                    Kind::Count | Kind::Amount => self.number(blank, false, *kind == Kind::Amount),
+                    other => self.scalar(*other).1,
+                };
+                format!("\"{c}\": {value}")
             })
             .collect();
         format!("{{{}}}", values.join(", "))
@@ -438,6 +457,15 @@ impl Writer {
         for f in 0..fields {
             let label = self.label();
             let (ty, value) = match self.rng.below(6) {
+                // Now and then a section with nothing in it.
+                0 if self.rng.chance(10) => {
+                    let name = self.name("Empty");
+                    let _ = writeln!(
+                        self.code,
+                        "#[derive(Form, Serialize, Deserialize, Debug, PartialEq)]\npub struct {name} {{}}\n"
+                    );
+                    (name, "{}".to_owned())
+                }
                 0 => self.items(2),
                 1 => self.matrix(),
                 2 => self.mixed(),

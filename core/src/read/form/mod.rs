@@ -66,6 +66,21 @@ pub(crate) struct Reader<'a> {
     positions: BTreeMap<String, Position>,
 }
 
+/// Sets `{}` at every struct under `node` that has no fields.
+fn empty_structs(node: &crate::model::node::Node, keys: &mut Vec<&'static str>, json: &mut Value) {
+    let Some(decl) = node.as_struct() else {
+        return;
+    };
+    if decl.fields.is_empty() && !keys.is_empty() {
+        set(json, keys, Value::Object(Map::new()));
+    }
+    for field in &decl.fields {
+        keys.push(field.field.key);
+        empty_structs(field, keys, json);
+        keys.pop();
+    }
+}
+
 impl<'a> Reader<'a> {
     /// Sets the value at `pointer` of the reading.
     pub(super) fn set_at(&mut self, pointer: &str, value: Value) {
@@ -92,6 +107,9 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        // A struct with no fields of the form's (an empty one, or all skipped) is drawn as
+        // nothing and read as what it is: an empty object.
+        empty_structs(&info.root, &mut Vec::new(), &mut json);
         Reader {
             info,
             source,

@@ -202,13 +202,19 @@ impl Reader<'_> {
         }
         for (k, (cell, label)) in row.labels.iter().enumerate().rev() {
             let last = k + 1 == row.labels.len();
-            let after = row.cells[cell + 1..]
+            // The cells after the label hold the row's values: as many as it has, trailing
+            // blanks included (a blank last value), and none written beyond them.
+            let room = row.cells.len() - (cell + 1);
+            let written = row.cells[cell + 1..]
                 .iter()
                 .rposition(|c| !c.text.is_empty())
                 .map_or(0, |p| p + 1);
             let candidates: Vec<usize> = (0..wanted.len())
                 .filter(|&w| !found[w] && wanted[w].own.contains(label))
-                .filter(|&w| last || after == wanted[w].row.cells.len())
+                .filter(|&w| {
+                    let values = wanted[w].row.cells.len();
+                    last || (written <= values && values <= room)
+                })
                 .collect();
             if !candidates.is_empty() {
                 return self
