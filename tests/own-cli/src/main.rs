@@ -3,5 +3,8 @@
 mod library;
 
 fn main() -> std::process::ExitCode {
-    baobiao::cli::run(baobiao::forms![library::LibraryReport, baobiao::forms::website::WebsiteReport])
+    baobiao::cli::run(baobiao::forms![
+        library::LibraryReport,
+        baobiao::forms::website::WebsiteReport
+    ])
 }

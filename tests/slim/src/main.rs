@@ -22,8 +22,17 @@ fn main() {
     let report = visits.check();
     let summary = report.summary();
     for v in &summary.violations {
-        println!("{} {}: expected {}, found {}", v.id(), v.message(Lang::En), v.expected(Lang::En), v.actual(Lang::En));
+        println!(
+            "{} {}: expected {}, found {}",
+            v.id(),
+            v.message(Lang::En),
+            v.expected(Lang::En),
+            v.actual(Lang::En)
+        );
     }
     let schema = baobiao::schema::root::<Visits>();
-    println!("schema rules: {}", schema["x-baobiao-rules"].as_array().map_or(0, Vec::len));
+    println!(
+        "schema rules: {}",
+        schema["x-baobiao-rules"].as_array().map_or(0, Vec::len)
+    );
 }
