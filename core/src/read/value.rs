@@ -1,9 +1,10 @@
 //! Cell values as published → cells of the form, keeping what was written.
 //!
 //! A number may carry thousands separators (`1,234`, `1，234`), full-width digits, a sign where
-//! the form allows one, and a unit (`251000元`, `25.1万元`, `2件`). An amount is converted to the
-//! column's unit exactly (元 ↔ 万元 ↔ 亿元); a count takes a counting unit (件, 个, 项, 条) but no
-//! fraction. A blank stays blank, a mark (`/`, `-`, `—`, `——`, `无`) stays that mark. Anything
+//! the form allows one, and a unit (`251000元`, `25.1万元`, `2件`, `98.5%`). An amount is
+//! converted to the column's unit exactly (元 ↔ 万元 ↔ 亿元); any number may carry the column's
+//! own unit (`4.50天` where the template says 天); a count takes a counting unit (件, 个, 项, 条)
+//! but no fraction. A blank stays blank, a mark (`/`, `-`, `—`, `——`, `无`) stays that mark. Anything
 //! else is an error that says what the cell holds; nothing is guessed.
 
 use rust_decimal::Decimal;
@@ -194,8 +195,14 @@ fn read(text: &str, kind: ValueKind, unit: Option<&str>) -> Result<ReadCell, Pro
     if let Some(mark) = Mark::parse(text).or_else(|| Mark::parse(&trimmed)) {
         return Ok(ReadCell::Mark(mark));
     }
+    // The column's own unit written after the number (`98.5%`, `4.50天`), when it is not
+    // money (money converts, below).
+    let own_unit = unit
+        .filter(|u| !u.is_empty() && !MONEY.iter().any(|(m, _)| m == u))
+        .and_then(|u| trimmed.strip_suffix(u));
     // A trailing unit.
     let (digits, factor) = match MONEY.iter().find(|(u, _)| trimmed.ends_with(u)) {
+        _ if own_unit.is_some() => (own_unit.unwrap_or_default(), Decimal::ONE),
         Some((u, per_yuan)) => {
             let Some(target) = unit.and_then(|t| MONEY.iter().find(|(m, _)| *m == t)) else {
                 return Err(Problem::Unit(u, unit.map(str::to_owned)));
@@ -416,6 +423,22 @@ mod tests {
                 .unwrap_err()
                 .contains("no unit")
         );
+    }
+
+    #[test]
+    fn a_number_may_carry_its_columns_own_unit() {
+        let n = |text, kind, unit| {
+            read(text, kind, Some(unit)).map(|c| match c {
+                ReadCell::Number(n) => n.to_string(),
+                other => format!("{other:?}"),
+            })
+        };
+        assert_eq!(n("98.5%", ValueKind::Amount, "%").unwrap(), "98.5");
+        assert_eq!(n("4.50天", ValueKind::Amount, "天").unwrap(), "4.50");
+        assert_eq!(n("1,203人次", ValueKind::Count, "人次").unwrap(), "1203");
+        // Another unit is not the column's.
+        assert!(n("4.50天", ValueKind::Amount, "%").is_err());
+        assert!(n("98.5%", ValueKind::Amount, "天").is_err());
     }
 
     #[test]
