@@ -518,8 +518,9 @@ fn rules_that_allow_rounding_or_multiply_decide_alike_in_json_logic() {
     engines_agree(&schema, &reports, &ours, "spending");
 }
 
-/// The website form's rules, W-MEDIA's condition among them: its example and planted-error
-/// reports, with 是否有移动新媒体 是, 否 or blank and its figures filled, 0 or blank.
+/// The website form's rules, W-MEDIA's and W-AVG-NONE's conditions among them: its example
+/// and planted-error reports, with 是否有移动新媒体 是, 否 or blank and its figures filled, 0 or
+/// blank; with 收到留言数量 0, some, blank or `/` and 平均办理时间 filled, 0 or blank.
 #[test]
 fn the_website_forms_rules_and_its_condition_decide_alike_in_json_logic() {
     use baobiao::forms::website::WebsiteReport;
@@ -546,6 +547,24 @@ fn the_website_forms_rules_and_its_condition_decide_alike_in_json_logic() {
                 reports.push(report);
             }
         }
+        // W-AVG-NONE reads a number: 收到留言数量 0, some, blank or not applicable.
+        for received in [
+            serde_json::json!(0),
+            serde_json::json!(12),
+            serde_json::Value::Null,
+            serde_json::json!("/"),
+        ] {
+            for days in [
+                serde_json::json!(4.5),
+                serde_json::json!(0),
+                serde_json::Value::Null,
+            ] {
+                let mut report = base.clone();
+                report["interaction"]["messages"]["received"] = received.clone();
+                report["interaction"]["messages"]["average_days"] = days.clone();
+                reports.push(report);
+            }
+        }
     }
     let ours: Vec<serde_json::Value> = reports.iter().map(decisions::<WebsiteReport>).collect();
     let media_failures = ours
@@ -554,6 +573,13 @@ fn the_website_forms_rules_and_its_condition_decide_alike_in_json_logic() {
         .count();
     // 否 while 微博's posts stay filled: every such variant of both reports.
     assert_eq!(media_failures, 6);
+    let average = |o: &serde_json::Value, key: &str| o[key].to_string().contains("W-AVG-NONE");
+    // 0 messages with 4.5 days, in both reports; blank or `/` messages cannot tell.
+    assert_eq!(ours.iter().filter(|o| average(o, "fail")).count(), 2);
+    assert_eq!(
+        ours.iter().filter(|o| average(o, "not_assessable")).count(),
+        12
+    );
     engines_agree(
         &schema_file("website.schema.json"),
         &reports,

@@ -229,3 +229,38 @@ fn a_rule_with_a_condition_applies_only_when_the_field_says_so() {
     assert_eq!(rule.logic["if"][1], "not_assessable");
     assert_eq!(rule.logic["if"][4], "pass");
 }
+
+/// `W-AVG-NONE` reads a number: with 0 messages, 平均办理时间 is blank (or 0); with some it
+/// does not apply; with 收到留言数量 blank or `/`, whether it applies cannot be told.
+#[test]
+fn a_rule_on_a_number_condition_applies_only_at_that_number() {
+    let messages = |received: serde_json::Value, days: serde_json::Value| {
+        let mut json = serde_json::to_value(example("website-example.json")).unwrap();
+        json["interaction"]["messages"]["received"] = received;
+        json["interaction"]["messages"]["average_days"] = days;
+        let form: WebsiteReport = serde_json::from_value(json).unwrap();
+        let report = form.check();
+        let failed = report.violations().iter().any(|v| v.id() == "W-AVG-NONE");
+        let unknown = report
+            .not_assessable()
+            .iter()
+            .any(|n| n.rule.id == "W-AVG-NONE");
+        (failed, unknown)
+    };
+    assert_eq!(messages(0.into(), serde_json::json!(4.5)), (true, false));
+    assert_eq!(messages(0.into(), serde_json::Value::Null), (false, false));
+    assert_eq!(messages(12.into(), serde_json::json!(4.5)), (false, false));
+    assert_eq!(
+        messages(serde_json::Value::Null, serde_json::json!(4.5)),
+        (false, true)
+    );
+    assert_eq!(messages("/".into(), serde_json::json!(4.5)), (false, true));
+    let info = WebsiteReport::info();
+    let rule = info.rule("W-AVG-NONE").unwrap();
+    assert_eq!(rule.expression, "value <= 0, when(received == 0)");
+    let when = info.instances[rule.instances[0]].when.as_ref().unwrap();
+    assert_eq!(
+        when.describe(),
+        "互动交流 › 留言办理 › 收到留言数量 = 0（/interaction/messages/received）"
+    );
+}

@@ -244,7 +244,7 @@ fn literal(cx: &Ctxt, expr: &syn::Expr, negative: bool, out: &mut Vec<Term>) -> 
 /// `when(flag)`, `when(!flag)`, `when(flag == false)`, `when(choice == Choice::Option)`;
 /// `None` after a recorded error.
 pub fn when(cx: &Ctxt, expr: &syn::Expr, span: Span) -> Option<When> {
-    const EXPECTED: &str = "`when(..)` takes a yes/no field (`when(has_new_media)`, `when(!has_new_media)`) or a choice field compared with one of its options (`when(site_type == SiteType::Portal)`)";
+    const EXPECTED: &str = "`when(..)` takes a yes/no field (`when(has_new_media)`, `when(!has_new_media)`), a choice field compared with one of its options (`when(site_type == SiteType::Portal)`) or a number cell compared with a number (`when(received == 0)`)";
     let field = |e: &syn::Expr| {
         let found = path(e);
         if found.is_none() {
@@ -265,6 +265,11 @@ pub fn when(cx: &Ctxt, expr: &syn::Expr, span: Span) -> Option<When> {
                 syn::Expr::Path(option) if option.path.segments.len() > 1 => {
                     WhenValue::Option((*b.right).clone())
                 }
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Int(_) | syn::Lit::Float(_),
+                    ..
+                })
+                | syn::Expr::Unary(_) => WhenValue::Number(crate::attr::number(cx, &b.right)?),
                 other => {
                     cx.error_spanned_by(other, EXPECTED);
                     return None;
@@ -288,6 +293,7 @@ pub fn when(cx: &Ctxt, expr: &syn::Expr, span: Span) -> Option<When> {
                 .replace(' ', "");
             format!("{name} == {option}")
         }
+        WhenValue::Number(number) => format!("{name} == {}", number.value.text),
     };
     Some(When {
         span,

@@ -186,6 +186,8 @@ pub enum WhenValue {
     Flag(bool),
     /// A choice's option, as written (`SiteType::Portal`).
     Option(syn::Expr),
+    /// A number cell's value (`received == 0`).
+    Number(Sp<Number>),
 }
 
 impl RuleMeta {

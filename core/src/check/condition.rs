@@ -1,6 +1,6 @@
 //! Conditions on rules: `when(has_new_media)`, `when(!has_new_media)`,
-//! `when(site_type == SiteType::Portal)`. A rule with a condition applies where the yes/no or
-//! choice field it names has that value; where the field has another value the rule holds
+//! `when(site_type == SiteType::Portal)`, `when(received == 0)`. A rule with a condition
+//! applies where the yes/no, choice or number field it names has that value; where the field has another value the rule holds
 //! (as an implication does); where the field is blank, whether it applies cannot be told, so
 //! it is not assessable. The check reads the field as it traverses the form ([`Gate`]); the
 //! table of instances records which field and which value ([`When`]); the JSON Logic export
@@ -26,6 +26,8 @@ pub enum Wanted {
     Flag(bool),
     /// A choice field's option, by its index in the choice's options.
     Option(usize),
+    /// A number cell's value (a blank or a not-applicable mark is no value).
+    Number(crate::model::num::Num),
 }
 
 /// A condition placed in a form: the field it reads and the value it wants, as JSON.
@@ -39,8 +41,8 @@ pub struct When {
     pub labels: Vec<&'static str>,
     /// The value in JSON that makes the rule apply (`true`, `"portal"`).
     pub value: serde_json::Value,
-    /// That value as the template prints it (`否`, `政府门户网站`).
-    pub shown: &'static str,
+    /// That value as the template prints it (`否`, `政府门户网站`, `0`).
+    pub shown: String,
     /// The condition as written.
     pub text: &'static str,
 }
@@ -78,8 +80,8 @@ impl Gate {
 /// choice fields against one of their options.
 #[diagnostic::on_unimplemented(
     message = "`when(..)` cannot test `{Self}` against a `{W}`",
-    label = "a condition names a yes/no or choice field",
-    note = "write `when(flag)` or `when(!flag)` for a `bool` or `Option<bool>` field, and `when(field == Choice::Option)` for a `#[derive(Choice)]` field or an `Option` of one"
+    label = "a condition names a yes/no, choice or number field",
+    note = "write `when(flag)` or `when(!flag)` for a `bool` or `Option<bool>` field, `when(field == Choice::Option)` for a `#[derive(Choice)]` field or an `Option` of one, and `when(count == 0)` for a number cell"
 )]
 pub trait Conditional<W> {
     /// How the condition stands for this value.
@@ -108,6 +110,16 @@ impl<E: Choice> Conditional<E> for Option<E> {
     fn gate(&self, wanted: &E) -> Gate {
         self.as_ref()
             .map_or(Gate::Blank, |v| Gate::of(v.position() == wanted.position()))
+    }
+}
+
+impl<T: crate::model::cell::CellValue> Conditional<crate::model::num::Num>
+    for crate::model::cell::Cell<T>
+{
+    fn gate(&self, wanted: &crate::model::num::Num) -> Gate {
+        self.slot()
+            .num()
+            .map_or(Gate::Blank, |value| Gate::of(value == *wanted))
     }
 }
 

@@ -253,20 +253,27 @@ fn place_when(owner: &Placed<'_>, decl: &WhenDecl) -> When {
             .unwrap_or_else(|| panic!("`when({})`: no field `{name}`", decl.text));
     }
     let (value, shown) = match (decl.wanted, &field.node.kind) {
-        (Wanted::Flag(flag), NodeKind::Flag) => (
-            serde_json::Value::Bool(flag),
-            if flag {
-                crate::model::words::YES[0]
+        (Wanted::Flag(flag), NodeKind::Flag) => {
+            let words = if flag {
+                crate::model::words::YES
             } else {
-                crate::model::words::NO[0]
-            },
-        ),
+                crate::model::words::NO
+            };
+            (serde_json::Value::Bool(flag), words[0].to_owned())
+        }
         (Wanted::Option(index), NodeKind::Choice(options)) => options
             .get(index)
-            .map(|o| (serde_json::Value::from(o.key), o.label))
+            .map(|o| (serde_json::Value::from(o.key), o.label.to_owned()))
             .unwrap_or_else(|| panic!("`when({})`: no such option", decl.text)),
+        (Wanted::Number(number), NodeKind::Cell(_)) => (
+            number
+                .to_string()
+                .parse::<serde_json::Number>()
+                .map_or(serde_json::Value::Null, serde_json::Value::Number),
+            number.to_string(),
+        ),
         _ => panic!(
-            "`when({})` names a field that is not a yes/no or choice field",
+            "`when({})` names a field that is not a yes/no, choice or number field",
             decl.text
         ),
     };

@@ -112,9 +112,19 @@ pub fn export(info: &FormInfo) -> Vec<ExportedRule> {
 }
 
 /// A rule that applies only when a field has a value: not assessable while the field is
-/// blank, the rule where it has the value, a pass where it has another.
+/// blank (for a number cell, also a not-applicable mark), the rule where it has the value, a
+/// pass where it has another.
 fn conditional(when: &When, logic: Value) -> Value {
     let field = json!({ "var": when.keys.join(".") });
+    if when.value.is_number() {
+        let mut blanks = vec![Value::Null];
+        blanks.extend(Mark::ALL.iter().map(|m| Value::from(m.as_str())));
+        return json!({ "if": [
+            { "in": [field.clone(), blanks] }, "not_assessable",
+            { "==": [field, when.value.clone()] }, logic,
+            "pass",
+        ]});
+    }
     // Strict equality: loose `==` takes `false` for `null` in some engines.
     json!({ "if": [
         { "===": [field.clone(), null] }, "not_assessable",

@@ -162,6 +162,10 @@ fn rule_meta(meta: &RuleMeta) -> TokenStream {
             let wanted = match &when.wanted {
                 WhenValue::Flag(flag) => quote!(__bb::Wanted::Flag(#flag)),
                 WhenValue::Option(option) => quote!(__bb::wanted_option(&#option)),
+                WhenValue::Number(number) => {
+                    let number = num_tokens(&number.value);
+                    quote!(__bb::Wanted::Number(#number))
+                }
             };
             quote!(__bb::Some(__bb::WhenDecl { path: &[#(#names),*], wanted: #wanted, text: #text }))
         }

@@ -226,6 +226,7 @@ fn gate(meta: &RuleMeta) -> TokenStream {
     let wanted = match &when.wanted {
         WhenValue::Flag(flag) => quote!(#flag),
         WhenValue::Option(option) => quote!(#option),
+        WhenValue::Number(number) => num_tokens(&number.value),
     };
     quote_spanned! {when.span=>
         <__BbM as __bb::Mode>::gate(__baobiao_this, |__baobiao_s: &Self| &__baobiao_s #(.#path)*, &#wanted)

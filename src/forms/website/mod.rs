@@ -26,9 +26,9 @@
 //! | `W-AVG` | 平均办理时间 ≥ 0 | warning |
 //! | `W-SEC` | 问题整改数量 ≤ 发现问题数量 | warning |
 //! | `W-MEDIA` | 是否有移动新媒体 = 否 ⇒ every 微博, 微信 figure blank or 0 | error |
+//! | `W-AVG-NONE` | 收到留言数量 = 0 ⇒ 平均办理时间 blank (or 0) | warning |
 //!
-//! `W-AVG`'s second half, 平均办理时间 blank when 收到留言数量 = 0, is not declared: a
-//! condition reads a yes/no or choice field, not a count.
+//! `W-AVG` of `website-form.md` is both of `W-AVG` and `W-AVG-NONE`: one id names one rule.
 
 // Laid out one item per line, as the template lists them; rustfmt would split each line in two.
 #[rustfmt::skip]

@@ -96,7 +96,9 @@ pub struct Messages {
     #[form(label = "收到留言数量", unit = "条")] pub received: Count,
     #[form(label = "办结留言数量", unit = "条")] pub closed: Count,
     #[form(label = "平均办理时间", unit = "天",
-        range(min = 0, id = "W-AVG", severity = warning, message = "平均办理时间不得为负数"))]
+        range(min = 0, id = "W-AVG", severity = warning, message = "平均办理时间不得为负数"),
+        range(max = 0, when(received == 0), id = "W-AVG-NONE", severity = warning,
+            message = "收到留言数量为0时，平均办理时间应为空"))]
     pub average_days: Amount,
     #[form(label = "公开答复数量", unit = "条")] pub public_replies: Count,
 }

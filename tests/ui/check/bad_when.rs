@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 #[form(
     check(posts <= visits, id = "A", when(has_site)),
     check(posts <= visits, id = "B", when(has_sit)),
-    check(posts <= visits, id = "D", when(has_site == 1)),
+    check(posts <= visits, id = "D", when(has_site == "yes")),
     range(max = 0, id = "E", when)
 )]
 pub struct Site {

@@ -1,4 +1,4 @@
-// A condition reads a yes/no or choice field, not a count.
+// `when(visits)` on a count: a count is tested against a number, `when(visits == 0)`.
 use baobiao::{Count, Form};
 use serde::{Deserialize, Serialize};
 
