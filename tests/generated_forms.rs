@@ -108,8 +108,9 @@ impl Writer {
         ["", "", "2 * ", "0.5 * ", "-3 * "][self.rng.below(5) as usize]
     }
 
-    /// Maybe a rule's qualifiers: `decimals`, a condition on one of `flags` or `choices`.
-    fn qualifiers(&mut self, flags: &[String], choices: &[String]) -> String {
+    /// Maybe a rule's qualifiers: `decimals`, a condition on one of `flags`, `choices` or
+    /// `numbers`.
+    fn qualifiers(&mut self, flags: &[String], choices: &[String], numbers: &[String]) -> String {
         let mut out = String::new();
         if self.rng.chance(30) {
             out.push_str(", decimals = 2");
@@ -121,6 +122,9 @@ impl Writer {
         } else if !choices.is_empty() && self.rng.chance(40) {
             let choice = &choices[self.rng.below(choices.len() as u64) as usize];
             let _ = write!(out, ", when({choice} == Choice{}::Gamma)", self.form);
+        } else if !numbers.is_empty() && self.rng.chance(20) {
+            let number = &numbers[self.rng.below(numbers.len() as u64) as usize];
+            let _ = write!(out, ", when({number} == 0)");
         }
         out
     }
@@ -253,7 +257,7 @@ impl Writer {
         let mut rules = Vec::new();
         if numbers.len() >= 2 && self.rng.chance(60) {
             let (id, op, factor) = (self.rule_id(), self.op(), self.factor());
-            let qualifiers = self.qualifiers(&flags, &choices);
+            let qualifiers = self.qualifiers(&flags, &choices, &numbers);
             rules.push(format!(
                 "check({} {op} {factor}{}, id = \"{id}\"{qualifiers})",
                 numbers[0], numbers[1]
@@ -261,7 +265,7 @@ impl Writer {
         }
         if numbers.len() >= 3 && self.rng.chance(40) {
             let id = self.rule_id();
-            let qualifiers = self.qualifiers(&flags, &choices);
+            let qualifiers = self.qualifiers(&flags, &choices, &numbers);
             rules.push(format!(
                 "check(each({}, {}) <= {}, id = \"{id}\", severity = warning{qualifiers})",
                 numbers[0], numbers[1], numbers[2]
@@ -269,7 +273,9 @@ impl Writer {
         }
         if !numbers.is_empty() && self.rng.chance(30) {
             let id = self.rule_id();
-            let qualifiers = self.qualifiers(&flags, &[]).replace(", decimals = 2", "");
+            let qualifiers = self
+                .qualifiers(&flags, &[], &numbers)
+                .replace(", decimals = 2", "");
             rules.push(format!(
                 "range(min = 0, max = 50000, id = \"{id}\"{qualifiers})"
             ));
