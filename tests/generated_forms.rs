@@ -93,6 +93,15 @@ impl Writer {
         format!("{word}{}号", self.labels)
     }
 
+    /// `, unit = ".."` in `percent` of cases, else nothing.
+    fn unit(&mut self, percent: u64) -> String {
+        if !self.rng.chance(percent) {
+            return String::new();
+        }
+        let unit = UNITS[self.rng.below(UNITS.len() as u64) as usize];
+        format!(", unit = \"{unit}\"")
+    }
+
     fn rule_id(&mut self) -> String {
         self.rules += 1;
         format!("R{}-{}", self.form, self.rules)
@@ -237,13 +246,9 @@ impl Writer {
                 }
                 _ => {}
             }
-            let unit = if matches!(ty.as_str(), "Count" | "Amount" | "SignedCount")
-                && self.rng.chance(40)
-            {
-                format!(
-                    ", unit = \"{}\"",
-                    UNITS[self.rng.below(UNITS.len() as u64) as usize]
-                )
+            let numeric = matches!(ty.as_str(), "Count" | "Amount" | "SignedCount");
+            let unit = if numeric {
+                self.unit(40)
             } else {
                 String::new()
             };
@@ -482,11 +487,8 @@ impl Writer {
                 }
             };
             // A section may declare the unit of all its numbers, drawn after its heading.
-            let unit = if ty.starts_with('F') && self.rng.chance(25) {
-                format!(
-                    ", unit = \"{}\"",
-                    UNITS[self.rng.below(UNITS.len() as u64) as usize]
-                )
+            let unit = if ty.starts_with('F') {
+                self.unit(25)
             } else {
                 String::new()
             };

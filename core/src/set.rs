@@ -241,6 +241,16 @@ mod reading {
     use crate::read::input::{self, Options, ReadError, Source};
     use crate::read::report::{Reading, into_reading};
 
+    /// A filled form read from its JSON: nothing to say of it, no positions.
+    fn json_reading(form: Box<dyn crate::set::AnyForm>) -> Reading<Box<dyn crate::set::AnyForm>> {
+        Reading {
+            form,
+            kind: input::SourceKind::Json,
+            diagnostics: Vec::new(),
+            positions: Default::default(),
+        }
+    }
+
     impl FormSet {
         /// Reads a report as the form named `form`; with none named, a filled form's JSON as
         /// the first form that takes it (in the order added; what `baobiao read` wrote, as the
@@ -272,27 +282,13 @@ mod reading {
                             form: Some(entry.name().to_owned()),
                             error,
                         })?;
-                        let reading = Reading {
-                            form,
-                            kind: input::SourceKind::Json,
-                            diagnostics: Vec::new(),
-                            positions: Default::default(),
-                        };
-                        return Ok((entry, reading));
+                        return Ok((entry, json_reading(form)));
                     }
                     // The first form that takes the JSON; if none does, why the first did not.
                     let mut first_error = None;
                     for entry in &candidates {
                         match entry.parse(&text) {
-                            Ok(form) => {
-                                let reading = Reading {
-                                    form,
-                                    kind: input::SourceKind::Json,
-                                    diagnostics: Vec::new(),
-                                    positions: Default::default(),
-                                };
-                                return Ok((entry, reading));
-                            }
+                            Ok(form) => return Ok((entry, json_reading(form))),
                             Err(err) => {
                                 first_error.get_or_insert(err);
                             }

@@ -240,17 +240,7 @@ fn conditions(cx: &Ctxt, c: &Container<'_>) {
         .map(|f| f.ident.to_string())
         .collect();
     let names: Vec<&str> = owned.iter().map(String::as_str).collect();
-    let metas = c
-        .checks
-        .iter()
-        .map(|ch| &ch.meta)
-        .chain(c.ranges.iter().map(|r| &r.meta))
-        .chain(c.fields.iter().flat_map(|f| {
-            f.total
-                .iter()
-                .map(|t| &t.meta)
-                .chain(f.ranges.iter().map(|r| &r.meta))
-        }));
+    let metas = c.rule_metas();
     for when in metas.filter_map(|m| m.when.as_ref()) {
         let first = &when.path[0];
         let name = first.to_string();

@@ -170,6 +170,7 @@ fn rename_variant(rule: &str, variant: &str) -> Option<String> {
 
 fn impls(ident: &syn::Ident, options: &[Option_]) -> TokenStream {
     let name = ident.to_string();
+    let identity = crate::emit::schema::identity(&name);
     let entries = options.iter().map(|o| {
         let (key, label) = (&o.key, &o.label);
         quote!(__bb::ChoiceOption { key: #key, label: #label })
@@ -219,12 +220,7 @@ fn impls(ident: &syn::Ident, options: &[Option_]) -> TokenStream {
 
         #[automatically_derived]
         impl __bb::schemars::JsonSchema for #ident {
-            fn schema_name() -> __bb::Cow<'static, str> {
-                __bb::Cow::Borrowed(#name)
-            }
-            fn schema_id() -> __bb::Cow<'static, str> {
-                __bb::Cow::Borrowed(::core::concat!(::core::module_path!(), "::", #name))
-            }
+            #identity
             fn json_schema(_: &mut __bb::schemars::SchemaGenerator) -> __bb::schemars::Schema {
                 __bb::choice_schema(<Self as __bb::Choice>::OPTIONS)
             }

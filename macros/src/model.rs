@@ -41,6 +41,21 @@ pub struct Container<'a> {
 }
 
 impl Container<'_> {
+    /// The meta of every rule the struct declares: its checks and ranges, its fields' totals
+    /// and ranges.
+    pub fn rule_metas(&self) -> impl Iterator<Item = &RuleMeta> {
+        self.checks
+            .iter()
+            .map(|ch| &ch.meta)
+            .chain(self.ranges.iter().map(|r| &r.meta))
+            .chain(self.fields.iter().flat_map(|f| {
+                f.total
+                    .iter()
+                    .map(|t| &t.meta)
+                    .chain(f.ranges.iter().map(|r| &r.meta))
+            }))
+    }
+
     /// The rule ids the struct declares (on its checks and ranges, its fields' totals and
     /// ranges), each with what it declares in words — the expression, what a total sums, the
     /// qualifiers, severity and wording: two structs may declare the same rule under one id,

@@ -13,6 +13,7 @@
 
 pub mod acc;
 pub mod condition;
+pub(crate) mod const_str;
 pub mod decider;
 pub mod eval;
 pub(crate) mod expand;

@@ -10,6 +10,7 @@ use core::fmt;
 
 use serde::Serialize;
 
+use crate::check::const_str;
 use crate::model::num::Num;
 
 /// A comparison between the two sides of a rule.
@@ -56,7 +57,7 @@ impl Op {
     pub const fn from_symbol(symbol: &str) -> Op {
         let mut i = 0;
         while i < Op::ALL.len() {
-            if const_str_eq(Op::ALL[i].symbol(), symbol) {
+            if const_str::eq(Op::ALL[i].symbol(), symbol) {
                 return Op::ALL[i];
             }
             i += 1;
@@ -134,21 +135,6 @@ impl Op {
             Op::Ge => Op::Le,
         }
     }
-}
-
-const fn const_str_eq(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }
 
 impl fmt::Display for Op {

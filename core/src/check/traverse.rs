@@ -19,6 +19,7 @@
 use core::marker::PhantomData;
 
 use crate::check::condition::{Conditional, Gate};
+use crate::check::const_str;
 use crate::check::eval::Bounds;
 use crate::check::op::Op;
 use crate::model::cell::{Cell, CellValue};
@@ -164,7 +165,7 @@ pub const fn assert_form_field<S, U: Component>(_reach: fn(&S) -> &U, name: &str
     let fields = U::FIELDS;
     let mut i = 0;
     while i < fields.len() {
-        if str_eq(fields[i].0, name) {
+        if const_str::eq(fields[i].0, name) {
             return;
         }
         i += 1;
@@ -180,25 +181,10 @@ pub const fn field_offset<S, U: Component>(_reach: fn(&S) -> &U, name: &str) -> 
     let fields = U::FIELDS;
     let mut i = 0;
     while i < fields.len() {
-        if str_eq(fields[i].0, name) {
+        if const_str::eq(fields[i].0, name) {
             return fields[i].1;
         }
         i += 1;
     }
     panic!("no such field (the derive checks check paths)")
-}
-
-const fn str_eq(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }

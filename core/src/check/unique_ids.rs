@@ -9,6 +9,8 @@
 //!
 //! [`Component::RULE_IDS`]: crate::model::component::Component::RULE_IDS
 
+use crate::check::const_str;
+
 /// One rule id and the struct that declares it.
 #[derive(Clone, Copy, Debug)]
 pub struct RuleId {
@@ -27,51 +29,28 @@ const EMPTY: RuleId = RuleId {
     path: "",
 };
 
-/// `a` against `b`, byte by byte: less, equal or greater.
-const fn compare_str(a: &str, b: &str) -> core::cmp::Ordering {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let mut i = 0;
-    while i < a.len() && i < b.len() {
-        if a[i] != b[i] {
-            return if a[i] < b[i] {
-                core::cmp::Ordering::Less
-            } else {
-                core::cmp::Ordering::Greater
-            };
-        }
-        i += 1;
-    }
-    if a.len() < b.len() {
-        core::cmp::Ordering::Less
-    } else if a.len() > b.len() {
-        core::cmp::Ordering::Greater
-    } else {
-        core::cmp::Ordering::Equal
-    }
-}
-
 /// Ids in order of id, then meaning, then struct: one id's declarations side by side.
 const fn before(a: RuleId, b: RuleId) -> bool {
-    match compare_str(a.id, b.id) {
+    match const_str::compare(a.id, b.id) {
         core::cmp::Ordering::Less => return true,
         core::cmp::Ordering::Greater => return false,
         core::cmp::Ordering::Equal => {}
     }
-    match compare_str(a.meaning, b.meaning) {
+    match const_str::compare(a.meaning, b.meaning) {
         core::cmp::Ordering::Less => return true,
         core::cmp::Ordering::Greater => return false,
         core::cmp::Ordering::Equal => {}
     }
-    matches!(compare_str(a.path, b.path), core::cmp::Ordering::Less)
+    matches!(
+        const_str::compare(a.path, b.path),
+        core::cmp::Ordering::Less
+    )
 }
 
 const fn same_rule(a: RuleId, b: RuleId) -> bool {
-    matches!(compare_str(a.id, b.id), core::cmp::Ordering::Equal)
-        && matches!(
-            compare_str(a.meaning, b.meaning),
-            core::cmp::Ordering::Equal
-        )
-        && matches!(compare_str(a.path, b.path), core::cmp::Ordering::Equal)
+    const_str::eq(a.id, b.id)
+        && const_str::eq(a.meaning, b.meaning)
+        && const_str::eq(a.path, b.path)
 }
 
 /// How many ids `parts` hold together: the length of [`sorted`]'s result.
@@ -188,11 +167,8 @@ pub const fn assert_unique(ids: &[RuleId]) {
     let mut i = 1;
     while i < ids.len() {
         let (a, b) = (ids[i - 1], ids[i]);
-        let same_id = matches!(compare_str(a.id, b.id), core::cmp::Ordering::Equal);
-        let same_meaning = matches!(
-            compare_str(a.meaning, b.meaning),
-            core::cmp::Ordering::Equal
-        );
+        let same_id = const_str::eq(a.id, b.id);
+        let same_meaning = const_str::eq(a.meaning, b.meaning);
         if same_id && !same_meaning {
             let (buffer, len) = join(&[
                 "rule id `",

@@ -287,17 +287,7 @@ fn total_assertions(fields: &[&Field<'_>]) -> Vec<TokenStream> {
 /// (the derive checks the first step itself); spanned at the condition.
 fn condition_assertions(c: &Container<'_>) -> Vec<TokenStream> {
     let ident = c.ident;
-    let metas = c
-        .checks
-        .iter()
-        .map(|ch| &ch.meta)
-        .chain(c.ranges.iter().map(|r| &r.meta))
-        .chain(c.fields.iter().flat_map(|f| {
-            f.total
-                .iter()
-                .map(|t| &t.meta)
-                .chain(f.ranges.iter().map(|r| &r.meta))
-        }));
+    let metas = c.rule_metas();
     let mut out = Vec::new();
     for when in metas.filter_map(|m| m.when.as_ref()) {
         for k in 1..when.path.len() {

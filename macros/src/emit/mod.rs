@@ -2,7 +2,7 @@
 
 mod dummy;
 mod form;
-mod schema;
+pub(crate) mod schema;
 mod traverse;
 
 use proc_macro2::TokenStream;

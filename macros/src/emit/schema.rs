@@ -35,16 +35,11 @@ pub fn impls(c: &Container<'_>, fields: &[&Field<'_>]) -> TokenStream {
     let label = opt_str(c.label.as_ref().map(|l| &l.value));
     let doc = opt_str(c.doc.as_ref());
     let deny = c.serde_deny_unknown_fields;
+    let identity = identity(&name);
     quote! {
         #[automatically_derived]
         impl __bb::schemars::JsonSchema for #ident {
-            fn schema_name() -> __bb::Cow<'static, str> {
-                __bb::Cow::Borrowed(#name)
-            }
-
-            fn schema_id() -> __bb::Cow<'static, str> {
-                __bb::Cow::Borrowed(::core::concat!(::core::module_path!(), "::", #name))
-            }
+            #identity
 
             fn json_schema(
                 __baobiao_generator: &mut __bb::schemars::SchemaGenerator,
@@ -59,6 +54,20 @@ pub fn impls(c: &Container<'_>, fields: &[&Field<'_>]) -> TokenStream {
                 }
                 __baobiao_schema
             }
+        }
+    }
+}
+
+/// `schema_name` and `schema_id` of a derived type's `JsonSchema`: its Rust name, and its path
+/// (two types of one name in two modules are two schemas).
+pub fn identity(name: &str) -> TokenStream {
+    quote! {
+        fn schema_name() -> __bb::Cow<'static, str> {
+            __bb::Cow::Borrowed(#name)
+        }
+
+        fn schema_id() -> __bb::Cow<'static, str> {
+            __bb::Cow::Borrowed(::core::concat!(::core::module_path!(), "::", #name))
         }
     }
 }
