@@ -116,3 +116,56 @@ pub fn form_info<T: Component>(cache: &'static OnceLock<FormInfo>) -> &'static F
         info
     })
 }
+
+/// The index, among a row's cells, of the first cell of `column` of the repeated rows `reach`
+/// reaches (0 for every column): how `sum(rows[..].column)` finds its column at compile time.
+pub const fn rows_column_offset<S, R: Component>(
+    _reach: fn(&S) -> &Vec<R>,
+    column: Option<&str>,
+) -> usize {
+    match column {
+        Some(name) => column_cells::<R>(name).0,
+        None => 0,
+    }
+}
+
+/// How many cells `sum(rows[..].column)` (or `sum(rows[..])`) reads per row.
+pub const fn rows_width<S, R: Component>(_reach: fn(&S) -> &Vec<R>, column: Option<&str>) -> usize {
+    match column {
+        Some(name) => column_cells::<R>(name).1,
+        None => R::CELLS,
+    }
+}
+
+/// The shape of `sum(rows[..].column)`: one cell (a column of several cells, or of none, is
+/// refused), or, for `sum(rows[..])`, the row type's.
+pub const fn rows_shape<S, R: Component>(_reach: fn(&S) -> &Vec<R>, column: Option<&str>) -> Shape {
+    match column {
+        Some(name) => match column_cells::<R>(name).1 {
+            1 => Shape::Cell,
+            0 => panic!("`sum(rows[..].column)` names a column that holds no numbers"),
+            _ => panic!(
+                "`sum(rows[..].column)` names a column group; name one column of it, or sum every column with `sum(rows[..])`"
+            ),
+        },
+        None => R::SHAPE,
+    }
+}
+
+/// The first cell and the number of cells of field `name` of the row type `R`.
+const fn column_cells<R: Component>(name: &str) -> (usize, usize) {
+    let fields = R::FIELDS;
+    let mut i = 0;
+    while i < fields.len() {
+        if crate::check::const_str::eq(fields[i].0, name) {
+            let end = if i + 1 < fields.len() {
+                fields[i + 1].1
+            } else {
+                R::CELLS
+            };
+            return (fields[i].1, end - fields[i].1);
+        }
+        i += 1;
+    }
+    panic!("`sum(rows[..].column)` names a field the rows' type does not have")
+}

@@ -10,6 +10,8 @@ const _: () = {
                 ("total", <Count as __bb::Component>::SHAPE),
             ],
         );
+        const HAS_RULES: bool = true || <Count as __bb::Component>::HAS_RULES
+            || <Count as __bb::Component>::HAS_RULES;
         const RULE_IDS: &'static [__bb::RuleId] = &{
             const PARTS: &[&[__bb::RuleId]] = &[
                 &[

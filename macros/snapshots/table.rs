@@ -11,6 +11,9 @@ const _: () = {
                 <Row as __bb::Component>::SHAPE,
             ],
         );
+        const HAS_RULES: bool = true || <Row as __bb::Component>::HAS_RULES
+            || <Row as __bb::Component>::HAS_RULES
+            || <Row as __bb::Component>::HAS_RULES;
         const RULE_IDS: &'static [__bb::RuleId] = &{
             const PARTS: &[&[__bb::RuleId]] = &[
                 &[

@@ -208,7 +208,7 @@ fn checks(cx: &Ctxt, c: &Container<'_>) {
             );
         }
         for term in check.terms() {
-            let Operand::Path(path) = &term.operand else {
+            let Some(path) = term.operand.path() else {
                 continue;
             };
             let first = &path[0];
@@ -278,7 +278,7 @@ fn literals(cx: &Ctxt, c: &Container<'_>) {
         .flat_map(|ch| ch.terms())
         .filter_map(|t| match &t.operand {
             Operand::Literal(n) => Some(n),
-            Operand::Path(_) => None,
+            Operand::Path(_) | Operand::Rows { .. } => None,
         })
         .chain(
             c.ranges

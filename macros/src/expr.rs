@@ -151,6 +151,23 @@ fn side(cx: &Ctxt, expr: &syn::Expr, negative: bool, out: &mut Vec<Term>) -> boo
             product(cx, expr, &b.left, &b.right, negative, out)
         }
         syn::Expr::Lit(_) => literal(cx, expr, negative, out),
+        syn::Expr::Call(call) if is_sum(call) => match rows(call) {
+            Some((rows, column)) => {
+                out.push(Term {
+                    negative,
+                    operand: Operand::Rows { rows, column },
+                    factor: None,
+                });
+                true
+            }
+            None => {
+                cx.error_spanned_by(
+                    expr,
+                    "`sum(..)` takes repeated rows: `sum(accounts[..].followers)` (a column of the `Vec` field `accounts`, summed over its rows) or `sum(accounts[..])` (every column)",
+                );
+                false
+            }
+        },
         syn::Expr::Path(_) | syn::Expr::Field(_) => match path(expr) {
             Some(idents) => {
                 out.push(Term {
@@ -301,6 +318,32 @@ pub fn when(cx: &Ctxt, expr: &syn::Expr, span: Span) -> Option<When> {
         wanted,
         text,
     })
+}
+
+fn is_sum(call: &syn::ExprCall) -> bool {
+    matches!(&*call.func, syn::Expr::Path(p) if p.path.is_ident("sum"))
+}
+
+/// The rows and column of `sum(a.rows[..].column)` or `sum(a.rows[..])`.
+fn rows(call: &syn::ExprCall) -> Option<(Vec<syn::Ident>, Option<syn::Ident>)> {
+    let [arg] = call.args.iter().collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    let all_rows = |e: &syn::Expr| match e {
+        syn::Expr::Index(index) if matches!(&*index.index, syn::Expr::Range(r) if r.start.is_none() && r.end.is_none()) => {
+            path(&index.expr)
+        }
+        _ => None,
+    };
+    match arg {
+        syn::Expr::Field(field) => {
+            let syn::Member::Named(column) = &field.member else {
+                return None;
+            };
+            Some((all_rows(&field.base)?, Some(column.clone())))
+        }
+        other => Some((all_rows(other)?, None)),
+    }
 }
 
 /// `a.b.c` as idents; `None` for anything else (`self.a`, `a.0`, `a::b`).

@@ -318,7 +318,41 @@ pub struct Term {
 pub enum Operand {
     /// `a.b.c`: field names from the declaring struct.
     Path(Vec<syn::Ident>),
+    /// `sum(a.rows[..].column)`: a column of repeated rows (`rows` a `Vec` field), or with no
+    /// column every column, summed over the rows.
+    Rows {
+        rows: Vec<syn::Ident>,
+        column: Option<syn::Ident>,
+    },
     Literal(Sp<Number>),
+}
+
+impl Operand {
+    /// The operand as written: `a.b`, `sum(rows[..].column)`, `2`.
+    pub fn text(&self) -> String {
+        let joined = |path: &[syn::Ident]| {
+            path.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(".")
+        };
+        match self {
+            Operand::Path(path) => joined(path),
+            Operand::Rows { rows, column } => match column {
+                Some(column) => format!("sum({}[..].{column})", joined(rows)),
+                None => format!("sum({}[..])", joined(rows)),
+            },
+            Operand::Literal(n) => n.value.text.clone(),
+        }
+    }
+
+    /// The path of fields of the declaring struct the operand starts with.
+    pub fn path(&self) -> Option<&[syn::Ident]> {
+        match self {
+            Operand::Path(path) | Operand::Rows { rows: path, .. } => Some(path),
+            Operand::Literal(_) => None,
+        }
+    }
 }
 
 impl Check {
@@ -337,16 +371,7 @@ impl Check {
                     out.push_str(&factor.value.text);
                     out.push_str(" * ");
                 }
-                match &term.operand {
-                    Operand::Path(path) => out.push_str(
-                        &path
-                            .iter()
-                            .map(ToString::to_string)
-                            .collect::<Vec<_>>()
-                            .join("."),
-                    ),
-                    Operand::Literal(n) => out.push_str(&n.value.text),
-                }
+                out.push_str(&term.operand.text());
             }
             out
         };

@@ -123,6 +123,40 @@ impl Acc {
             }
             Slot::Num(n) => self.add_cell_num(n, negative),
             Slot::Blank | Slot::NotApplicable(_) => self.count_blank(),
+            Slot::Overflow => {
+                self.counts += ONE_CELL;
+                self.flags |= CHECKED | OVERFLOW;
+            }
+        }
+    }
+
+    /// Adds (or subtracts) `part`, one column of repeated rows summed apart, as one cell: blank
+    /// when it read cells and all were blank, else its sum (0 for no rows).
+    #[inline(never)]
+    pub fn add_rows(&mut self, part: Acc, negative: bool) {
+        if part.cells() > 0 && part.blanks() == part.cells() {
+            self.count_blank();
+        } else if part.flags == 0 {
+            // Counts alone: below 2^64 per cell, and far fewer than 2^63 rows.
+            self.add_cell_int(part.int, negative);
+        } else if part.flags & OVERFLOW != 0 {
+            self.counts += ONE_CELL;
+            self.flags |= CHECKED | OVERFLOW;
+        } else {
+            self.counts += ONE_CELL;
+            self.flags |= part.flags & DECIMAL;
+            *self = self.plus_scaled(part.int, u32::from(part.scale), negative);
+        }
+    }
+
+    /// The column of repeated rows this side summed, as one cell ([`Acc::add_rows`]).
+    pub fn rows_slot(&self) -> Slot {
+        if self.cells() > 0 && self.blanks() == self.cells() {
+            return Slot::Blank;
+        }
+        match self.value() {
+            Some(n) => Slot::Num(n),
+            None => Slot::Overflow,
         }
     }
 

@@ -6,7 +6,7 @@ use crate::check::eval::{Bounds, settle_into};
 use crate::check::op::Op;
 use crate::check::outcome::{Decisions, Status};
 use crate::check::traverse::{Accumulate, Sink, Site, Values, Visit};
-use crate::model::cell::{Cell, CellValue, Slot};
+use crate::model::cell::{Cell, CellValue, Slot, ValueKind};
 use crate::model::component::Component;
 use crate::model::info::FormInfo;
 use crate::model::num::Num;
@@ -25,6 +25,11 @@ impl Accumulate<Values> for Acc {
     #[inline]
     fn scaled(&mut self, part: Acc, factor: Num, negative: bool) {
         self.add_scaled(part, factor, negative);
+    }
+
+    #[inline]
+    fn rows(&mut self, part: Acc, negative: bool) {
+        self.add_rows(part, negative);
     }
 }
 
@@ -145,6 +150,19 @@ impl Visit<Values> for RangeCells<'_> {
         };
         self.decider.decisions.push(instance, status, 0);
     }
+
+    fn rows(&mut self, _at: usize, kind: ValueKind, cells: &[Slot]) {
+        let instance = self.decider.next;
+        self.decider.next += 1;
+        if self.bounds.guaranteed_for(kind) {
+            return;
+        }
+        let status: Status = match self.gate {
+            Gate::Open => self.bounds.status(crate::check::eval::rows_slot(cells)),
+            gate => gated(gate),
+        };
+        self.decider.decisions.push(instance, status, 0);
+    }
 }
 
 /// Collects a filled form's cells as slots, in order.
@@ -155,5 +173,10 @@ impl Visit<Values> for Slots {
     #[inline]
     fn cell<T: CellValue>(&mut self, cell: &Cell<T>, _at: usize) {
         self.0.push(cell.slot());
+    }
+
+    #[inline]
+    fn rows(&mut self, _at: usize, _kind: ValueKind, cells: &[Slot]) {
+        self.0.push(crate::check::eval::rows_slot(cells));
     }
 }

@@ -150,6 +150,9 @@ impl Bounds {
     /// strict mode's business, not the range's.
     pub fn status(&self, cell: Slot) -> Status {
         let Some(value) = cell.num() else {
+            if cell == Slot::Overflow {
+                return Status::NotAssessable(Reason::Overflow);
+            }
             return Status::Pass;
         };
         match (self.min, self.max) {
@@ -230,6 +233,16 @@ pub fn decide_gated(
             ..
         } => (Bounds::new(*min, *max).status(cell(*index)), 0),
     }
+}
+
+/// A column of repeated rows as one cell: the sum of its rows' cells (0 for no rows), blank
+/// when it has rows and every one is blank or not applicable.
+pub fn rows_slot(cells: &[Slot]) -> Slot {
+    let mut part = Acc::ZERO;
+    for &cell in cells {
+        part.add_slot(cell, false);
+    }
+    part.rows_slot()
 }
 
 /// Decides every evaluated instance of `info` over `slots` (the form's cells in order), in

@@ -85,6 +85,9 @@ pub struct TermDecl {
 pub enum OperandDecl {
     /// A path of Rust field names from the declaring struct, e.g. `outcomes.total`.
     Path(&'static [&'static str]),
+    /// `sum(accounts[..].followers)`: the path to repeated rows and the column summed over
+    /// them (every column when `None`).
+    Rows(&'static [&'static str], Option<&'static str>),
     /// A numeric literal, exact as written (the derive builds it from the literal's digits).
     Literal(Num),
 }

@@ -9,7 +9,7 @@ use crate::check::eval::Bounds;
 use crate::check::op::Op;
 use crate::check::rule::{Body, Operand, Term};
 use crate::check::traverse::{Accumulate, Sink, Site, Types, Visit};
-use crate::model::cell::{Cell, CellValue};
+use crate::model::cell::{Cell, CellValue, ValueKind};
 use crate::model::component::Component;
 use crate::model::num::Num;
 
@@ -48,6 +48,15 @@ impl Accumulate<Types> for Terms {
             ..term
         }));
         self.shape.add_scaled(part.shape, factor, negative);
+    }
+
+    fn rows(&mut self, part: Terms, negative: bool) {
+        // The columns' cells of the table stand for the rows: each one cell of the side.
+        self.terms.extend(part.terms.into_iter().map(|term| Term {
+            negative: term.negative != negative,
+            ..term
+        }));
+        self.shape.add_rows(part.shape, negative);
     }
 }
 
@@ -138,6 +147,20 @@ impl Visit<Types> for RangeCells<'_> {
                 min: self.bounds.min,
                 max: self.bounds.max,
                 by_type: self.bounds.guaranteed_for(T::KIND),
+            },
+        });
+    }
+
+    fn rows(&mut self, at: usize, kind: ValueKind, _: &[crate::model::cell::Slot]) {
+        self.recorder.traced.push(Traced {
+            site: self.site,
+            owner: at,
+            column: None,
+            body: Body::Range {
+                cell: at,
+                min: self.bounds.min,
+                max: self.bounds.max,
+                by_type: self.bounds.guaranteed_for(kind),
             },
         });
     }

@@ -22,7 +22,7 @@ use crate::check::condition::{Conditional, Gate};
 use crate::check::const_str;
 use crate::check::eval::Bounds;
 use crate::check::op::Op;
-use crate::model::cell::{Cell, CellValue};
+use crate::model::cell::{Cell, CellValue, Slot, ValueKind};
 use crate::model::component::Component;
 use crate::model::num::Num;
 
@@ -41,6 +41,33 @@ pub trait Mode: Copy + 'static {
         field: fn(&T) -> &U,
         wanted: &W,
     ) -> Gate;
+
+    /// Visits the cells of repeated rows: with values, each column of the rows as one cell (see
+    /// [`Visit::rows`]); with types alone, the row type's cells once, numbered as the columns.
+    fn each_cell_of_rows<R: Component, V: Visit<Self>>(
+        rows: Self::Of<'_, Vec<R>>,
+        at: usize,
+        visit: &mut V,
+    );
+
+    /// Adds what `add` takes of each of the repeated `rows` into `acc`: each cell of the row
+    /// type summed over the rows as one cell ([`Accumulate::rows`]).
+    fn add_rows<R: Component, A: Accumulate<Self>>(
+        rows: Self::Of<'_, Vec<R>>,
+        at: usize,
+        add: RowsPart,
+        acc: &mut A,
+        negative: bool,
+    );
+}
+
+/// What of each repeated row a sum takes.
+#[derive(Clone, Copy, Debug)]
+pub enum RowsPart {
+    /// Column `n` of the row type.
+    Column(usize),
+    /// What the row type adds to a sum of single cells ([`Component::add_all`]).
+    All,
 }
 
 /// Reading a filled form: its parts and their values.
@@ -63,6 +90,147 @@ impl Mode for Values {
     ) -> Gate {
         field(this).gate(wanted)
     }
+
+    fn each_cell_of_rows<R: Component, V: Visit<Values>>(rows: &Vec<R>, at: usize, visit: &mut V) {
+        let mut kinds = Kinds(Vec::with_capacity(R::CELLS));
+        R::each_cell::<Types, _>(PhantomData, 0, &mut kinds);
+        let mut columns = Columns(vec![Vec::with_capacity(rows.len()); R::CELLS]);
+        for row in rows {
+            R::each_cell::<Values, _>(row, 0, &mut columns);
+        }
+        for ((column, cells), kind) in columns.0.iter().enumerate().zip(kinds.0) {
+            visit.rows(at + column, kind, cells);
+        }
+    }
+
+    fn add_rows<R: Component, A: Accumulate<Values>>(
+        rows: &Vec<R>,
+        at: usize,
+        add: RowsPart,
+        acc: &mut A,
+        negative: bool,
+    ) {
+        // Each cell index gets its own sum over the rows: a column is one cell of the rule.
+        let mut parts = ByCell::<A>(Vec::new());
+        for row in rows {
+            match add {
+                RowsPart::Column(column) => {
+                    R::add_column::<Values, _>(row, at, column, &mut parts, false);
+                }
+                RowsPart::All => R::add_all::<Values, _>(row, at, &mut parts, false),
+            }
+        }
+        if rows.is_empty() {
+            // No rows: every column the sum takes is 0, a cell read that is not blank.
+            let mut types = Cells(Vec::new());
+            match add {
+                RowsPart::Column(column) => {
+                    R::add_column::<Types, _>(PhantomData, at, column, &mut types, false);
+                }
+                RowsPart::All => R::add_all::<Types, _>(PhantomData, at, &mut types, false),
+            }
+            for _ in types.0 {
+                acc.rows(A::default(), negative);
+            }
+            return;
+        }
+        for (_, part) in parts.0 {
+            acc.rows(part, negative);
+        }
+    }
+}
+
+/// The cells of each column of repeated rows, as slots.
+struct Columns(Vec<Vec<Slot>>);
+
+impl Visit<Values> for Columns {
+    fn cell<T: CellValue>(&mut self, cell: &Cell<T>, at: usize) {
+        if let Some(column) = self.0.get_mut(at) {
+            column.push(cell.slot());
+        }
+    }
+
+    fn rows(&mut self, at: usize, _: ValueKind, cells: &[Slot]) {
+        // Rows within a repeated row stand as their columns' sums.
+        if let Some(column) = self.0.get_mut(at) {
+            column.push(crate::check::eval::rows_slot(cells));
+        }
+    }
+}
+
+/// The kinds of a row type's cells, in order.
+struct Kinds(Vec<ValueKind>);
+
+impl Visit<Types> for Kinds {
+    fn cell<T: CellValue>(&mut self, _: PhantomData<&Cell<T>>, _: usize) {
+        self.0.push(T::KIND);
+    }
+
+    fn rows(&mut self, _: usize, kind: ValueKind, _: &[Slot]) {
+        self.0.push(kind);
+    }
+}
+
+/// One sum per cell index: the parts of a sum over repeated rows, column by column.
+struct ByCell<A>(Vec<(usize, A)>);
+
+impl<A: Accumulate<Values>> ByCell<A> {
+    fn part(&mut self, at: usize) -> &mut A {
+        let index = match self.0.iter().position(|(i, _)| *i == at) {
+            Some(index) => index,
+            None => {
+                self.0.push((at, A::default()));
+                self.0.len() - 1
+            }
+        };
+        &mut self.0[index].1
+    }
+}
+
+impl<A: Accumulate<Values>> Default for ByCell<A> {
+    fn default() -> Self {
+        ByCell(Vec::new())
+    }
+}
+
+impl<A: Accumulate<Values>> Accumulate<Values> for ByCell<A> {
+    fn cell<T: CellValue>(&mut self, cell: &Cell<T>, at: usize, negative: bool) {
+        self.part(at).cell(cell, at, negative);
+    }
+
+    fn constant(&mut self, value: Num, negative: bool) {
+        // A row type adds cells only; a constant would belong to no column.
+        self.part(usize::MAX).constant(value, negative);
+    }
+
+    fn scaled(&mut self, part: Self, factor: Num, negative: bool) {
+        for (at, part) in part.0 {
+            self.part(at).scaled(part, factor, negative);
+        }
+    }
+
+    fn rows(&mut self, part: Self, negative: bool) {
+        for (at, part) in part.0 {
+            self.part(at).rows(part, negative);
+        }
+    }
+}
+
+/// The cell indices a sum reads, with no values: which columns a sum over no rows takes.
+#[derive(Default)]
+struct Cells(Vec<usize>);
+
+impl Accumulate<Types> for Cells {
+    fn cell<T: CellValue>(&mut self, _: PhantomData<&Cell<T>>, at: usize, _: bool) {
+        self.0.push(at);
+    }
+    fn constant(&mut self, _: Num, _: bool) {}
+    fn scaled(&mut self, part: Self, _: Num, _: bool) {
+        self.0.extend(part.0);
+    }
+    fn rows(&mut self, part: Self, _: bool) {
+        self.0.extend(part.0);
+    }
 }
 
 /// Reading a form's type alone: where its cells are and what its rules read, with no values.
@@ -84,6 +252,32 @@ impl Mode for Types {
     ) -> Gate {
         Gate::Open
     }
+
+    fn each_cell_of_rows<R: Component, V: Visit<Types>>(
+        _: PhantomData<&Vec<R>>,
+        at: usize,
+        visit: &mut V,
+    ) {
+        R::each_cell::<Types, _>(PhantomData, at, visit);
+    }
+
+    fn add_rows<R: Component, A: Accumulate<Types>>(
+        _: PhantomData<&Vec<R>>,
+        at: usize,
+        add: RowsPart,
+        acc: &mut A,
+        negative: bool,
+    ) {
+        // The columns' cells stand for the rows: recorded once, as the cells of the table.
+        let mut part = A::default();
+        match add {
+            RowsPart::Column(column) => {
+                R::add_column::<Types, _>(PhantomData, at, column, &mut part, false);
+            }
+            RowsPart::All => R::add_all::<Types, _>(PhantomData, at, &mut part, false),
+        }
+        acc.rows(part, negative);
+    }
 }
 
 /// One side of a rule instance, as the traversal adds its terms.
@@ -96,12 +290,20 @@ pub trait Accumulate<M: Mode>: Default {
 
     /// Adds (or subtracts) `part`, summed apart, multiplied by `factor` (`2 * a`).
     fn scaled(&mut self, part: Self, factor: Num, negative: bool);
+
+    /// Adds (or subtracts) `part`, one column of repeated rows summed apart, as one cell: its
+    /// sum, blank when it has rows and every one is blank (or not applicable).
+    fn rows(&mut self, part: Self, negative: bool);
 }
 
 /// What visits every cell of a part, in order.
 pub trait Visit<M: Mode> {
     /// The cell at index `at` of the form.
     fn cell<T: CellValue>(&mut self, cell: M::Of<'_, Cell<T>>, at: usize);
+
+    /// The cell at index `at` of the form that is a column of repeated rows: `cells` are its
+    /// rows' cells, in order. Only a traversal with values has them.
+    fn rows(&mut self, at: usize, kind: ValueKind, cells: &[Slot]);
 }
 
 /// Where the traversal hands each rule instance.

@@ -264,6 +264,9 @@ pub enum Slot {
     Blank,
     /// A not-applicable mark.
     NotApplicable(Mark),
+    /// A column of repeated rows whose sum is beyond what a decimal holds exactly (more than
+    /// 28 significant digits): no cell of a report holds one.
+    Overflow,
 }
 
 impl Slot {
@@ -281,6 +284,7 @@ impl Slot {
     pub fn describe(self, lang: crate::model::lang::Lang) -> String {
         match self {
             Slot::Blank => lang.pick("空白", "blank").to_owned(),
+            Slot::Overflow => lang.pick("超出精确范围", "beyond exact range").to_owned(),
             other => other.to_string(),
         }
     }
@@ -293,6 +297,7 @@ impl fmt::Display for Slot {
             Slot::Num(n) => n.fmt(f),
             Slot::Blank => f.write_str("空白"),
             Slot::NotApplicable(m) => m.fmt(f),
+            Slot::Overflow => f.write_str("超出精确范围"),
         }
     }
 }

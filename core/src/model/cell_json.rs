@@ -65,6 +65,8 @@ impl Serialize for Slot {
             Slot::Num(n) => n.serialize(serializer),
             Slot::Blank => serializer.serialize_none(),
             Slot::NotApplicable(m) => serializer.serialize_str(m.as_str()),
+            // Not a value a report holds: said in words, never as a number it is not.
+            Slot::Overflow => serializer.serialize_str("overflow"),
         }
     }
 }

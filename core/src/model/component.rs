@@ -32,6 +32,8 @@ pub trait Component: Sized {
     /// The rule ids declared in it and beneath it, each with its declaring struct (see
     /// `check::unique_ids`).
     const RULE_IDS: &'static [crate::check::unique_ids::RuleId] = &[];
+    /// True when it or a part of it declares a rule (with or without an id).
+    const HAS_RULES: bool = false;
 
     /// Describes the component as it stands in a field.
     fn describe(field: Field) -> Node;

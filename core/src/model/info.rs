@@ -15,6 +15,10 @@ use crate::model::cell::ValueKind;
 use crate::model::node::{Node, NodeKind};
 use crate::model::pointer;
 
+/// The label a column of repeated rows carries between the rows' label and the column's: the
+/// cell is their sum.
+pub const ROWS_SUM_LABEL: &str = "各项合计";
+
 /// A numeric cell of a form.
 #[derive(Clone, Debug)]
 pub struct CellInfo {
@@ -34,6 +38,10 @@ pub struct CellInfo {
     pub unit: Option<&'static str>,
     /// True when the template states no unit: a published value must carry its own.
     pub unit_unstated: bool,
+    /// For a column of repeated rows (a `Vec` field): how many of `keys` lead to the array.
+    /// The key after them is `*` (every row, as in `pointer`); the cell's value is the sum of
+    /// the column over the rows (see `model::rows`).
+    pub rows: Option<usize>,
 }
 
 impl CellInfo {
@@ -87,6 +95,7 @@ impl FormInfo {
                 keys: Vec::new(),
                 labels: Vec::new(),
             },
+            None,
             None,
             None,
             &mut cells,
@@ -204,6 +213,7 @@ fn resolve<'n>(
     mut place: Place,
     mut row: Option<(usize, usize)>,
     unit: Option<(&'static str, bool)>,
+    rows: Option<usize>,
     cells: &mut Vec<CellInfo>,
 ) -> Placed<'n> {
     if let Some(label) = node.field.label {
@@ -226,7 +236,24 @@ fn resolve<'n>(
             kind: *kind,
             unit: unit.map(|(u, _)| u),
             unit_unstated: unit.is_some_and(|(_, unstated)| unstated),
+            rows,
         }),
+        NodeKind::Rows(row_type) => {
+            // One cell per column, at `/rows/*/column`: the row starts at `*`.
+            let mut keys = place.keys.clone();
+            let array = keys.len();
+            keys.push("*");
+            let child = Place {
+                pointer: pointer::push(&place.pointer, "*"),
+                keys,
+                labels: place.labels.clone(),
+            };
+            let mut child = child;
+            // Named so in findings: the rows' sum, not one row.
+            child.labels.push(ROWS_SUM_LABEL);
+            let row = Some((child.labels.len(), array + 1));
+            children.push(resolve(row_type, child, row, unit, Some(array), cells));
+        }
         NodeKind::Text
         | NodeKind::Meta
         | NodeKind::Flag
@@ -245,7 +272,7 @@ fn resolve<'n>(
                     keys,
                     labels: place.labels.clone(),
                 };
-                children.push(resolve(field, child, row, unit, cells));
+                children.push(resolve(field, child, row, unit, rows, cells));
             }
         }
     }

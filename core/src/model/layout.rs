@@ -106,6 +106,37 @@ pub struct RowNode {
     /// For a data row: its cells, one per column.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub cells: Vec<LayoutCell>,
+    /// Repeated rows (a `Vec` field): `pointer` is the array, and `cells` one row's, their
+    /// pointers with `*` for the row's index (`/accounts/*/followers`). Drawn as the label
+    /// merged down one row per element, each labelled by [`item_label`] (`第1项`), or, with no
+    /// element, as one row of blank cells.
+    #[serde(skip_serializing_if = "core::ops::Not::not")]
+    pub repeated: bool,
+}
+
+/// The label of element `index` (0-based) of repeated rows: `第1项`.
+pub fn item_label(index: usize) -> String {
+    format!("第{}项", index + 1)
+}
+
+/// The index of the element a repeated row's label names (`第3项` → 2).
+pub fn item_index(label: &str) -> Option<usize> {
+    let digits = label.strip_prefix('第')?.strip_suffix('项')?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 6 {
+        return None;
+    }
+    digits.parse::<usize>().ok()?.checked_sub(1)
+}
+
+/// A template pointer of repeated rows (`/accounts/*/followers`) for element `index`.
+pub fn item_pointer(template: &str, index: usize) -> String {
+    match template.split_once("/*/") {
+        Some((rows, rest)) => format!("{rows}/{index}/{rest}"),
+        None => match template.strip_suffix("/*") {
+            Some(rows) => format!("{rows}/{index}"),
+            None => template.to_owned(),
+        },
+    }
 }
 
 impl RowNode {
@@ -177,7 +208,7 @@ impl LeafKind {
             NodeKind::Choice(_) => LeafKind::Choice,
             NodeKind::Choices(_) => LeafKind::Choices,
             NodeKind::Date => LeafKind::Date,
-            NodeKind::Struct(_) => return None,
+            NodeKind::Struct(_) | NodeKind::Rows(_) => return None,
         })
     }
 }
@@ -221,7 +252,7 @@ pub fn layout(root: &Node) -> Layout {
     for field in &form.fields {
         let part = matches!(field.field.role, Role::Part | Role::Section);
         match &field.kind {
-            NodeKind::Struct(_) if part && field.has_values() => {
+            NodeKind::Struct(_) | NodeKind::Rows(_) if part && field.has_values() => {
                 flush(&mut run, &mut tables);
                 let child = path.child(field.field.key);
                 tables.push(Table {
@@ -292,6 +323,9 @@ enum Kind<'n> {
 }
 
 fn kind(node: &Node) -> Kind<'_> {
+    if let Some(decl) = node.as_rows().and_then(Node::as_struct) {
+        return Kind::Rows(decl);
+    }
     let Some(decl) = node.as_struct() else {
         return Kind::Items;
     };
@@ -350,9 +384,9 @@ fn blocks(fields: &[&Node], path: &Path) -> Vec<Block> {
             Kind::Items => out.push(items(run, path)),
             // Groups of rows side by side: each a block under its label (table 2's items).
             Kind::Rows(_)
-                if run
-                    .iter()
-                    .all(|f| !f.as_struct().is_some_and(|d| d.columns)) =>
+                if run.iter().all(|f| {
+                    f.as_rows().is_none() && !f.as_struct().is_some_and(|d| d.columns)
+                }) =>
             {
                 for group in run {
                     let child = path.child(group.field.key);
@@ -416,6 +450,7 @@ fn item_row(node: &Node, path: &Path) -> RowNode {
                 span: children.iter().map(|c| c.span).sum(),
                 children,
                 cells: Vec::new(),
+                repeated: false,
             }
         }
         None => RowNode {
@@ -426,6 +461,7 @@ fn item_row(node: &Node, path: &Path) -> RowNode {
             span: 1,
             children: Vec::new(),
             cells: leaf(node, path, node.field.unit).into_iter().collect(),
+            repeated: false,
         },
     }
 }
@@ -435,12 +471,13 @@ fn matrix(node: &Node, path: &Path, label: Option<&'static str>) -> Block {
     let info = node.as_struct();
     let rows = match info {
         Some(i) if i.columns => vec![data_row(node, path, None)],
+        None if node.as_rows().is_some() => vec![repeated_row(node, path)],
         Some(i) => row_nodes(i, path),
         None => Vec::new(),
     };
     let header = row_type(node).map(header_nodes).unwrap_or_default();
     Block {
-        label,
+        label: label.filter(|_| node.as_rows().is_none()),
         corner: info.and_then(|i| i.corner),
         header_depth: header.iter().map(header_depth).max().unwrap_or(0),
         columns: header.iter().map(|h| h.span).sum(),
@@ -487,6 +524,9 @@ fn row_nodes(info: &StructDecl, path: &Path) -> Vec<RowNode> {
 
 fn row_node(f: &Node, path: &Path) -> RowNode {
     let child = path.child(f.field.key);
+    if f.as_rows().is_some() {
+        return repeated_row(f, &child);
+    }
     match f.as_struct() {
         Some(s) if s.columns => data_row(f, &child, f.field.label),
         Some(s) => {
@@ -499,9 +539,28 @@ fn row_node(f: &Node, path: &Path) -> RowNode {
                 span: children.iter().map(|c| c.span).sum(),
                 children,
                 cells: Vec::new(),
+                repeated: false,
             }
         }
         None => data_row(f, &child, f.field.label),
+    }
+}
+
+/// The row of repeated rows `node` at `path` (the array): one row's cells as a template.
+fn repeated_row(node: &Node, path: &Path) -> RowNode {
+    let mut cells = Vec::new();
+    if let Some(row) = node.as_rows() {
+        collect_cells(row, &path.child("*"), node.field.unit, &mut cells);
+    }
+    RowNode {
+        label: Some(node.display_label()),
+        aliases: node.field.aliases,
+        unit: None,
+        pointer: path.pointer.clone(),
+        span: 1,
+        children: Vec::new(),
+        cells,
+        repeated: true,
     }
 }
 
@@ -516,6 +575,7 @@ fn data_row(node: &Node, path: &Path, label: Option<&'static str>) -> RowNode {
         span: 1,
         children: Vec::new(),
         cells,
+        repeated: false,
     }
 }
 
@@ -588,5 +648,8 @@ fn header_depth(node: &HeaderNode) -> usize {
 }
 
 fn row_depth(node: &RowNode) -> usize {
-    usize::from(node.label.is_some()) + node.children.iter().map(row_depth).max().unwrap_or(0)
+    // Repeated rows add a column of item labels (`第1项`).
+    usize::from(node.label.is_some())
+        + usize::from(node.repeated)
+        + node.children.iter().map(row_depth).max().unwrap_or(0)
 }

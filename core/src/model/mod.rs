@@ -14,5 +14,6 @@ pub mod node;
 pub mod num;
 pub mod pointer;
 pub mod position;
+pub mod rows;
 pub mod shape;
 pub mod words;

@@ -102,6 +102,8 @@ pub enum NodeKind {
     Date,
     /// A derived struct.
     Struct(Box<StructDecl>),
+    /// Repeated rows (`Vec` of a `#[form(columns)]` struct): the row type's description.
+    Rows(Box<Node>),
 }
 
 /// What a derived struct declares at the container level.
@@ -142,6 +144,14 @@ impl PartialEq for StructDecl {
 impl Eq for StructDecl {}
 
 impl Node {
+    /// The row type of repeated rows, if the node is such.
+    pub fn as_rows(&self) -> Option<&Node> {
+        match &self.kind {
+            NodeKind::Rows(row) => Some(row),
+            _ => None,
+        }
+    }
+
     /// The struct behind this node, if it is one.
     pub fn as_struct(&self) -> Option<&StructDecl> {
         match &self.kind {
@@ -155,6 +165,7 @@ impl Node {
         match &self.kind {
             NodeKind::Cell(_) => true,
             NodeKind::Struct(info) => info.fields.iter().any(Node::is_numeric),
+            NodeKind::Rows(row) => row.is_numeric(),
             _ => false,
         }
     }
@@ -163,6 +174,7 @@ impl Node {
     pub fn has_values(&self) -> bool {
         match &self.kind {
             NodeKind::Struct(info) => info.fields.iter().any(Node::has_values),
+            NodeKind::Rows(row) => row.has_values(),
             _ => true,
         }
     }

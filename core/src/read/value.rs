@@ -479,6 +479,7 @@ mod tests {
             kind: ValueKind::Amount,
             unit: Some("元"),
             unit_unstated: true,
+            rows: None,
         };
         let number = |text: &str| match parse_cell(text, &cell) {
             Ok(ReadCell::Number(n)) => Ok(n.to_string()),

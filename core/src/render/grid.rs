@@ -9,7 +9,9 @@ use std::collections::BTreeMap;
 
 use super::leaf::Values;
 use crate::model::lang::Lang;
-use crate::model::layout::{Block, HeaderNode, RowNode, Table};
+use crate::model::layout::{
+    Block, HeaderNode, LayoutCell, RowNode, Table, item_label, item_pointer,
+};
 
 /// What a grid cell is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -204,6 +206,17 @@ pub(crate) fn grid(
     }
 }
 
+/// What a data row's cells show.
+#[derive(Clone, Copy)]
+enum Drawn {
+    /// The cells' values.
+    Cells,
+    /// Element `n` of repeated rows: the template's cells at that index.
+    Item(usize),
+    /// Nothing: repeated rows with no element.
+    Empty,
+}
+
 struct Builder<'a> {
     cells: Vec<GridCell>,
     header_rows: Vec<bool>,
@@ -326,9 +339,25 @@ impl Builder<'_> {
         }
     }
 
+    /// How many grid rows `node` takes in this report: repeated rows one per element (one
+    /// for none).
+    fn span(&self, node: &RowNode) -> usize {
+        if node.repeated {
+            return self.values.rows(&node.pointer).max(1);
+        }
+        if node.cells.is_empty() {
+            return node.children.iter().map(|c| self.span(c)).sum();
+        }
+        1
+    }
+
     fn rows(&mut self, node: &RowNode, level: usize, stretch: usize) {
-        if node.span == 0 {
+        let span = self.span(node);
+        if span == 0 {
             return;
+        }
+        if node.repeated {
+            return self.repeated(node, level, stretch);
         }
         if node.cells.is_empty() {
             if let Some(label) = node.label {
@@ -336,7 +365,7 @@ impl Builder<'_> {
                 self.push(
                     row,
                     level,
-                    node.span,
+                    span,
                     1,
                     CellKind::RowLabel,
                     row_label(label, node.unit),
@@ -348,23 +377,65 @@ impl Builder<'_> {
             }
             return;
         }
+        let label = node.label.map(|label| row_label(label, node.unit));
+        self.data_row(label, level, &node.cells, stretch, Drawn::Cells);
+    }
+
+    /// Repeated rows: the label merged down one row per element, each labelled `第n项`; with
+    /// no element, the label and one row of blank cells.
+    fn repeated(&mut self, node: &RowNode, level: usize, stretch: usize) {
+        let count = self.values.rows(&node.pointer);
+        let label = node.label.map(|label| row_label(label, node.unit));
+        if count == 0 {
+            return self.data_row(label, level, &node.cells, stretch, Drawn::Empty);
+        }
         let row = self.row;
-        if let Some(label) = node.label {
+        let next = match label {
+            Some(label) => {
+                self.push(row, level, count, 1, CellKind::RowLabel, label);
+                level + 1
+            }
+            None => level,
+        };
+        for index in 0..count {
+            let label = Some(item_label(index));
+            self.data_row(label, next, &node.cells, stretch, Drawn::Item(index));
+        }
+    }
+
+    /// One data row: its label over the remaining label columns, then its cells as `drawn`.
+    fn data_row(
+        &mut self,
+        label: Option<String>,
+        level: usize,
+        cells: &[LayoutCell],
+        stretch: usize,
+        drawn: Drawn,
+    ) {
+        let row = self.row;
+        if let Some(label) = label {
             let colspan = self.label_columns - level;
-            self.push(
-                row,
-                level,
-                1,
-                colspan,
-                CellKind::RowLabel,
-                row_label(label, node.unit),
-            );
+            self.push(row, level, 1, colspan, CellKind::RowLabel, label);
         }
         let mut column = self.label_columns;
-        let last = node.cells.len().saturating_sub(1);
-        for (i, cell) in node.cells.iter().enumerate() {
+        let last = cells.len().saturating_sub(1);
+        for (i, cell) in cells.iter().enumerate() {
             let colspan = 1 + if i == last { stretch } else { 0 };
-            let text = self.values.text(cell);
+            let concrete;
+            let cell = match drawn {
+                Drawn::Item(index) => {
+                    concrete = LayoutCell {
+                        pointer: item_pointer(&cell.pointer, index),
+                        ..cell.clone()
+                    };
+                    &concrete
+                }
+                Drawn::Cells | Drawn::Empty => cell,
+            };
+            let text = match drawn {
+                Drawn::Empty => String::new(),
+                Drawn::Cells | Drawn::Item(_) => self.values.text(cell),
+            };
             self.cells.push(GridCell {
                 row,
                 column,

@@ -24,14 +24,24 @@ pub(crate) struct Values<'a> {
 }
 
 impl Values<'_> {
+    /// How many elements the repeated rows at `pointer` have.
+    pub(crate) fn rows(&self, pointer: &str) -> usize {
+        self.json
+            .pointer(pointer)
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len)
+    }
+
     /// The text of `cell` as a report writes it.
     pub(crate) fn text(&self, cell: &LayoutCell) -> String {
         let value = self.json.pointer(&cell.pointer);
         match cell.kind {
+            // A cell of repeated rows is not one of the form's numbered cells: its JSON has every
+            // digit as held (numbers are written as they are held).
             LeafKind::Number(_) => self
                 .slots
                 .get(cell.pointer.as_str())
-                .map_or_else(String::new, |&slot| cell_text(slot)),
+                .map_or_else(|| value_text(value), |&slot| cell_text(slot)),
             LeafKind::Integer | LeafKind::Text => value_text(value),
             LeafKind::Flag => match value {
                 Some(Value::Bool(true)) => YES[0].to_owned(),

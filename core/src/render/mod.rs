@@ -143,15 +143,29 @@ pub fn document<F: Form + Serialize>(
     let mut failures: BTreeMap<String, Vec<Failure>> = BTreeMap::new();
     for v in &violations {
         for cell in &v.cells {
+            let failure = Failure {
+                rule: v.id().to_owned(),
+                message: v.message(lang).to_owned(),
+                expected: v.expected(lang),
+                lang,
+            };
+            // A column of repeated rows is marked in every row (and in the row drawn for none).
+            if let Some((rows, _)) = cell.pointer.split_once("/*") {
+                let count = json
+                    .pointer(rows)
+                    .and_then(|r| r.as_array())
+                    .map_or(0, Vec::len);
+                for index in 0..count {
+                    failures
+                        .entry(crate::model::layout::item_pointer(cell.pointer, index))
+                        .or_default()
+                        .push(failure.clone());
+                }
+            }
             failures
                 .entry(cell.pointer.to_owned())
                 .or_default()
-                .push(Failure {
-                    rule: v.id().to_owned(),
-                    message: v.message(lang).to_owned(),
-                    expected: v.expected(lang),
-                    lang,
-                });
+                .push(failure);
         }
     }
     let tables = &info.layout().tables;

@@ -1,6 +1,7 @@
 //! A JSON Logic evaluator for the rules baobiao exports, exact: numbers as [`Num`], no
 //! floating point. It takes the operations the export writes (`if`, `==`, `===`, `!=`, `!`,
-//! `in`, `var`, `+`, `-`, `*`, `<`, `<=` (also between), `>`, `>=`, `and`, `or`) with JSON
+//! `in`, `var` (with a default), `+`, `-`, `*`, `<`, `<=` (also between), `>`, `>=`, `and`,
+//! `or`, and over repeated rows `all` and `reduce`) with JSON
 //! Logic's meaning, and refuses any other. `baobiao check --schema` checks a report with it
 //! against a form it has only as an exported schema; the tests hold it to the compiled check.
 
@@ -151,7 +152,44 @@ fn eval(logic: &Value, data: &Exact, depth: usize) -> Result<Outcome, LogicError
             } else {
                 data.at(path.split('.'))
             };
-            Outcome::Value(found.cloned().unwrap_or(Exact::Null))
+            // `{"var": [path, default]}`: the default where the path has no value.
+            match (found, args.get(1)) {
+                (None | Some(Exact::Null), Some(default)) => eval(default, data, depth + 1)?,
+                (found, _) => Outcome::Value(found.cloned().unwrap_or(Exact::Null)),
+            }
+        }
+        // Over an array: `all` (false for none, as JSON Logic says) and `reduce`, each item
+        // (and the accumulator) the data of the expression applied to it.
+        "all" => {
+            let items = array(op, arg(0)?)?;
+            let test = args
+                .get(1)
+                .ok_or_else(|| LogicError("`all` needs a test".into()))?;
+            let mut all = !items.is_empty();
+            for item in &items {
+                if !eval(test, item, depth + 1)?.truthy() {
+                    all = false;
+                    break;
+                }
+            }
+            Outcome::Value(Exact::Bool(all))
+        }
+        "reduce" => {
+            let items = array(op, arg(0)?)?;
+            let (Some(step), Some(_)) = (args.get(1), args.get(2)) else {
+                return Err(LogicError(
+                    "`reduce` needs an array, a step and a start".into(),
+                ));
+            };
+            let mut accumulator = to_exact(&arg(2)?);
+            for item in items {
+                let scope = Exact::Object(vec![
+                    ("current".to_owned(), item),
+                    ("accumulator".to_owned(), accumulator),
+                ]);
+                accumulator = to_exact(&eval(step, &scope, depth + 1)?);
+            }
+            Outcome::Value(accumulator)
         }
         "if" => {
             let mut i = 0;
@@ -246,6 +284,18 @@ fn eval(logic: &Value, data: &Exact, depth: usize) -> Result<Outcome, LogicError
             )));
         }
     })
+}
+
+/// The items of an array argument of `op` (none for `null`).
+fn array(op: &str, outcome: Outcome) -> Result<Vec<Exact>, LogicError> {
+    match outcome {
+        Outcome::Value(Exact::Array(items)) => Ok(items),
+        Outcome::Value(Exact::Null) => Ok(Vec::new()),
+        other => Err(LogicError(format!(
+            "`{op}` works over an array, not {}",
+            other.describe()
+        ))),
+    }
 }
 
 fn to_exact(outcome: &Outcome) -> Exact {

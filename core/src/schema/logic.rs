@@ -133,19 +133,47 @@ fn conditional(when: &When, logic: Value) -> Value {
     ]})
 }
 
+/// The cell's value: for a column of repeated rows, its sum ([`value`]).
 fn var(info: &FormInfo, cell: usize) -> Value {
+    if info.cells[cell].rows.is_some() {
+        return value(info, cell);
+    }
     json!({ "var": info.cells[cell].keys.join(".") })
 }
 
-/// True when the cell is blank (`null`, or missing) or holds a not-applicable mark.
-fn blank(info: &FormInfo, cell: usize) -> Value {
+/// What a blank reads as: `null` (or missing) or a not-applicable mark.
+fn empties() -> Vec<Value> {
     let mut empty = vec![Value::Null];
     empty.extend(Mark::ALL.iter().map(|m| Value::from(m.as_str())));
-    json!({ "in": [var(info, cell), empty] })
+    empty
 }
 
-/// The cell's number, 0 when blank.
+/// A column of repeated rows: the array (`[]` where missing) and the column's path in a row.
+fn rows_of(info: &FormInfo, cell: usize) -> Option<(Value, String)> {
+    let cell = &info.cells[cell];
+    let array = cell.rows?;
+    let rows = json!({ "var": [cell.keys[..array].join("."), []] });
+    Some((rows, cell.keys[array + 1..].join(".")))
+}
+
+/// True when the cell is blank (`null`, or missing) or holds a not-applicable mark; for a
+/// column of repeated rows, when there are rows and every one is.
+fn blank(info: &FormInfo, cell: usize) -> Value {
+    if let Some((rows, column)) = rows_of(info, cell) {
+        // `all` is false over no rows: no rows sum to 0, not to a blank.
+        return json!({ "all": [rows, { "in": [{ "var": column }, empties()] }] });
+    }
+    json!({ "in": [var(info, cell), empties()] })
+}
+
+/// The cell's number, 0 when blank; for a column of repeated rows, the sum of its rows (each
+/// blank as 0).
 fn value(info: &FormInfo, cell: usize) -> Value {
+    if let Some((rows, column)) = rows_of(info, cell) {
+        let current = json!({ "var": format!("current.{column}") });
+        let addend = json!({ "if": [{ "in": [current.clone(), empties()] }, 0, current] });
+        return json!({ "reduce": [rows, { "+": [{ "var": "accumulator" }, addend] }, 0] });
+    }
     json!({ "if": [blank(info, cell), 0, var(info, cell)] })
 }
 

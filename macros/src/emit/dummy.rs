@@ -63,7 +63,7 @@ pub fn field_probes(c: &Container<'_>) -> TokenStream {
         .iter()
         .flat_map(|check| check.terms())
         .filter_map(|term| match &term.operand {
-            Operand::Path(path)
+            Operand::Path(path) | Operand::Rows { rows: path, .. }
                 if path.len() > 1 && c.fields.iter().any(|f| *f.ident == path[0]) =>
             {
                 let span = path[0].span();

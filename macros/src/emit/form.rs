@@ -194,6 +194,11 @@ fn check_decl(check: &Check) -> TokenStream {
                     let names = path.iter().map(ToString::to_string);
                     quote!(__bb::OperandDecl::Path(&[#(#names),*]))
                 }
+                Operand::Rows { rows, column } => {
+                    let names = rows.iter().map(ToString::to_string);
+                    let column = opt_str(column.as_ref().map(ToString::to_string).as_ref());
+                    quote!(__bb::OperandDecl::Rows(&[#(#names),*], #column))
+                }
                 Operand::Literal(n) => {
                     let value = num_tokens(&n.value);
                     quote!(__bb::OperandDecl::Literal(#value))
@@ -249,7 +254,13 @@ fn rule_ids(c: &Container<'_>, fields: &[&Field<'_>]) -> TokenStream {
         let ty = f.ty;
         quote_spanned!(ty.span()=> <#ty as __bb::Component>::RULE_IDS)
     });
+    let own_rules = c.rule_metas().next().is_some();
+    let has_rules = fields.iter().map(|f| {
+        let ty = f.ty;
+        quote_spanned!(ty.span()=> <#ty as __bb::Component>::HAS_RULES)
+    });
     quote! {
+        const HAS_RULES: bool = #own_rules #(|| #has_rules)*;
         const RULE_IDS: &'static [__bb::RuleId] = &{
             const PARTS: &[&[__bb::RuleId]] = &[&[#(#own),*], #(#parts),*];
             // Bounded work (n log n in the ids), long only for forms of thousands of rules.
@@ -308,6 +319,12 @@ fn check_assertion(ident: &syn::Ident, check: &Check) -> TokenStream {
         Operand::Path(path) => Some(quote!(
             __bb::shape_of::<#ident, _>(|__baobiao_s| &__baobiao_s #(.#path)*)
         )),
+        Operand::Rows { rows, column } => {
+            let column = opt_str(column.as_ref().map(ToString::to_string).as_ref());
+            Some(quote!(
+                __bb::rows_shape::<#ident, _>(|__baobiao_s| &__baobiao_s #(.#rows)*, #column)
+            ))
+        }
         Operand::Literal(_) => None,
     });
     quote_spanned! {check.span=>

@@ -11,7 +11,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::num_tokens;
+use super::{num_tokens, opt_str};
 use crate::model::{Check, Container, Field, Number, Operand, Range, RuleMeta, Sp, WhenValue};
 
 /// The items of `impl Component` that traverse the struct.
@@ -298,24 +298,49 @@ fn check_code(
     check: &Check,
 ) -> TokenStream {
     let ident = c.ident;
-    let paths: Vec<&Vec<syn::Ident>> = check
+    let operands: Vec<&Operand> = check
         .terms()
-        .filter_map(|t| match &t.operand {
-            Operand::Path(path) => Some(path),
-            Operand::Literal(_) => None,
-        })
+        .map(|t| &t.operand)
+        .filter(|o| !matches!(o, Operand::Literal(_)))
         .collect();
-    let widths = paths
-        .iter()
-        .map(|path| quote!(__bb::cells_of::<#ident, _>(|__baobiao_s| &__baobiao_s #(.#path)*)));
-    let shapes = paths
-        .iter()
-        .map(|path| quote!(__bb::shape_of::<#ident, _>(|__baobiao_s| &__baobiao_s #(.#path)*)));
+    let widths = operands.iter().map(|operand| match operand {
+        Operand::Rows { rows, column } => {
+            let column = opt_str(column.as_ref().map(ToString::to_string).as_ref());
+            quote!(__bb::rows_width::<#ident, _>(|__baobiao_s| &__baobiao_s #(.#rows)*, #column))
+        }
+        other => {
+            let path = other.path().unwrap_or_default();
+            quote!(__bb::cells_of::<#ident, _>(|__baobiao_s| &__baobiao_s #(.#path)*))
+        }
+    });
+    let shapes = operands.iter().map(|operand| match operand {
+        Operand::Rows { rows, column } => {
+            let column = opt_str(column.as_ref().map(ToString::to_string).as_ref());
+            quote!(__bb::rows_shape::<#ident, _>(|__baobiao_s| &__baobiao_s #(.#rows)*, #column))
+        }
+        other => {
+            let path = other.path().unwrap_or_default();
+            quote!(__bb::shape_of::<#ident, _>(|__baobiao_s| &__baobiao_s #(.#path)*))
+        }
+    });
     let side = |terms: &[crate::model::Term], acc: TokenStream| {
         let parts = terms.iter().map(|t| {
             let negative = t.negative;
-            match &t.operand {
-                Operand::Path(path) => {
+            let (path, column) = match &t.operand {
+                Operand::Literal(n) => {
+                    let num = num_tokens(&n.value);
+                    return quote!(__bb::Accumulate::<__BbM>::constant(&mut #acc, #num, #negative););
+                }
+                Operand::Path(path) => (path, quote!(__baobiao_c)),
+                Operand::Rows { rows, column } => {
+                    // The rows' cells start at the field; the column is one of the row type's.
+                    let column = opt_str(column.as_ref().map(ToString::to_string).as_ref());
+                    let base = quote!(const { __bb::rows_column_offset::<#ident, _>(|__baobiao_s| &__baobiao_s #(.#rows)*, #column) });
+                    (rows, quote!(#base + __baobiao_c))
+                }
+            };
+            {
+                {
                     let at = path_offset(ident, fields, offsets, path);
                     let add = |into: TokenStream, negative: bool| {
                         quote! {
@@ -323,7 +348,7 @@ fn check_code(
                                 __baobiao_this,
                                 |__baobiao_s: &Self| &__baobiao_s #(.#path)*,
                                 __baobiao_at + #at,
-                                __baobiao_c,
+                                #column,
                                 &mut #into,
                                 #negative,
                             );
@@ -344,10 +369,6 @@ fn check_code(
                             }
                         }
                     }
-                }
-                Operand::Literal(n) => {
-                    let num = num_tokens(&n.value);
-                    quote!(__bb::Accumulate::<__BbM>::constant(&mut #acc, #num, #negative);)
                 }
             }
         });

@@ -45,6 +45,17 @@ pub enum Problem {
     },
     /// A row label matches several rows of the form.
     RowAmbiguous,
+    /// An element of repeated rows is not the next one (`第3项` after `第1项`, or one read
+    /// twice); it is not read.
+    ItemOutOfOrder {
+        /// The element expected next (0-based).
+        expected: usize,
+        /// The element the row names (0-based).
+        found: usize,
+    },
+    /// Repeated rows hold values under their label but no element number (`第1项`); they are
+    /// not read.
+    ItemsUnnumbered,
     /// A row has another number of values than the form has columns; its values are not read.
     ValueCount {
         /// Values in the source's row.
@@ -160,6 +171,8 @@ impl Problem {
             Problem::Value(_) => Kind::Value,
             Problem::HeadingMissing { .. }
             | Problem::RowAmbiguous
+            | Problem::ItemOutOfOrder { .. }
+            | Problem::ItemsUnnumbered
             | Problem::ValueCount { .. }
             | Problem::ColumnsReordered
             | Problem::Columns(_) => Kind::Layout,
@@ -189,6 +202,20 @@ impl Problem {
                 "row {:?} not found, or its values not told apart, among the cells run together",
                 path.join(" / ")
             ),
+            Problem::ItemOutOfOrder { expected, found } if zh => format!(
+                "此处应为第{}项，却是第{}项（重复或缺项）；未读取该行",
+                expected + 1,
+                found + 1
+            ),
+            Problem::ItemOutOfOrder { expected, found } => format!(
+                "item {} where item {} was expected (repeated or missing); the row is not read",
+                found + 1,
+                expected + 1
+            ),
+            Problem::ItemsUnnumbered if zh => "重复行有数值却无项号（第1项…）；未读取".to_owned(),
+            Problem::ItemsUnnumbered => {
+                "repeated rows hold values without item numbers (第1项 …); not read".to_owned()
+            }
             Problem::RowAmbiguous if zh => "行名与表中多行相符".to_owned(),
             Problem::RowAmbiguous => "row label matches several rows of the form".to_owned(),
             Problem::ValueCount { found, columns } if zh => {

@@ -92,14 +92,27 @@ impl<'a> Reader<'a> {
     fn new(info: &'a FormInfo, source: &'a SourceDocument) -> Self {
         let mut json = Value::Object(Map::new());
         for cell in &info.cells {
-            set(&mut json, &cell.keys, Value::Null);
+            match cell.rows {
+                // Repeated rows: none until read.
+                Some(array) => set(&mut json, &cell.keys[..array], Value::Array(Vec::new())),
+                None => set(&mut json, &cell.keys, Value::Null),
+            }
         }
         // Every other value a table holds is blank until read.
         let cells = info.layout().tables.iter().flat_map(|t| &t.blocks);
         for block in cells {
             let mut wanted = Vec::new();
             leaves(&block.rows, &mut Vec::new(), &mut wanted);
-            for cell in wanted.iter().flat_map(|w| &w.row.cells) {
+            for repeated in wanted.iter().filter(|w| w.row.repeated) {
+                let keys = crate::model::pointer::tokens(&repeated.row.pointer);
+                let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+                set(&mut json, &keys, Value::Array(Vec::new()));
+            }
+            for cell in wanted
+                .iter()
+                .filter(|w| !w.row.repeated)
+                .flat_map(|w| &w.row.cells)
+            {
                 let keys = crate::model::pointer::tokens(&cell.pointer);
                 let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
                 if json.pointer(&cell.pointer).is_none() {

@@ -84,17 +84,37 @@ fn write(value: &Value, at: &mut String, numbers: &BTreeMap<String, Decimal>, ou
     }
 }
 
-/// Sets the value at the path `keys` of `json`, making the objects on the way.
+/// Sets the value at the path `keys` of `json`, making the objects on the way; in an array
+/// (repeated rows), a key is the element's index, and the elements up to it are made.
 pub(crate) fn set(json: &mut Value, keys: &[&str], value: Value) {
     let mut at = json;
     for (i, key) in keys.iter().enumerate() {
+        let last = i + 1 == keys.len();
+        if let Value::Array(items) = at {
+            // Indices come from the reader's own count of rows, never beyond `MAX_ROWS`.
+            let Ok(index) = key.parse::<usize>() else {
+                return;
+            };
+            if index >= crate::model::rows::MAX_ROWS {
+                return;
+            }
+            while items.len() <= index {
+                items.push(Value::Object(Map::new()));
+            }
+            if last {
+                items[index] = value;
+                return;
+            }
+            at = &mut items[index];
+            continue;
+        }
         if !at.is_object() {
             *at = Value::Object(Map::new());
         }
         let Value::Object(map) = at else {
             return;
         };
-        if i + 1 == keys.len() {
+        if last {
             match map.get_mut(*key) {
                 Some(slot) => *slot = value,
                 None => {

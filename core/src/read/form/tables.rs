@@ -7,7 +7,7 @@ use super::Reader;
 use super::diagnostic::{Diagnostic, Problem};
 use super::reading::set;
 use crate::model::cell::ValueKind;
-use crate::model::layout::{Block, RowNode, Table};
+use crate::model::layout::{Block, LayoutCell, RowNode, Table, item_index, item_pointer};
 use crate::read::columns::{self, Columns, Header};
 use crate::read::grid::{SourceCell, SourceTable};
 use crate::read::normalise::row_label;
@@ -55,6 +55,14 @@ impl<'s> Prepared<'s> {
             .collect();
         Prepared { table, rows }
     }
+}
+
+/// A block's columns as one source table gives them.
+pub(crate) struct TableColumns<'f> {
+    /// The block's columns, as header labels.
+    form: &'f [Vec<String>],
+    /// True once the table was found to order them otherwise (said once).
+    reordered: bool,
 }
 
 /// A data row of a block, as rows of a source are matched to it.
@@ -126,49 +134,59 @@ impl Reader<'_> {
         let mut wanted = Vec::new();
         leaves(&block.rows, &mut Vec::new(), &mut wanted);
         let mut found = vec![false; wanted.len()];
+        // How many elements of each repeated row were read.
+        let mut items: std::collections::BTreeMap<usize, usize> = Default::default();
         let mut context: HashSet<&str> = HashSet::new();
         let form_columns = columns::form_columns(&block.header);
         for table in tables {
             // The header above this block's rows in this table, found at its first row.
             let mut header: Option<Header<'_>> = None;
-            let mut reordered = false;
+            let mut columns = TableColumns {
+                form: &form_columns,
+                reordered: false,
+            };
+            // The repeated rows last read: where an item row (`第2项`) without their label
+            // belongs.
+            let mut repeated: Option<usize> = None;
             for row in &table.rows {
                 context.extend(row.labels.iter().map(|(_, l)| l.as_str()));
+                if let Some((w, index, start)) = self.item_row(row, &wanted, repeated) {
+                    repeated = Some(w);
+                    found[w] = true;
+                    let count = items.entry(w).or_insert(0);
+                    if index != *count {
+                        let at = row.cells.first().map(|c| c.position);
+                        let problem = Problem::ItemOutOfOrder {
+                            expected: *count,
+                            found: index,
+                        };
+                        self.diagnose(problem, at, Some(wanted[w].row.pointer.clone()));
+                        continue;
+                    }
+                    *count += 1;
+                    let header =
+                        header.get_or_insert_with(|| Header::above(table.table, row.index));
+                    let form_row = wanted[w].row;
+                    self.read_row(row, start, form_row, header, &mut columns, Some(index));
+                    continue;
+                }
                 let Some((chosen, start)) = self.leaf_row(row, &wanted, &found, &context) else {
                     continue;
                 };
                 found[chosen] = true;
                 let form_row = wanted[chosen].row;
-                let Some(values) = self.values(row, start, form_row) else {
-                    continue;
-                };
                 let header = header.get_or_insert_with(|| Header::above(table.table, row.index));
-                let values = match header.locate(&values, &form_columns) {
-                    Columns::ByOrder => values,
-                    Columns::ByHeaders(map) => {
-                        if !std::mem::replace(&mut reordered, true) {
-                            self.diagnose(
-                                Problem::ColumnsReordered,
-                                values.first().map(|c| c.position),
-                                form_row.cells.first().map(|c| c.pointer.clone()),
-                            );
-                        }
-                        let mut by_column = values.clone();
-                        for (k, &j) in map.iter().enumerate() {
-                            by_column[j] = values[k];
-                        }
-                        by_column
+                if form_row.repeated {
+                    // Repeated rows drawn with no element: their label over blank cells.
+                    repeated = Some(chosen);
+                    let written = row.cells[start..].iter().find(|c| !c.text.is_empty());
+                    if let Some(cell) = written {
+                        let problem = Problem::ItemsUnnumbered;
+                        self.diagnose(problem, Some(cell.position), Some(form_row.pointer.clone()));
                     }
-                    Columns::Conflict(conflict) => {
-                        self.diagnose(
-                            Problem::Columns(conflict),
-                            values.first().map(|c| c.position),
-                            form_row.cells.first().map(|c| c.pointer.clone()),
-                        );
-                        continue;
-                    }
-                };
-                self.read_cells(form_row, &values, header);
+                    continue;
+                }
+                self.read_row(row, start, form_row, header, &mut columns, None);
             }
         }
         for (w, wanted) in wanted.iter().enumerate() {
@@ -178,6 +196,70 @@ impl Reader<'_> {
             }
         }
         found.iter().filter(|&&f| f).count()
+    }
+
+    /// Reads the values of a source row, from cell `start`, into the form's row `form_row` (for
+    /// element `item` of repeated rows, into that element).
+    fn read_row(
+        &mut self,
+        row: &PreparedRow<'_>,
+        start: usize,
+        form_row: &RowNode,
+        header: &mut Header<'_>,
+        columns: &mut TableColumns<'_>,
+        item: Option<usize>,
+    ) {
+        let Some(values) = self.values(row, start, form_row) else {
+            return;
+        };
+        let values = match header.locate(&values, columns.form) {
+            Columns::ByOrder => values,
+            Columns::ByHeaders(map) => {
+                if !std::mem::replace(&mut columns.reordered, true) {
+                    self.diagnose(
+                        Problem::ColumnsReordered,
+                        values.first().map(|c| c.position),
+                        form_row.cells.first().map(|c| c.pointer.clone()),
+                    );
+                }
+                let mut by_column = values.clone();
+                for (k, &j) in map.iter().enumerate() {
+                    by_column[j] = values[k];
+                }
+                by_column
+            }
+            Columns::Conflict(conflict) => {
+                self.diagnose(
+                    Problem::Columns(conflict),
+                    values.first().map(|c| c.position),
+                    form_row.cells.first().map(|c| c.pointer.clone()),
+                );
+                return;
+            }
+        };
+        self.read_cells(form_row, &values, header, item);
+    }
+
+    /// The repeated rows an item row (`第2项`, the last such label) belongs to, the
+    /// element's index, and the cell its values start at: the repeated rows whose label the
+    /// row also has, else those read last.
+    fn item_row(
+        &self,
+        row: &PreparedRow<'_>,
+        wanted: &[Wanted<'_>],
+        last: Option<usize>,
+    ) -> Option<(usize, usize, usize)> {
+        // The values after it may be text that reads as labels (an account's name).
+        let (cell, index) = row
+            .labels
+            .iter()
+            .rev()
+            .find_map(|(cell, label)| Some((cell, item_index(label)?)))?;
+        let labelled = wanted
+            .iter()
+            .position(|w| w.row.repeated && row.labels.iter().any(|(_, l)| w.own.contains(l)));
+        let w = labelled.or(last.filter(|&w| wanted[w].row.repeated))?;
+        Some((w, index, cell + 1))
     }
 
     /// The leaf row of the form this source row is, if any, and the cell its values follow:
@@ -282,10 +364,28 @@ impl Reader<'_> {
     }
 
     /// Reads each value into its cell of the form, as written.
-    fn read_cells(&mut self, form_row: &RowNode, values: &[&SourceCell], header: &mut Header<'_>) {
+    fn read_cells(
+        &mut self,
+        form_row: &RowNode,
+        values: &[&SourceCell],
+        header: &mut Header<'_>,
+        item: Option<usize>,
+    ) {
         let info = self.info;
-        for (cell, source) in form_row.cells.iter().zip(values) {
-            let Some(index) = info.cell_index(&cell.pointer) else {
+        for (template, source) in form_row.cells.iter().zip(values) {
+            // An element of repeated rows: the template's cell with the element's index.
+            let concrete;
+            let cell = match item {
+                Some(index) => {
+                    concrete = LayoutCell {
+                        pointer: item_pointer(&template.pointer, index),
+                        ..template.clone()
+                    };
+                    &concrete
+                }
+                None => template,
+            };
+            let Some(index) = info.cell_index(&template.pointer) else {
                 // Not a number of the rules: text, yes/no, a choice, a date.
                 self.positions.insert(cell.pointer.clone(), source.position);
                 match value::parse_leaf(&source.text, cell) {
@@ -313,7 +413,10 @@ impl Reader<'_> {
                     if let ReadCell::Number(n) = &read {
                         self.numbers.insert(cell.pointer.clone(), *n);
                     }
-                    set(&mut self.json, &declared.keys, read.to_json());
+                    match item {
+                        Some(_) => self.set_at(&cell.pointer, read.to_json()),
+                        None => set(&mut self.json, &declared.keys, read.to_json()),
+                    }
                 }
                 Err(problem) => self.diagnose(
                     Problem::Value(problem),
