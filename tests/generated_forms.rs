@@ -1,13 +1,15 @@
 //! Every declaration the derive accepts works end to end: a generator writes 60 different
 //! forms (nesting up to three levels, every field kind, choices and check boxes, matrices with
-//! column groups and groups of rows, label–value sections, mixes of both, forms of one table,
-//! values at the root) with a filled report each, into a crate of their own, which builds and,
+//! column groups and groups of rows, repeated rows, label–value sections, mixes of both, forms
+//! of one table, values at the root) with a filled report each, into a crate of their own, which builds and,
 //! for every form, checks the report against the form's JSON Schema (the jsonschema crate),
 //! renders it in all six formats and reads each back to the identical value through
 //! `baobiao::read::report`. Their structs declare rules at random too — comparisons with every
 //! operator, factors, `each`, `total`s, ranges, `decimals` and conditions on their yes/no and
-//! choice fields — each exported, decided as its definition says, and worded. Nothing may
-//! panic. Not generated: repeating rows (`Vec`), which forms cannot declare yet.
+//! choice fields — each exported, decided as its definition says (and by its exported JSON
+//! Logic in baobiao's exact engine), and worded. Nothing may
+//! panic. Repeated rows (`Vec` of a row type, none to three elements) stand among matrices'
+//! rows, with rules over their sums.
 //!
 //! The generator is deterministic (its seed is the form's number); a failure names the form,
 //! and the crate stays in `target/tmp/generated-forms` to be looked at.
@@ -297,8 +299,9 @@ impl Writer {
         (name, format!("{{{}}}", json.join(", ")))
     }
 
-    /// A columns struct (maybe with a labelled column group); its name and a row's JSON.
-    fn columns(&mut self) -> (String, Vec<(String, Kind)>) {
+    /// A columns struct (maybe with a labelled column group); its name, its columns, and
+    /// whether it declares a rule (a `total`).
+    fn columns(&mut self) -> (String, Vec<(String, Kind)>, bool) {
         let name = self.name("Row");
         let count = 1 + self.rng.below(4);
         let mut decl = String::new();
@@ -348,7 +351,7 @@ impl Writer {
             self.code,
             "#[derive(Form, Serialize, Deserialize, Debug, PartialEq)]\n#[form(columns{group})]\npub struct {name} {{\n{decl}}}\n"
         );
-        (name, cells)
+        (name, cells, total)
     }
 
     fn row_json(&mut self, cells: &[(String, Kind)]) -> String {
@@ -368,14 +371,28 @@ impl Writer {
 
     /// A table of rows of one columns struct, maybe with a group of rows; name and JSON.
     fn matrix(&mut self) -> (String, String) {
-        let (row, cells) = self.columns();
+        let (row, cells, row_rules) = self.columns();
         let name = self.name("Table");
         let rows = 1 + self.rng.below(4);
         let mut decl = String::new();
         let mut json = Vec::new();
         let mut plain_rows = Vec::new();
+        let mut repeated = Vec::new();
         for r in 0..rows {
             let label = self.label();
+            // Repeated rows (of a row type without rules of its own): none to three of them.
+            if !row_rules && self.rng.chance(25) {
+                let elements: Vec<String> = (0..self.rng.below(4))
+                    .map(|_| self.row_json(&cells))
+                    .collect();
+                let _ = writeln!(
+                    decl,
+                    "    #[form(label = \"{label}\")]\n    pub v{r}: Vec<{row}>,"
+                );
+                json.push(format!("\"v{r}\": [{}]", elements.join(", ")));
+                repeated.push(format!("v{r}"));
+                continue;
+            }
             if self.rng.chance(25) {
                 // A group of rows under one label.
                 let group = self.name("Group");
@@ -407,15 +424,32 @@ impl Writer {
                 plain_rows.push(format!("r{r}"));
             }
         }
-        // A rule over its rows, column by column.
-        let rule = if plain_rows.len() >= 2 && self.rng.chance(50) {
+        // A rule over its rows, column by column; one over repeated rows' sums.
+        let mut checks = Vec::new();
+        if plain_rows.len() >= 2 && self.rng.chance(50) {
             let (id, op, factor) = (self.rule_id(), self.op(), self.factor());
-            format!(
-                "#[form(check({} {op} {factor}{}, id = \"{id}\", severity = info))]\n",
+            checks.push(format!(
+                "check({} {op} {factor}{}, id = \"{id}\", severity = info)",
                 plain_rows[0], plain_rows[1]
-            )
-        } else {
+            ));
+        }
+        if let Some(rows) = repeated.first()
+            && self.rng.chance(70)
+        {
+            let (id, op, factor) = (self.rule_id(), self.op(), self.factor());
+            checks.push(match plain_rows.first() {
+                Some(row) if self.rng.chance(50) => {
+                    format!("check(sum({rows}[..]) {op} {factor}{row}, id = \"{id}\")")
+                }
+                _ => format!(
+                    "check({factor}sum({rows}[..].c0) {op} 100000, id = \"{id}\", severity = warning)"
+                ),
+            });
+        }
+        let rule = if checks.is_empty() {
             String::new()
+        } else {
+            format!("#[form({})]\n", checks.join(", "))
         };
         let corner = if self.rng.chance(30) {
             format!("#[form(corner = \"{}\")]\n", self.label())
@@ -596,6 +630,25 @@ where
         let instance = &info.instances[outcome.instance];
         if instance.when.is_none() && instance.decide(|c| report.cell(c)) != (outcome.status, outcome.blanks) {
             return Err(format!("{name}: {} decided otherwise by its definition", info.rules[instance.rule].id));
+        }
+    }
+    // The exported JSON Logic, run by the exact engine over the report's JSON, decides each
+    // instance as the check does (sums over repeated rows and conditions included).
+    {
+        use baobiao::schema::exported::{decide, Verdict};
+        let document = baobiao::schema::exact::Exact::parse(json).map_err(|e| format!("{name}: {e:?}"))?;
+        let decisions = decide(&schema, &document).map_err(|e| format!("{name}: exported rules: {e}"))?;
+        for outcome in report.outcomes() {
+            let expected = match outcome.status {
+                baobiao::Status::Pass => Verdict::Pass,
+                baobiao::Status::Fail { .. } => Verdict::Fail,
+                baobiao::Status::NotAssessable(_) => Verdict::NotAssessable,
+            };
+            let decided = decisions.get(outcome.instance).map(|d| d.verdict);
+            if decided != Some(expected) {
+                let id = &info.rules[info.instances[outcome.instance].rule].id;
+                return Err(format!("{name}: {id} exported decides {decided:?}, the check {expected:?}"));
+            }
         }
     }
     let summary = report.summary();

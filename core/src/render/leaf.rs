@@ -17,6 +17,8 @@ use crate::model::words::{NO, YES};
 pub(crate) struct Values<'a> {
     /// The cells of the form's rules, by JSON pointer.
     pub(crate) slots: BTreeMap<&'a str, Slot>,
+    /// The cells of each element of repeated rows, by JSON pointer.
+    pub(crate) rows: BTreeMap<String, Slot>,
     /// The form as JSON.
     pub(crate) json: &'a Value,
     /// The language dates are written in.
@@ -36,12 +38,11 @@ impl Values<'_> {
     pub(crate) fn text(&self, cell: &LayoutCell) -> String {
         let value = self.json.pointer(&cell.pointer);
         match cell.kind {
-            // A cell of repeated rows is not one of the form's numbered cells: its JSON has every
-            // digit as held (numbers are written as they are held).
             LeafKind::Number(_) => self
                 .slots
                 .get(cell.pointer.as_str())
-                .map_or_else(|| value_text(value), |&slot| cell_text(slot)),
+                .or_else(|| self.rows.get(&cell.pointer))
+                .map_or_else(String::new, |&slot| cell_text(slot)),
             LeafKind::Integer | LeafKind::Text => value_text(value),
             LeafKind::Flag => match value {
                 Some(Value::Bool(true)) => YES[0].to_owned(),

@@ -113,6 +113,31 @@ fn leaf_rows(row: &RowNode) -> Vec<&RowNode> {
     out
 }
 
+/// A filled form's cells by pointer, typed (every digit as held): the form's own, and each
+/// element's of repeated rows.
+struct Cells<'i> {
+    info: &'i crate::model::info::FormInfo,
+    slots: BTreeMap<&'i str, Slot>,
+    rows: BTreeMap<String, Slot>,
+}
+
+impl crate::check::traverse::Visit<crate::check::traverse::Values> for Cells<'_> {
+    fn cell<T: crate::model::cell::CellValue>(&mut self, cell: &crate::Cell<T>, at: usize) {
+        if let Some(info) = self.info.cells.get(at) {
+            self.slots.insert(&info.pointer, cell.slot());
+        }
+    }
+
+    fn rows(&mut self, at: usize, _: crate::ValueKind, cells: &[Slot]) {
+        if let Some(info) = self.info.cells.get(at) {
+            for (index, &slot) in cells.iter().enumerate() {
+                let pointer = crate::model::layout::item_pointer(&info.pointer, index);
+                self.rows.insert(pointer, slot);
+            }
+        }
+    }
+}
+
 /// A filled form, ready to draw.
 #[derive(Clone, Debug)]
 pub struct Document {
@@ -132,13 +157,12 @@ pub fn document<F: Form + Serialize>(
     let info = F::info();
     // Text and metadata from the form's JSON; cells typed, every digit as held.
     let json = serde_json::to_value(form).unwrap_or_default();
-    let slots = form.slots();
-    let values: BTreeMap<&str, Slot> = info
-        .cells
-        .iter()
-        .map(|c| c.pointer.as_str())
-        .zip(slots)
-        .collect();
+    let mut cells = Cells {
+        info,
+        slots: BTreeMap::new(),
+        rows: BTreeMap::new(),
+    };
+    F::each_cell::<crate::check::traverse::Values, _>(form, 0, &mut cells);
     let violations = report.map(Report::violations).unwrap_or_default();
     let mut failures: BTreeMap<String, Vec<Failure>> = BTreeMap::new();
     for v in &violations {
@@ -170,7 +194,8 @@ pub fn document<F: Form + Serialize>(
     }
     let tables = &info.layout().tables;
     let values = Values {
-        slots: values,
+        slots: cells.slots,
+        rows: cells.rows,
         json: &json,
         lang,
     };

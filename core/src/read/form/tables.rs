@@ -145,13 +145,16 @@ impl Reader<'_> {
                 form: &form_columns,
                 reordered: false,
             };
-            // The repeated rows last read: where an item row (`第2项`) without their label
-            // belongs.
-            let mut repeated: Option<usize> = None;
+            // The repeated rows last read, and the source row they were last read from: an
+            // item row (`第2项`) without their label right below belongs to them.
+            let mut repeated: Option<(usize, usize)> = None;
             for row in &table.rows {
                 context.extend(row.labels.iter().map(|(_, l)| l.as_str()));
-                if let Some((w, index, start)) = self.item_row(row, &wanted, repeated) {
-                    repeated = Some(w);
+                let below = repeated
+                    .filter(|&(_, at)| at + 1 == row.index)
+                    .map(|(w, _)| w);
+                if let Some((w, index, start)) = self.item_row(row, &wanted, below) {
+                    repeated = Some((w, row.index));
                     found[w] = true;
                     let count = items.entry(w).or_insert(0);
                     if index != *count {
@@ -178,7 +181,7 @@ impl Reader<'_> {
                 let header = header.get_or_insert_with(|| Header::above(table.table, row.index));
                 if form_row.repeated {
                     // Repeated rows drawn with no element: their label over blank cells.
-                    repeated = Some(chosen);
+                    repeated = Some((chosen, row.index));
                     let written = row.cells[start..].iter().find(|c| !c.text.is_empty());
                     if let Some(cell) = written {
                         let problem = Problem::ItemsUnnumbered;
@@ -242,7 +245,7 @@ impl Reader<'_> {
 
     /// The repeated rows an item row (`第2项`, the last such label) belongs to, the
     /// element's index, and the cell its values start at: the repeated rows whose label the
-    /// row also has, else those read last.
+    /// row also has, else those read from the row right above (`last`).
     fn item_row(
         &self,
         row: &PreparedRow<'_>,
