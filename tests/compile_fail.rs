@@ -28,6 +28,7 @@ fn ui() {
     t.compile_fail("tests/ui/check/*.rs");
     t.compile_fail("tests/ui/total/*.rs");
     t.compile_fail("tests/ui/shape/*.rs");
+    t.compile_fail("tests/ui/rows/*.rs");
     t.compile_fail("tests/ui/kinds/*.rs");
     t.compile_fail("tests/ui/serde/*.rs");
     t.compile_fail("tests/ui/ids/*.rs");

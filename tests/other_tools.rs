@@ -580,3 +580,24 @@ fn the_website_forms_rules_and_its_condition_decide_alike_in_json_logic() {
         "website",
     );
 }
+
+/// Sums over repeated rows (`reduce` over the rows, a column blank only when every row is:
+/// `all`, false over none): 300 reports of 0 to 5 rows of numbers, blanks and `/` decide alike
+/// in the three engines and the Rust check.
+#[test]
+fn sums_over_repeated_rows_decide_alike_in_json_logic() {
+    use common::media::{MediaReport, random_reports};
+    let reports = random_reports(300, 11);
+    let ours: Vec<serde_json::Value> = reports.iter().map(decisions::<MediaReport>).collect();
+    let failing = ours
+        .iter()
+        .filter(|o| o["fail"] != serde_json::json!([]))
+        .count();
+    let unknown = ours
+        .iter()
+        .filter(|o| o["not_assessable"] != serde_json::json!([]))
+        .count();
+    assert!(failing > 30 && unknown > 30, "{failing} {unknown}");
+    let schema = temp_json("media.schema.json", &baobiao::schema::root::<MediaReport>());
+    engines_agree(&schema, &reports, &ours, "media");
+}

@@ -336,6 +336,8 @@ const _: () = {
             __baobiao_schema
         }
     }
+    const _: usize = <Count as __bb::Component>::CELLS;
+    const _: usize = <Count as __bb::Component>::CELLS;
     const _: () = __bb::assert_total(
         <Count as __bb::Component>::SHAPE,
         &[<Count as __bb::Component>::SHAPE],

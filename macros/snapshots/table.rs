@@ -434,6 +434,9 @@ const _: () = {
             __baobiao_schema
         }
     }
+    const _: usize = <Row as __bb::Component>::CELLS;
+    const _: usize = <Row as __bb::Component>::CELLS;
+    const _: usize = <Row as __bb::Component>::CELLS;
     const _: () = __bb::assert_elementwise(
         &[
             __bb::shape_of::<Table, _>(|__baobiao_s| &__baobiao_s.a),

@@ -3,6 +3,8 @@
 
 use baobiao::forms::annual_report_2021::AnnualReport;
 
+pub mod media;
+
 pub const BUNDLED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/examples/reports/xiangtan-county-police-2024.json"

@@ -17,7 +17,8 @@ use crate::model::component::Component;
 use crate::model::node::{Field, Node, NodeKind};
 use crate::model::shape::Shape;
 
-/// The most rows a repeated field may hold when read from a published report.
+/// The most elements of repeated rows a reader takes from a published report (those beyond
+/// are said, not read): far more than any form's list, and a bound on the work.
 pub const MAX_ROWS: usize = 10_000;
 
 impl<R: Component> Component for Vec<R> {

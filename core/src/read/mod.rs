@@ -39,6 +39,7 @@ mod text;
 mod value;
 mod xlsx;
 
+pub use crate::model::rows::MAX_ROWS;
 pub use form::{Diagnostic, Kind, Problem, RunReadings, Suggested};
 pub use input::{MAX_FILE, MAX_TEXT, Options, ReadError, SourceKind, file};
 pub use labels::{Ambiguous, ambiguous_labels};

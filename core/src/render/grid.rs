@@ -92,6 +92,40 @@ pub struct Grid {
     pub label_columns: usize,
     /// The blocks, top to bottom.
     pub blocks: Vec<GridBlock>,
+    /// Where each cell is, built once: renderers ask per row and per position, and a table of
+    /// repeated rows may have thousands of rows.
+    index: GridIndex,
+}
+
+/// The cells of a grid by position.
+#[derive(Clone, Debug, Default)]
+struct GridIndex {
+    /// For each grid row, the cells that start in it (indices into `cells`), in order.
+    starting: Vec<Vec<usize>>,
+    /// For each position (`row * columns + column`), the cell covering it.
+    covering: Vec<Option<usize>>,
+}
+
+impl GridIndex {
+    fn of(cells: &[GridCell], rows: usize, columns: usize) -> GridIndex {
+        let mut starting = vec![Vec::new(); rows];
+        let mut covering = vec![None; rows * columns];
+        for (i, c) in cells.iter().enumerate() {
+            if let Some(row) = starting.get_mut(c.row) {
+                row.push(i);
+            }
+            for row in c.row..(c.row + c.rowspan).min(rows) {
+                for column in c.column..(c.column + c.colspan).min(columns) {
+                    // The first cell drawn over a position covers it, as a scan would find.
+                    let slot = &mut covering[row * columns + column];
+                    if slot.is_none() {
+                        *slot = Some(i);
+                    }
+                }
+            }
+        }
+        GridIndex { starting, covering }
+    }
 }
 
 /// Where a block sits in the grid.
@@ -116,7 +150,8 @@ impl GridCell {
 impl Grid {
     /// The cells of grid row `row`, left to right (cells that start there).
     pub fn row(&self, row: usize) -> impl Iterator<Item = &GridCell> {
-        self.cells.iter().filter(move |c| c.row == row)
+        let starting = self.index.starting.get(row).map_or(&[][..], Vec::as_slice);
+        starting.iter().map(|&i| &self.cells[i])
     }
 
     /// The row labels of grid row `row`, outermost first.
@@ -148,10 +183,11 @@ impl Grid {
 
     /// The cell covering grid position (`row`, `column`).
     pub fn at(&self, row: usize, column: usize) -> Option<&GridCell> {
-        self.cells.iter().find(|c| {
-            (c.row..c.row + c.rowspan).contains(&row)
-                && (c.column..c.column + c.colspan).contains(&column)
-        })
+        if column >= self.columns {
+            return None;
+        }
+        let i = (*self.index.covering.get(row * self.columns + column)?)?;
+        self.cells.get(i)
     }
 }
 
@@ -199,6 +235,7 @@ pub(crate) fn grid(
         title: table.label.map(|label| row_label(label, table.unit)),
         rows: builder.row,
         columns: builder.width,
+        index: GridIndex::of(&builder.cells, builder.row, builder.width),
         cells: builder.cells,
         header_rows: builder.header_rows,
         label_columns,

@@ -41,8 +41,14 @@ pub fn impls(c: &Container<'_>) -> TokenStream {
     let table = c.table.is_some();
     let traversal = super::traverse::component_items(c, &fields);
     let schema = super::schema::impls(c, &fields);
-    let assertions = total_assertions(&fields)
-        .into_iter()
+    // Each field's cells evaluated on its own, so that a type a field cannot have (repeated
+    // rows of a struct that is not a row) is an error at that field.
+    let field_cells = fields.iter().map(|f| {
+        let ty = f.ty;
+        quote_spanned!(ty.span()=> const _: usize = <#ty as __bb::Component>::CELLS;)
+    });
+    let assertions = field_cells
+        .chain(total_assertions(&fields))
         .chain(c.checks.iter().map(|check| check_assertion(ident, check)))
         .chain(condition_assertions(c));
     let rule_ids = rule_ids(c, &fields);
@@ -320,8 +326,9 @@ fn check_assertion(ident: &syn::Ident, check: &Check) -> TokenStream {
             __bb::shape_of::<#ident, _>(|__baobiao_s| &__baobiao_s #(.#path)*)
         )),
         Operand::Rows { rows, column } => {
+            let span = super::traverse::rows_span(rows, column.as_ref());
             let column = opt_str(column.as_ref().map(ToString::to_string).as_ref());
-            Some(quote!(
+            Some(quote_spanned!(span=>
                 __bb::rows_shape::<#ident, _>(|__baobiao_s| &__baobiao_s #(.#rows)*, #column)
             ))
         }

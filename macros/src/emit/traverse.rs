@@ -305,8 +305,9 @@ fn check_code(
         .collect();
     let widths = operands.iter().map(|operand| match operand {
         Operand::Rows { rows, column } => {
+            let span = rows_span(rows, column.as_ref());
             let column = opt_str(column.as_ref().map(ToString::to_string).as_ref());
-            quote!(__bb::rows_width::<#ident, _>(|__baobiao_s| &__baobiao_s #(.#rows)*, #column))
+            quote_spanned!(span=> __bb::rows_width::<#ident, _>(|__baobiao_s| &__baobiao_s #(.#rows)*, #column))
         }
         other => {
             let path = other.path().unwrap_or_default();
@@ -315,8 +316,9 @@ fn check_code(
     });
     let shapes = operands.iter().map(|operand| match operand {
         Operand::Rows { rows, column } => {
+            let span = rows_span(rows, column.as_ref());
             let column = opt_str(column.as_ref().map(ToString::to_string).as_ref());
-            quote!(__bb::rows_shape::<#ident, _>(|__baobiao_s| &__baobiao_s #(.#rows)*, #column))
+            quote_spanned!(span=> __bb::rows_shape::<#ident, _>(|__baobiao_s| &__baobiao_s #(.#rows)*, #column))
         }
         other => {
             let path = other.path().unwrap_or_default();
@@ -334,8 +336,9 @@ fn check_code(
                 Operand::Path(path) => (path, quote!(__baobiao_c)),
                 Operand::Rows { rows, column } => {
                     // The rows' cells start at the field; the column is one of the row type's.
+                    let span = rows_span(rows, column.as_ref());
                     let column = opt_str(column.as_ref().map(ToString::to_string).as_ref());
-                    let base = quote!(const { __bb::rows_column_offset::<#ident, _>(|__baobiao_s| &__baobiao_s #(.#rows)*, #column) });
+                    let base = quote_spanned!(span=> const { __bb::rows_column_offset::<#ident, _>(|__baobiao_s| &__baobiao_s #(.#rows)*, #column) });
                     (rows, quote!(#base + __baobiao_c))
                 }
             };
@@ -403,6 +406,11 @@ fn check_code(
             #(#instances)*
         }
     }
+}
+
+/// Where an error about `sum(rows[..].column)` points: at the column, else at the rows.
+pub fn rows_span(rows: &[syn::Ident], column: Option<&syn::Ident>) -> proc_macro2::Span {
+    column.map_or_else(|| rows[0].span(), syn::Ident::span)
 }
 
 /// The index of the first cell of `path` among the struct's cells, as a constant expression:

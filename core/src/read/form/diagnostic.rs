@@ -53,6 +53,12 @@ pub enum Problem {
         /// The element the row names (0-based).
         found: usize,
     },
+    /// Repeated rows go beyond the most a form reads ([`MAX_ROWS`](crate::model::rows::MAX_ROWS));
+    /// the rows beyond are not read.
+    ItemsBeyondLimit {
+        /// The most rows read.
+        limit: usize,
+    },
     /// Repeated rows hold values under their label but no element number (`第1项`); they are
     /// not read.
     ItemsUnnumbered,
@@ -173,6 +179,7 @@ impl Problem {
             | Problem::RowAmbiguous
             | Problem::ItemOutOfOrder { .. }
             | Problem::ItemsUnnumbered
+            | Problem::ItemsBeyondLimit { .. }
             | Problem::ValueCount { .. }
             | Problem::ColumnsReordered
             | Problem::Columns(_) => Kind::Layout,
@@ -212,6 +219,12 @@ impl Problem {
                 found + 1,
                 expected + 1
             ),
+            Problem::ItemsBeyondLimit { limit } if zh => {
+                format!("重复行超过{limit}项；其后各项未读取")
+            }
+            Problem::ItemsBeyondLimit { limit } => {
+                format!("more than {limit} repeated rows; those beyond are not read")
+            }
             Problem::ItemsUnnumbered if zh => "重复行有数值却无项号（第1项…）；未读取".to_owned(),
             Problem::ItemsUnnumbered => {
                 "repeated rows hold values without item numbers (第1项 …); not read".to_owned()

@@ -8,6 +8,7 @@ use super::diagnostic::{Diagnostic, Problem};
 use super::reading::set;
 use crate::model::cell::ValueKind;
 use crate::model::layout::{Block, LayoutCell, RowNode, Table, item_index, item_pointer};
+use crate::model::rows::MAX_ROWS;
 use crate::read::columns::{self, Columns, Header};
 use crate::read::grid::{SourceCell, SourceTable};
 use crate::read::normalise::row_label;
@@ -157,6 +158,12 @@ impl Reader<'_> {
                     repeated = Some((w, row.index));
                     found[w] = true;
                     let count = items.entry(w).or_insert(0);
+                    if index >= MAX_ROWS {
+                        let at = row.cells.first().map(|c| c.position);
+                        let pointer = Some(wanted[w].row.pointer.clone());
+                        self.diagnose(Problem::ItemsBeyondLimit { limit: MAX_ROWS }, at, pointer);
+                        continue;
+                    }
                     if index != *count {
                         let at = row.cells.first().map(|c| c.position);
                         let problem = Problem::ItemOutOfOrder {
