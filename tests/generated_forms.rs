@@ -300,13 +300,13 @@ impl Writer {
     }
 
     /// A columns struct (maybe with a labelled column group); its name, its columns, and
-    /// whether it declares a rule (a `total`).
-    fn columns(&mut self) -> (String, Vec<(String, Kind)>, bool) {
+    /// whether it declares a rule (a `total`, if `rules` allows one).
+    fn columns(&mut self, rules: bool) -> (String, Vec<(String, Kind)>, bool) {
         let name = self.name("Row");
         let count = 1 + self.rng.below(4);
         let mut decl = String::new();
         let mut cells = Vec::new();
-        let total = count >= 2 && self.rng.chance(40);
+        let total = rules && count >= 2 && self.rng.chance(40);
         for c in 0..count {
             let label = self.label();
             // Now and then a column of another kind (a name, a yes/no, a choice, a date); the
@@ -371,7 +371,7 @@ impl Writer {
 
     /// A table of rows of one columns struct, maybe with a group of rows; name and JSON.
     fn matrix(&mut self) -> (String, String) {
-        let (row, cells, row_rules) = self.columns();
+        let (row, cells, row_rules) = self.columns(true);
         let name = self.name("Table");
         let rows = 1 + self.rng.below(4);
         let mut decl = String::new();
@@ -512,6 +512,14 @@ impl Writer {
                     (name, "{}".to_owned())
                 }
                 0 => self.items(2),
+                1 if self.rng.chance(25) => {
+                    // Repeated rows as a part of the form: none to four elements.
+                    let (row, cells, _) = self.columns(false);
+                    let elements: Vec<String> = (0..self.rng.below(5))
+                        .map(|_| self.row_json(&cells))
+                        .collect();
+                    (format!("Vec<{row}>"), format!("[{}]", elements.join(", ")))
+                }
                 1 => self.matrix(),
                 2 => self.mixed(),
                 3 if !one_table => ("String".into(), self.text()),
@@ -521,7 +529,7 @@ impl Writer {
                 }
             };
             // A section may declare the unit of all its numbers, drawn after its heading.
-            let unit = if ty.starts_with('F') {
+            let unit = if ty.starts_with('F') || ty.starts_with("Vec") {
                 self.unit(25)
             } else {
                 String::new()

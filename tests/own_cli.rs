@@ -94,6 +94,34 @@ fn checks_each_form_json_as_the_form_that_takes_it() {
     }
 }
 
+/// Repeated rows (the library's branches): a sum over them that exceeds the whole fails,
+/// naming every branch's cell; none is a sum of 0.
+#[test]
+fn checks_sums_over_the_librarys_branches() {
+    let mut report = json_file(LIBRARY);
+    report["branches"][2]["visits"] = 1_100_000.into();
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("own-cli-renderings");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("library-branches.json");
+    std::fs::write(&file, report.to_string()).unwrap();
+    let out = run(&["check", file.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let violation = &summary["violations"][0];
+    assert_eq!(violation["rule"], "L-BRANCHES", "{summary}");
+    let cells: Vec<&str> = violation["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["pointer"].as_str().unwrap())
+        .collect();
+    assert_eq!(cells, ["/branches/*/visits", "/visits"]);
+    report["branches"] = serde_json::json!([]);
+    std::fs::write(&file, report.to_string()).unwrap();
+    let none = run(&["check", file.to_str().unwrap()]);
+    assert_eq!(none.status.code(), Some(0), "{}", stdout(&none));
+}
+
 #[test]
 fn renders_and_reads_back_recognising_the_form() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("own-cli-renderings");

@@ -26,6 +26,10 @@ pub fn ambiguous_labels(info: &FormInfo) -> Vec<Ambiguous> {
 }
 
 fn walk(node: &Node, pointer: String, out: &mut Vec<Ambiguous>) {
+    // Repeated rows: their row type's columns, at `/rows/*`.
+    if let Some(row) = node.as_rows() {
+        return walk(row, crate::model::pointer::push(&pointer, "*"), out);
+    }
     let Some(decl) = node.as_struct() else {
         return;
     };

@@ -236,7 +236,7 @@ pub fn document<F: Form + Serialize>(
                         Some(cell) => values.text(&cell),
                         None => value_text(value),
                     };
-                    if !matches!(kind, NodeKind::Struct(_)) {
+                    if !matches!(kind, NodeKind::Struct(_) | NodeKind::Rows(_)) {
                         parts.push(Part::Meta { label, value });
                     }
                 }

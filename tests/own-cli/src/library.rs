@@ -10,7 +10,12 @@ use baobiao::{Amount, Choice, Count, Form};
 #[form(
     name = "library",
     label = "公共图书馆年度服务统计表",
-    check(loans.total <= visits, id = "L-LOANS", message = "外借册次不得大于到馆人次")
+    check(loans.total <= visits, id = "L-LOANS", message = "外借册次不得大于到馆人次"),
+    check(
+        sum(branches[..].visits) <= visits,
+        id = "L-BRANCHES",
+        message = "各分馆到馆人次之和不得大于全馆到馆人次"
+    )
 )]
 pub struct LibraryReport {
     #[form(label = "图书馆名称")]
@@ -25,6 +30,18 @@ pub struct LibraryReport {
     pub loans: Loans,
     #[form(label = "购书经费", unit = "万元")]
     pub budget: Amount,
+    #[form(label = "分馆服务")]
+    pub branches: Vec<Branch>,
+}
+
+/// One branch library: as many rows as the library has branches.
+#[derive(Form, Serialize, Deserialize)]
+#[form(columns)]
+pub struct Branch {
+    #[form(label = "分馆名称")]
+    pub name: String,
+    #[form(label = "到馆人次", unit = "人次")]
+    pub visits: Count,
 }
 
 /// 外借册次, by reader.

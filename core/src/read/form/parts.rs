@@ -63,7 +63,12 @@ fn has_heading(node: &Node, one_table: bool) -> bool {
     node.field.label.is_some()
         && !one_table
         && matches!(node.field.role, Role::Part | Role::Section | Role::Preamble)
-        && (matches!(node.kind, NodeKind::Text) || node.as_struct().is_some() && node.has_values())
+        && (matches!(node.kind, NodeKind::Text) || is_table(node) && node.has_values())
+}
+
+/// True when a field of the form is drawn as a table of its own: a struct, or repeated rows.
+fn is_table(node: &Node) -> bool {
+    node.as_struct().is_some() || node.as_rows().is_some()
 }
 
 /// True when a field may stand on a `label：value` line.
@@ -191,7 +196,7 @@ impl Reader<'_> {
         // The pieces under the heading of a table.
         let mut claimed = vec![false; pieces.len()];
         for &(start, field) in &found.headings {
-            if field.as_struct().is_some() {
+            if is_table(field) {
                 claimed[found.under(start, pieces.len())].fill(true);
             }
         }
@@ -227,7 +232,7 @@ impl Reader<'_> {
                         .collect();
                     self.json[field.field.key] = Value::String(lines.join("\n"));
                 }
-                (NodeKind::Struct(_), _) if field.has_values() => {
+                (NodeKind::Struct(_) | NodeKind::Rows(_), _) if field.has_values() => {
                     let Some(table) = layout.tables.iter().find(|t| t.key == field.field.key)
                     else {
                         continue;
@@ -398,7 +403,7 @@ impl Reader<'_> {
     /// so that the rest of the report can still be read and checked.
     fn required(&mut self, root: &StructDecl) {
         for field in &root.fields {
-            let simple = !matches!(field.kind, NodeKind::Struct(_));
+            let simple = !is_table(field);
             if !simple || !field.field.required || self.is_set(field) {
                 continue;
             }

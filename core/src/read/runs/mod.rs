@@ -84,7 +84,8 @@ pub fn find(info: &FormInfo, source: &SourceDocument) -> Vec<RunRow> {
     fn rows<'a>(nodes: &'a [RowNode], out: &mut Vec<(Vec<char>, Expected<'a>)>) {
         for node in nodes {
             let label = node.label.map(keyed).unwrap_or_default();
-            if node.cells.is_empty() {
+            // Repeated rows are read from tables, never from cells run together.
+            if node.cells.is_empty() || node.repeated {
                 out.push((label, Expected::Label));
                 rows(&node.children, out);
             } else {
