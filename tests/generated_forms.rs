@@ -1,7 +1,7 @@
 //! Every declaration the derive accepts works end to end: a generator writes 60 different
 //! forms (nesting up to three levels, every field kind, choices and check boxes, matrices with
 //! column groups and groups of rows, repeated rows, label–value sections, mixes of both, forms
-//! of one table, values at the root) with a filled report each, into a crate of their own, which builds and,
+//! of one table, units in a column of their own, values at the root) with a filled report each, into a crate of their own, which builds and,
 //! for every form, checks the report against the form's JSON Schema (the jsonschema crate),
 //! renders it in all six formats and reads each back to the identical value through
 //! `baobiao::read::report`. Their structs declare rules at random too — comparisons with every
@@ -540,7 +540,10 @@ impl Writer {
             );
             json.push(format!("\"p{f}\": {value}"));
         }
-        let table = if one_table { ", table" } else { "" };
+        let mut table = if one_table { ", table" } else { "" }.to_owned();
+        if self.rng.chance(25) {
+            table.push_str(", unit_column");
+        }
         let label = self.label();
         let _ = writeln!(
             self.code,

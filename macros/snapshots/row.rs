@@ -43,6 +43,7 @@ const _: () = {
                         doc: __bb::None,
                         columns: true,
                         table: false,
+                        unit_column: false,
                         fields: __bb::vec![
                             < Count as __bb::Component > ::describe(__bb::Field { ident :
                             "people", key : "people", label : __bb::Some("自然人"),

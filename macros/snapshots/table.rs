@@ -46,6 +46,7 @@ const _: () = {
                         doc: __bb::None,
                         columns: false,
                         table: false,
+                        unit_column: false,
                         fields: __bb::vec![
                             < Row as __bb::Component > ::describe(__bb::Field { ident :
                             "a", key : "a", label : __bb::Some("甲"), aliases : & [],

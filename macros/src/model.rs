@@ -25,6 +25,8 @@ pub struct Container<'a> {
     pub columns: Option<Span>,
     /// `table`: the form is drawn as one table.
     pub table: Option<Span>,
+    /// `unit_column`: the form's label–value blocks draw units in a column of their own.
+    pub unit_column: Option<Span>,
     pub checks: Vec<Check>,
     pub ranges: Vec<Range>,
     pub crate_path: Option<syn::Path>,

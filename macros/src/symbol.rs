@@ -8,6 +8,7 @@ pub const LABEL: &str = "label";
 pub const CORNER: &str = "corner";
 pub const COLUMNS: &str = "columns";
 pub const TABLE: &str = "table";
+pub const UNIT_COLUMN: &str = "unit_column";
 pub const CHECK: &str = "check";
 pub const RANGE: &str = "range";
 pub const CRATE: &str = "crate";
@@ -36,7 +37,17 @@ pub const MAX: &str = "max";
 pub const DECIMALS: &str = "decimals";
 pub const WHEN: &str = "when";
 
-pub const CONTAINER_KEYS: &[&str] = &[NAME, LABEL, CORNER, COLUMNS, TABLE, CHECK, RANGE, CRATE];
+pub const CONTAINER_KEYS: &[&str] = &[
+    NAME,
+    LABEL,
+    CORNER,
+    COLUMNS,
+    TABLE,
+    UNIT_COLUMN,
+    CHECK,
+    RANGE,
+    CRATE,
+];
 pub const FIELD_KEYS: &[&str] = &[
     LABEL,
     ALIAS,

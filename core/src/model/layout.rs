@@ -67,6 +67,10 @@ pub struct Block {
     pub row_depth: usize,
     /// How many columns of numbers.
     pub columns: usize,
+    /// A label–value block of a form declared `unit_column`: the first of its `columns` holds
+    /// each row's unit (from its cells' `unit`), the second the value.
+    #[serde(skip_serializing_if = "core::ops::Not::not")]
+    pub unit_column: bool,
 }
 
 /// A column header.
@@ -215,6 +219,20 @@ impl LeafKind {
 
 /// The layout of a form described by `root`.
 pub fn layout(root: &Node) -> Layout {
+    let mut layout = tables(root);
+    if root.as_struct().is_some_and(|form| form.unit_column) {
+        // Label–value blocks (no header) take a column of units before their values.
+        for block in layout.tables.iter_mut().flat_map(|t| &mut t.blocks) {
+            if block.header_depth == 0 && block.columns == 1 {
+                block.unit_column = true;
+                block.columns = 2;
+            }
+        }
+    }
+    layout
+}
+
+fn tables(root: &Node) -> Layout {
     let Some(form) = root.as_struct() else {
         return Layout { tables: Vec::new() };
     };
@@ -428,6 +446,7 @@ fn items(fields: &[&Node], path: &Path) -> Block {
         header_depth: 0,
         row_depth: rows.iter().map(row_depth).max().unwrap_or(0),
         columns: 1,
+        unit_column: false,
         rows,
     }
 }
@@ -481,6 +500,7 @@ fn matrix(node: &Node, path: &Path, label: Option<&'static str>) -> Block {
         corner: info.and_then(|i| i.corner),
         header_depth: header.iter().map(header_depth).max().unwrap_or(0),
         columns: header.iter().map(|h| h.span).sum(),
+        unit_column: false,
         row_depth: rows.iter().map(row_depth).max().unwrap_or(0),
         header,
         rows,
@@ -500,6 +520,7 @@ fn rows_block(fields: &[&Node], path: &Path) -> Block {
         corner: None,
         header_depth: header.iter().map(header_depth).max().unwrap_or(0),
         columns: header.iter().map(|h| h.span).sum(),
+        unit_column: false,
         row_depth: rows.iter().map(row_depth).max().unwrap_or(0),
         header,
         rows,

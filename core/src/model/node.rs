@@ -126,6 +126,9 @@ pub struct StructDecl {
     /// `#[form(table)]` on a form: the form is one table (its fields its rows, its sections'
     /// labels merged down their items), not a table per section.
     pub table: bool,
+    /// `#[form(unit_column)]` on a form: its label–value blocks draw each value's unit in a
+    /// column of its own (`独立用户访问总量 | 个 | 6423`), not after the label.
+    pub unit_column: bool,
     /// The fields, in declaration order (skipped fields left out).
     pub fields: Vec<Node>,
     /// `#[form(check(..))]` rules.

@@ -227,6 +227,7 @@ pub(crate) fn grid(
         label_columns,
         values,
         failures,
+        unit_column: false,
     };
     for block in &table.blocks {
         builder.block(block, table.blocks.len() > 1);
@@ -263,6 +264,8 @@ struct Builder<'a> {
     label_columns: usize,
     values: &'a Values<'a>,
     failures: &'a BTreeMap<String, Vec<Failure>>,
+    /// The block being drawn has a column of units (and its labels none).
+    unit_column: bool,
 }
 
 impl Builder<'_> {
@@ -290,6 +293,7 @@ impl Builder<'_> {
     }
 
     fn block(&mut self, block: &Block, labelled: bool) {
+        self.unit_column = block.unit_column;
         let heading = block.label.filter(|_| labelled);
         if let Some(label) = heading {
             let row = self.row;
@@ -405,7 +409,7 @@ impl Builder<'_> {
                     span,
                     1,
                     CellKind::RowLabel,
-                    row_label(label, node.unit),
+                    self.label(label, node.unit),
                 );
             }
             let next = level + usize::from(node.label.is_some());
@@ -414,8 +418,13 @@ impl Builder<'_> {
             }
             return;
         }
-        let label = node.label.map(|label| row_label(label, node.unit));
+        let label = node.label.map(|label| self.label(label, node.unit));
         self.data_row(label, level, &node.cells, stretch, Drawn::Cells);
+    }
+
+    /// A row's label: with its unit after it, unless the block has a column of units.
+    fn label(&self, label: &str, unit: Option<&str>) -> String {
+        row_label(label, unit.filter(|_| !self.unit_column))
     }
 
     /// Repeated rows: the label merged down one row per element, each labelled `第n项`; with
@@ -455,6 +464,12 @@ impl Builder<'_> {
             self.push(row, level, 1, colspan, CellKind::RowLabel, label);
         }
         let mut column = self.label_columns;
+        if self.unit_column {
+            // The unit the value is in, as the template's 单位 column states it.
+            let unit = cells.first().and_then(|c| c.unit).unwrap_or_default();
+            self.push(row, column, 1, 1, CellKind::Value, unit.to_owned());
+            column += 1;
+        }
         let last = cells.len().saturating_sub(1);
         for (i, cell) in cells.iter().enumerate() {
             let colspan = 1 + if i == last { stretch } else { 0 };

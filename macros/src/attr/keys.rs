@@ -57,6 +57,13 @@ pub(super) fn container_key(
             }
             c.table = Some(span);
         }
+        // unit_column: label–value blocks draw units in a column of their own
+        UNIT_COLUMN => {
+            if let Some(first) = c.unit_column {
+                duplicate(cx, span, first, UNIT_COLUMN);
+            }
+            c.unit_column = Some(span);
+        }
         // check(a + b == c, id = "..", message = "..", severity = error)
         CHECK => {
             if let Some(check) = crate::expr::parse_check(cx, meta, span)? {

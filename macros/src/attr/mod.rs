@@ -64,6 +64,7 @@ pub fn container<'a>(cx: &Ctxt, input: &'a syn::DeriveInput) -> Option<Container
         corner: None,
         columns: None,
         table: None,
+        unit_column: None,
         checks: Vec::new(),
         ranges: Vec::new(),
         crate_path: None,

@@ -39,6 +39,7 @@ pub fn impls(c: &Container<'_>) -> TokenStream {
     let doc = opt_str(c.doc.as_ref());
     let columns = c.columns.is_some();
     let table = c.table.is_some();
+    let unit_column = c.unit_column.is_some();
     let traversal = super::traverse::component_items(c, &fields);
     let schema = super::schema::impls(c, &fields);
     // Each field's cells evaluated on its own, so that a type a field cannot have (repeated
@@ -71,6 +72,7 @@ pub fn impls(c: &Container<'_>) -> TokenStream {
                         doc: #doc,
                         columns: #columns,
                         table: #table,
+                        unit_column: #unit_column,
                         fields: __bb::vec![#(#field_nodes),*],
                         checks: __bb::vec![#(#checks),*],
                         ranges: __bb::vec![#(#ranges),*],

@@ -64,6 +64,8 @@ pub(crate) struct TableColumns<'f> {
     form: &'f [Vec<String>],
     /// True once the table was found to order them otherwise (said once).
     reordered: bool,
+    /// The block has a column of units before its values (`#[form(unit_column)]`).
+    unit_column: bool,
 }
 
 /// A data row of a block, as rows of a source are matched to it.
@@ -145,6 +147,7 @@ impl Reader<'_> {
             let mut columns = TableColumns {
                 form: &form_columns,
                 reordered: false,
+                unit_column: block.unit_column,
             };
             // The repeated rows last read, and the source row they were last read from: an
             // item row (`第2项`) without their label right below belongs to them.
@@ -180,7 +183,10 @@ impl Reader<'_> {
                     self.read_row(row, start, form_row, header, &mut columns, Some(index));
                     continue;
                 }
-                let Some((chosen, start)) = self.leaf_row(row, &wanted, &found, &context) else {
+                let unit_column = columns.unit_column;
+                let Some((chosen, start)) =
+                    self.leaf_row(row, &wanted, &found, &context, unit_column)
+                else {
                     continue;
                 };
                 found[chosen] = true;
@@ -219,8 +225,15 @@ impl Reader<'_> {
         columns: &mut TableColumns<'_>,
         item: Option<usize>,
     ) {
-        let Some(values) = self.values(row, start, form_row) else {
+        let width = form_row.cells.len() + usize::from(columns.unit_column);
+        let Some(mut values) = self.values(row, start, form_row, width) else {
             return;
+        };
+        // A column of units: what the value after it is in.
+        let unit = if columns.unit_column {
+            Some(values.remove(0).text.trim().to_owned()).filter(|u| !u.is_empty())
+        } else {
+            None
         };
         let values = match header.locate(&values, columns.form) {
             Columns::ByOrder => values,
@@ -247,7 +260,7 @@ impl Reader<'_> {
                 return;
             }
         };
-        self.read_cells(form_row, &values, header, item);
+        self.read_cells(form_row, &values, header, item, unit.as_deref());
     }
 
     /// The repeated rows an item row (`第2项`, the last such label) belongs to, the
@@ -282,11 +295,15 @@ impl Reader<'_> {
         wanted: &[Wanted<'_>],
         found: &[bool],
         context: &HashSet<&str>,
+        unit_column: bool,
     ) -> Option<(usize, usize)> {
         if row.labels.is_empty() {
             let candidates: Vec<usize> = (0..wanted.len())
                 .filter(|&w| !found[w] && wanted[w].own.is_empty())
-                .filter(|&w| row.cells.len() == wanted[w].row.cells.len() && row.index > 0)
+                .filter(|&w| {
+                    row.cells.len() == wanted[w].row.cells.len() + usize::from(unit_column)
+                        && row.index > 0
+                })
                 .collect();
             return self
                 .choose(row, wanted, &candidates, context)
@@ -304,7 +321,7 @@ impl Reader<'_> {
             let candidates: Vec<usize> = (0..wanted.len())
                 .filter(|&w| !found[w] && wanted[w].own.contains(label))
                 .filter(|&w| {
-                    let values = wanted[w].row.cells.len();
+                    let values = wanted[w].row.cells.len() + usize::from(unit_column);
                     last || (written <= values && values <= room)
                 })
                 .collect();
@@ -343,27 +360,26 @@ impl Reader<'_> {
         }
     }
 
-    /// The values of a source row (the cells after its labels), when there are as many as the
-    /// form's row has columns.
+    /// The values of a source row (the cells after its labels), when there are `width` of
+    /// them: as many as the form's row has columns (and its unit, in a column of units).
     fn values<'s>(
         &mut self,
         row: &PreparedRow<'s>,
         start: usize,
         form_row: &RowNode,
+        width: usize,
     ) -> Option<Vec<&'s SourceCell>> {
         let mut values = &row.cells[start..];
         // Empty cells past the form's columns are residue of the page's layout (a trailing
         // `| |`), not values.
-        while values.len() > form_row.cells.len()
-            && values.last().is_some_and(|c| c.text.is_empty())
-        {
+        while values.len() > width && values.last().is_some_and(|c| c.text.is_empty()) {
             values = &values[..values.len() - 1];
         }
-        if values.len() != form_row.cells.len() {
+        if values.len() != width {
             self.diagnose(
                 Problem::ValueCount {
                     found: values.len(),
-                    columns: form_row.cells.len(),
+                    columns: width,
                 },
                 row.cells.first().map(|c| c.position),
                 form_row.cells.first().map(|c| c.pointer.clone()),
@@ -380,6 +396,7 @@ impl Reader<'_> {
         values: &[&SourceCell],
         header: &mut Header<'_>,
         item: Option<usize>,
+        unit: Option<&str>,
     ) {
         let info = self.info;
         for (template, source) in form_row.cells.iter().zip(values) {
@@ -412,10 +429,12 @@ impl Reader<'_> {
             self.positions.insert(cell.pointer.clone(), source.position);
             // A header stating the unit of money (`（元）`, `（单位：万元）`) says what a bare
             // number is in, whatever the form's unit.
-            let text = match header.unit(source.column) {
-                Some(unit) if declared.kind == ValueKind::Amount => {
+            // So does a column of units, for a number of any kind: a bare value is in it.
+            let text = match (header.unit(source.column), unit) {
+                (Some(unit), _) if declared.kind == ValueKind::Amount => {
                     value::in_unit(&source.text, unit)
                 }
+                (_, Some(unit)) => value::in_unit(&source.text, unit),
                 _ => std::borrow::Cow::Borrowed(source.text.as_str()),
             };
             match value::parse_cell(&text, declared) {

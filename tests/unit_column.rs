@@ -1,0 +1,73 @@
+//! `#[form(unit_column)]`: label–value blocks draw each value's unit in a column of its own,
+//! and a published table with such a column is read in the units it states.
+
+use baobiao::{Amount, Count, Form, Lang, render};
+use serde::{Deserialize, Serialize};
+
+#[derive(Form, Serialize, Deserialize, Debug, PartialEq)]
+#[form(label = "网站运行情况", unit_column)]
+struct Site {
+    #[form(label = "访问情况")]
+    visits: Visits,
+}
+
+#[derive(Form, Serialize, Deserialize, Debug, PartialEq)]
+struct Visits {
+    #[form(label = "独立用户访问总量", unit = "个")]
+    users: Count,
+    #[form(label = "网站总访问量", unit = "次")]
+    views: Count,
+    #[form(label = "运维经费", unit = "万元")]
+    funds: Amount,
+    #[form(label = "网站名称")]
+    name: String,
+}
+
+fn site() -> Site {
+    serde_json::from_str(
+        r#"{"visits": {"users": 6423, "views": 18200, "funds": 12.50, "name": "示例县人民政府门户网站"}}"#,
+    )
+    .unwrap()
+}
+
+#[test]
+fn units_stand_in_their_own_column() {
+    let form = site();
+    let document = render::document(&form, None, Lang::Zh);
+    let markdown = render::markdown::document(&document);
+    assert!(
+        markdown.contains("| 独立用户访问总量 | 个 | 6423 |"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| 运维经费 | 万元 | 12.50 |"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| 网站名称 |  | 示例县人民政府门户网站 |"),
+        "{markdown}"
+    );
+    // The labels no longer carry the unit.
+    assert!(!markdown.contains("（单位：个）"), "{markdown}");
+}
+
+#[test]
+fn a_published_unit_column_says_what_a_value_is_in() {
+    let html = "<h1>网站运行情况</h1><h2>访问情况</h2><table>\
+        <tr><th>独立用户访问总量</th><td>个</td><td>6423</td></tr>\
+        <tr><th>网站总访问量</th><td>次</td><td>18200</td></tr>\
+        <tr><th>运维经费</th><td>元</td><td>125000</td></tr>\
+        <tr><th>网站名称</th><td></td><td>示例县人民政府门户网站</td></tr></table>";
+    let options = baobiao::read::Options {
+        kind: Some(baobiao::read::SourceKind::Html),
+        ..Default::default()
+    };
+    let read = baobiao::read::report::<Site>(html.as_bytes().to_vec(), &options).unwrap();
+    assert_eq!(read.diagnostics, vec![]);
+    // 125000 元 is 12.5 万元, the form's unit.
+    assert_eq!(
+        read.form.visits.funds,
+        baobiao::Cell::Value("12.5".parse().unwrap())
+    );
+    assert_eq!(read.form.visits.users, baobiao::Cell::Value(6423));
+}
