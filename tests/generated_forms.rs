@@ -215,7 +215,9 @@ impl Writer {
 
     fn text(&mut self) -> String {
         let n = self.rng.below(1000);
-        format!("\"第{n}段说明文字，如实填写。\"")
+        // Now and then on two lines.
+        let line_break = if self.rng.chance(20) { "\\n" } else { "" };
+        format!("\"第{n}段说明文字，{line_break}如实填写。\"")
     }
 
     /// A struct of single values and (down to `depth`) nested structs of them; returns its
@@ -497,7 +499,8 @@ impl Writer {
                 decl,
                 "    #[form(label = \"{label}\", meta)]\n    pub unit_name: String,"
             );
-            json.push(format!("\"unit_name\": {}", self.text()));
+            // A `label：value` line holds one line of text (see the README).
+            json.push(format!("\"unit_name\": {}", self.text().replace("\\n", "")));
         }
         for f in 0..fields {
             let label = self.label();

@@ -132,6 +132,8 @@ fn place(canvas: &[Vec<Slot>], cells: &[Rect], lines: &[(usize, &str)]) -> Sourc
     let mut placed: Vec<SourceCell> = cells
         .iter()
         .map(|&(top, left, bottom, right)| {
+            // A cell's lines are its text's lines: values are drawn on as many lines as they
+            // have, and a label wrapped over several is compared without its white space.
             let text: String = (top..=bottom)
                 .map(|y| {
                     canvas[y][left..=right]
@@ -144,12 +146,14 @@ fn place(canvas: &[Vec<Slot>], cells: &[Rect], lines: &[(usize, &str)]) -> Sourc
                         .trim()
                         .to_owned()
                 })
-                .collect();
-            let text = text.strip_suffix(FAILURE_MARK).unwrap_or(&text).trim();
+                .collect::<Vec<_>>()
+                .join("\n");
+            let text = text.trim();
+            let text = text.strip_suffix(FAILURE_MARK).unwrap_or(text).trim();
             let row = index(&ys, top - 1);
             let column = index(&xs, left - 1);
             SourceCell {
-                text: super::grid::fold_space(text),
+                text: super::grid::fold_lines(text),
                 row,
                 column,
                 rowspan: index(&ys, bottom + 1) - row,
@@ -192,7 +196,8 @@ mod tests {
         let corner = table.at(1, 0).unwrap();
         assert_eq!((corner.text.as_str(), corner.rowspan), ("申请人", 2));
         assert_eq!(table.at(0, 2).unwrap().colspan, 2);
-        assert_eq!(table.at(2, 0).unwrap().text, "部分公开");
+        // Lines as drawn: a label compares without its white space, a value keeps its lines.
+        assert_eq!(table.at(2, 0).unwrap().text, "部分公\n开");
         assert_eq!(
             table.at(2, 1).unwrap().text,
             "12",

@@ -127,7 +127,7 @@ pub fn read(text: &str) -> SourceDocument {
                             line: record.line,
                             field: i + 1,
                         };
-                        (super::grid::fold_space(unguarded(f)), 1, 1, position)
+                        (super::grid::fold_lines(unguarded(f)), 1, 1, position)
                     })
                     .collect(),
             );
@@ -151,7 +151,7 @@ mod tests {
         assert_eq!(table.rows, 3);
         assert_eq!(table.at(0, 1).unwrap().text, "本年,件数");
         assert_eq!(table.at(1, 1).unwrap().text, "-");
-        assert_eq!(table.at(2, 0).unwrap().text, "行政 规范性文件");
+        assert_eq!(table.at(2, 0).unwrap().text, "行政\n规范性文件");
         assert_eq!(table.at(2, 1).unwrap().text, "1\"");
         assert_eq!(
             table.at(2, 1).unwrap().position,

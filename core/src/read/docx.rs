@@ -4,7 +4,9 @@
 //! cell's text.
 
 use super::archive::{self, Package, attr, is};
-use super::grid::{Piece, Position, SourceCell, SourceDocument, SourceTable, fold_space};
+use super::grid::{
+    Piece, Position, SourceCell, SourceDocument, SourceTable, fold_lines, fold_space,
+};
 use super::refusal::{Refusal, SourceKindName};
 
 const DOCUMENT: &str = "word/document.xml";
@@ -56,9 +58,10 @@ fn text_of(node: roxmltree::Node<'_, '_>) -> String {
     for n in node.descendants() {
         if is(&n, "t") {
             text.push_str(n.text().unwrap_or(""));
-        } else if is(&n, "tab") || is(&n, "br") {
+        } else if is(&n, "tab") {
             text.push(' ');
-        } else if is(&n, "p") && !text.is_empty() {
+        } else if is(&n, "br") || (is(&n, "p") && !text.is_empty()) {
+            // A line break, or a paragraph after text: the cell's next line.
             text.push('\n');
         }
     }
@@ -100,7 +103,7 @@ fn table(tbl: roxmltree::Node<'_, '_>, index: usize) -> SourceTable {
                 }
             }
             cells.push(SourceCell {
-                text: fold_space(&text_of(tc)),
+                text: fold_lines(&text_of(tc)),
                 row: r,
                 column,
                 rowspan: 1,

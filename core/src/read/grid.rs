@@ -89,6 +89,22 @@ pub fn fold_space(text: &str) -> String {
         .join(" ")
 }
 
+/// Folds white space within each line as [`fold_space`] does, keeping the line breaks between
+/// lines (blank lines among them): a cell's text written on several lines. Breaks before the
+/// first line and after the last are dropped.
+pub fn fold_lines(text: &str) -> String {
+    if !text.contains('\n') {
+        return fold_space(text);
+    }
+    let lines: Vec<String> = text.split('\n').map(fold_space).collect();
+    let first = lines.iter().position(|l| !l.is_empty());
+    let last = lines.iter().rposition(|l| !l.is_empty());
+    match (first, last) {
+        (Some(first), Some(last)) => lines[first..=last].join("\n"),
+        _ => String::new(),
+    }
+}
+
 /// The widest grid placed (Excel's column limit); cells starting further right are left out, so
 /// a hostile table cannot make the grid unbounded. No report table comes near it.
 pub const MAX_WIDTH: usize = 16_384;

@@ -4,7 +4,7 @@
 
 use scraper::{ElementRef, Html, Selector};
 
-use super::grid::{Piece, Position, SourceDocument, fold_space, place};
+use super::grid::{Piece, Position, SourceDocument, fold_lines, fold_space, place};
 
 /// The largest span honoured; larger ones are clamped (a hostile page cannot make a huge grid).
 pub const MAX_SPAN: usize = 1000;
@@ -12,6 +12,23 @@ pub const MAX_SPAN: usize = 1000;
 fn selector(css: &str) -> Selector {
     // The selectors are fixed strings of this module; a failure is a bug caught by the tests.
     Selector::parse(css).unwrap_or_else(|_| panic!("invalid selector {css}"))
+}
+
+/// A cell's text: its line breaks (`<br>`) kept, any other white space (the page source's
+/// newlines among it) folded.
+fn cell_text(cell: &ElementRef<'_>) -> String {
+    let mut text = String::new();
+    for node in cell.descendants() {
+        if let Some(t) = node.value().as_text() {
+            text.extend(
+                t.chars()
+                    .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
+            );
+        } else if node.value().as_element().is_some_and(|e| e.name() == "br") {
+            text.push('\n');
+        }
+    }
+    fold_lines(&text)
 }
 
 /// Reads the text of an HTML page. A page nesting elements deeper than
@@ -95,7 +112,7 @@ fn table(element: ElementRef<'_>, index: usize) -> super::grid::SourceTable {
                 .enumerate()
                 .map(|(c, cell)| {
                     (
-                        fold_space(&cell.text().collect::<String>()),
+                        cell_text(&cell),
                         span(&cell, "rowspan"),
                         span(&cell, "colspan"),
                         Position::Cell {

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::archive::{attr, is};
-use super::grid::{Piece, Position, SourceCell, SourceTable, fold_space};
+use super::grid::{Piece, Position, SourceCell, SourceTable, fold_lines, fold_space};
 use super::refusal::Refusal;
 use super::xlsx::{MAX_AREA, MAX_COLUMNS, MAX_ROWS, number_as_shown, reference, string_item};
 
@@ -256,7 +256,7 @@ fn pieces(cells: &Cells, merged: &Merged, index: usize) -> Vec<Piece> {
             let (rowspan, colspan) = merged.spans.get(&(row, column)).copied().unwrap_or((1, 1));
             let text = cells.values.get(&(row, column)).map_or("", String::as_str);
             table.cells.push(SourceCell {
-                text: fold_space(text),
+                text: fold_lines(text),
                 row: table_row,
                 column,
                 rowspan,

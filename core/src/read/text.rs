@@ -159,8 +159,8 @@ fn regroup_stream(rows: Vec<Row>) -> Vec<Row> {
     out
 }
 
-/// The cells of a pipe row: split at `|` not escaped by a backslash, `\|` and `\\` unescaped,
-/// each trimmed.
+/// The cells of a pipe row: split at `|` not escaped by a backslash, `\|`, `\\` and `\<`
+/// unescaped, `<br>` a line break, each trimmed.
 fn pipe_cells(line: &str) -> Vec<String> {
     let line = line.trim();
     let line = line.strip_prefix('|').unwrap_or(line);
@@ -170,7 +170,7 @@ fn pipe_cells(line: &str) -> Vec<String> {
     while let Some(c) = chars.next() {
         match c {
             '\\' => match chars.next() {
-                Some(next @ ('|' | '\\')) => cell.push(next),
+                Some(next @ ('|' | '\\' | '<')) => cell.push(next),
                 Some(next) => {
                     cell.push('\\');
                     cell.push(next);
@@ -178,6 +178,11 @@ fn pipe_cells(line: &str) -> Vec<String> {
                 None => cell.push('\\'),
             },
             '|' => cells.push(std::mem::take(&mut cell).trim().to_owned()),
+            // A line break inside a cell (`\<br>` is the text itself).
+            '<' if chars.as_str().starts_with("br>") => {
+                cell.push('\n');
+                chars.nth(2);
+            }
             _ => cell.push(c),
         }
     }

@@ -131,10 +131,13 @@ fn table(out: &mut String, comments: &mut String, next_comment: &mut usize, grid
             if !matches!(cell.kind, CellKind::RowLabel | CellKind::BlockLabel) {
                 out.push_str("<w:pPr><w:jc w:val=\"center\"/></w:pPr>");
             }
-            let run = format!(
-                "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>",
-                xml(&cell.text)
-            );
+            // Lines of a cell's text are parts of one run, a `<w:br/>` between them.
+            let lines: Vec<String> = cell
+                .text
+                .split('\n')
+                .map(|line| format!("<w:t xml:space=\"preserve\">{}</w:t>", xml(line)))
+                .collect();
+            let run = format!("<w:r>{}</w:r>", lines.join("<w:br/>"));
             if cell.failures.is_empty() {
                 out.push_str(&run);
             } else {

@@ -121,7 +121,9 @@ pub fn table(out: &mut String, grid: &Grid) {
             if !cell.failures.is_empty() {
                 let _ = write!(out, " title=\"{}\"", escape(&cell.failure_note()));
             }
-            let _ = write!(out, ">{}</{tag}>", escape(&cell.text));
+            // A line break inside a cell is a `<br>`: white space in HTML is folded.
+            let text = escape(&cell.text).replace('\n', "<br>");
+            let _ = write!(out, ">{text}</{tag}>");
         }
         out.push_str("</tr>\n");
     }

@@ -9,7 +9,9 @@ use super::{CellKind, Document, Grid, GridCell, Part};
 fn cell(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('|', "\\|")
-        .replace('\n', " ")
+        .replace("<br>", "\\<br>")
+        // A line break inside a cell, as GitHub's Markdown writes it.
+        .replace('\n', "<br>")
 }
 
 /// The whole report as Markdown.

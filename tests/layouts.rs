@@ -1,5 +1,5 @@
-//! `#[form(unit_column)]`: label–value blocks draw each value's unit in a column of its own,
-//! and a published table with such a column is read in the units it states.
+//! Layouts beyond the official forms': `#[form(unit_column)]` (label–value blocks with a
+//! column of units, read back in the units it states) and text on several lines in a cell.
 
 use baobiao::{Amount, Count, Form, Lang, render};
 use serde::{Deserialize, Serialize};
@@ -70,4 +70,54 @@ fn a_published_unit_column_says_what_a_value_is_in() {
         baobiao::Cell::Value("12.5".parse().unwrap())
     );
     assert_eq!(read.form.visits.users, baobiao::Cell::Value(6423));
+}
+
+/// Text with line breaks in a table cell comes back with them, in every format.
+#[test]
+fn line_breaks_in_a_cell_survive_every_format() {
+    use baobiao::read::SourceKind;
+    let mut form = site();
+    form.visits.name = "第一行\n第二行\n\n第四行".to_owned();
+    let document = render::document(&form, None, Lang::Zh);
+    let files: Vec<(&str, Vec<u8>, SourceKind)> = vec![
+        (
+            "html",
+            render::html::page(&document).into(),
+            SourceKind::Html,
+        ),
+        (
+            "text",
+            render::text::document(&document, false).into(),
+            SourceKind::Text,
+        ),
+        (
+            "markdown",
+            render::markdown::document(&document).into(),
+            SourceKind::Text,
+        ),
+        (
+            "csv",
+            render::csv::document(&document).into(),
+            SourceKind::Csv,
+        ),
+        (
+            "xlsx",
+            render::xlsx::document(&document).unwrap(),
+            SourceKind::Xlsx,
+        ),
+        (
+            "docx",
+            render::docx::document(&document).unwrap(),
+            SourceKind::Docx,
+        ),
+    ];
+    for (format, bytes, kind) in files {
+        let options = baobiao::read::Options {
+            kind: Some(kind),
+            ..Default::default()
+        };
+        let read = baobiao::read::report::<Site>(bytes, &options).unwrap();
+        assert_eq!(read.diagnostics, vec![], "{format}");
+        assert_eq!(read.form.visits.name, form.visits.name, "{format}");
+    }
 }
