@@ -233,6 +233,16 @@ impl Writer {
             let ident = format!("f{f}");
             let (ty, value) = if depth > 0 && self.rng.chance(25) {
                 self.items(depth - 1)
+            } else if self.rng.chance(10) {
+                // A number the report may leave out: absent, blank or a value.
+                let value = match self.rng.below(3) {
+                    0 => String::new(),
+                    _ => {
+                        let blank = self.rng.chance(40);
+                        self.number(blank, false, false)
+                    }
+                };
+                ("Option<Count>".to_owned(), value)
             } else {
                 // Numbers half the time, so that rules have operands.
                 let kind = if self.rng.chance(50) {
@@ -243,7 +253,7 @@ impl Writer {
                 self.scalar(kind)
             };
             match ty.as_str() {
-                "Count" | "Amount" | "SignedCount" => numbers.push(ident.clone()),
+                "Count" | "Amount" | "SignedCount" | "Option<Count>" => numbers.push(ident.clone()),
                 "bool" | "Option<bool>" => flags.push(ident.clone()),
                 t if t.starts_with("Choice") || t.starts_with("Option<Choice") => {
                     choices.push(ident.clone());
@@ -256,11 +266,19 @@ impl Writer {
             } else {
                 String::new()
             };
+            let absent = if ty == "Option<Count>" {
+                "    #[serde(default, skip_serializing_if = \"Option::is_none\", deserialize_with = \"baobiao::present\")]\n"
+            } else {
+                ""
+            };
             let _ = writeln!(
                 decl,
-                "    #[form(label = \"{label}\"{unit})]\n    pub {ident}: {ty},"
+                "{absent}    #[form(label = \"{label}\"{unit})]\n    pub {ident}: {ty},"
             );
-            json.push(format!("\"{ident}\": {value}"));
+            // An empty value is a key left out.
+            if !value.is_empty() {
+                json.push(format!("\"{ident}\": {value}"));
+            }
         }
         // Rules over its numbers: a comparison (factors, qualifiers), an `each`, a range.
         let mut rules = Vec::new();

@@ -1,5 +1,6 @@
-//! Layouts beyond the official forms': `#[form(unit_column)]` (label–value blocks with a
-//! column of units, read back in the units it states) and text on several lines in a cell.
+//! Kinds and layouts beyond the official forms': `#[form(unit_column)]` (label–value blocks with a
+//! column of units, read back in the units it states), text on several lines in a cell, and a
+//! number a report may leave out (`Option<Count>`, absent unlike blank).
 
 use baobiao::{Amount, Count, Form, Lang, render};
 use serde::{Deserialize, Serialize};
@@ -119,5 +120,81 @@ fn line_breaks_in_a_cell_survive_every_format() {
         let read = baobiao::read::report::<Site>(bytes, &options).unwrap();
         assert_eq!(read.diagnostics, vec![], "{format}");
         assert_eq!(read.form.visits.name, form.visits.name, "{format}");
+    }
+}
+
+/// 新媒体: a figure a report may leave out (`Option<Count>`), absent unlike blank.
+#[derive(Form, Serialize, Deserialize, Debug, PartialEq)]
+#[form(label = "新媒体情况", check(figures.weibo <= figures.posts, id = "M-WEIBO"))]
+struct Media {
+    #[form(label = "信息发布")]
+    figures: Figures,
+}
+
+#[derive(Form, Serialize, Deserialize, Debug, PartialEq)]
+struct Figures {
+    #[form(label = "发布总数", unit = "条")]
+    posts: Count,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "baobiao::present"
+    )]
+    #[form(label = "其中微博", unit = "条")]
+    weibo: Option<Count>,
+}
+
+#[test]
+fn a_figure_left_out_is_absent_not_blank() {
+    use baobiao::{Cell, Status};
+    let read = |json: &str| -> Media { serde_json::from_str(json).unwrap() };
+    let absent = read(r#"{"figures": {"posts": 10}}"#);
+    let blank = read(r#"{"figures": {"posts": 10, "weibo": null}}"#);
+    let five = read(r#"{"figures": {"posts": 10, "weibo": 5}}"#);
+    assert_eq!(absent.figures.weibo, None);
+    assert_eq!(blank.figures.weibo, Some(Cell::Blank));
+    assert_eq!(five.figures.weibo, Some(Cell::Value(5)));
+    // Written back as read: absent left out, blank `null`.
+    assert_eq!(
+        serde_json::to_string(&absent).unwrap(),
+        r#"{"figures":{"posts":10}}"#
+    );
+    assert_eq!(
+        serde_json::to_string(&blank).unwrap(),
+        r#"{"figures":{"posts":10,"weibo":null}}"#
+    );
+    // To the rules, absent is as blank: nothing is known of it.
+    for (form, status) in [(&absent, "na"), (&blank, "na"), (&five, "pass")] {
+        let checked = form.check();
+        let outcome = checked.outcomes()[0].status;
+        assert_eq!(
+            matches!(outcome, Status::NotAssessable(_)),
+            status == "na",
+            "{outcome:?}"
+        );
+    }
+    // The schema takes all three, and not a text.
+    let schema = baobiao::schema::root::<Media>();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    for form in [&absent, &blank, &five] {
+        assert!(validator.is_valid(&serde_json::to_value(form).unwrap()));
+    }
+    assert!(!validator.is_valid(&serde_json::json!({"figures": {"posts": 10, "weibo": "x"}})));
+    // Drawn: no row for an absent figure, an empty one for a blank; read back as they were.
+    for form in [&absent, &blank, &five] {
+        let document = render::document(form, None, Lang::Zh);
+        let html = render::html::page(&document);
+        assert_eq!(
+            html.contains("其中微博"),
+            form.figures.weibo.is_some(),
+            "{html}"
+        );
+        let options = baobiao::read::Options {
+            kind: Some(baobiao::read::SourceKind::Html),
+            ..Default::default()
+        };
+        let back = baobiao::read::report::<Media>(html.into_bytes(), &options).unwrap();
+        assert_eq!(back.diagnostics, vec![]);
+        assert_eq!(&back.form, form);
     }
 }

@@ -31,6 +31,7 @@ pub use check::rule::{
 };
 pub use check::summary_json::SummaryJson;
 pub use check::{CheckOptions, Outcome, Reason, Status};
+pub use model::absent::present;
 pub use model::cell::{Amount, Cell, CellValue, Count, Mark, SignedCount, Slot, ValueKind};
 pub use model::choice::{Choice, ChoiceOption};
 pub use model::date::Date;

@@ -17,6 +17,7 @@ pub use crate::check::traverse::{
     Accumulate, Mode, Sink, Site, SiteRule, Types, Values, Visit, assert_form_field, field_offset,
 };
 pub use crate::check::unique_ids::{RuleId, assert_unique, count, distinct, distinct_len, sorted};
+pub use crate::model::absent::assert_absent_attributes;
 pub use crate::model::choice::{Choice, ChoiceOption};
 pub use crate::model::component::Component;
 pub use crate::model::form::Form;

@@ -338,7 +338,9 @@ const _: () = {
         }
     }
     const _: usize = <Count as __bb::Component>::CELLS;
+    const _: () = __bb::assert_absent_attributes::<Count>(false);
     const _: usize = <Count as __bb::Component>::CELLS;
+    const _: () = __bb::assert_absent_attributes::<Count>(false);
     const _: () = __bb::assert_total(
         <Count as __bb::Component>::SHAPE,
         &[<Count as __bb::Component>::SHAPE],

@@ -436,8 +436,11 @@ const _: () = {
         }
     }
     const _: usize = <Row as __bb::Component>::CELLS;
+    const _: () = __bb::assert_absent_attributes::<Row>(false);
     const _: usize = <Row as __bb::Component>::CELLS;
+    const _: () = __bb::assert_absent_attributes::<Row>(false);
     const _: usize = <Row as __bb::Component>::CELLS;
+    const _: () = __bb::assert_absent_attributes::<Row>(false);
     const _: () = __bb::assert_elementwise(
         &[
             __bb::shape_of::<Table, _>(|__baobiao_s| &__baobiao_s.a),

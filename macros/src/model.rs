@@ -138,9 +138,14 @@ pub struct Field<'a> {
     pub serde_rename: Option<Sp<String>>,
     /// `#[serde(default)]` or `#[serde(default = "..")]`: the field may be missing.
     pub serde_default: bool,
+    /// `#[serde(deserialize_with = "baobiao::present")]`: a cell that may be absent reads
+    /// `null` as a blank.
+    pub serde_present: bool,
+    /// `#[serde(skip_serializing_if = "Option::is_none")]`.
+    pub serde_skip_none: bool,
     /// `#[serde(skip)]`, `skip_serializing`, `skip_deserializing`, `flatten`, `with`,
-    /// `serialize_with`, `deserialize_with` or `getter`: the JSON shape no longer follows the
-    /// struct, so the field must be `#[form(skip)]`.
+    /// `serialize_with`, `deserialize_with` (but `baobiao::present`) or `getter`: the JSON
+    /// shape no longer follows the struct, so the field must be `#[form(skip)]`.
     pub serde_reshapes: Option<Sp<String>>,
     /// `#[serde(skip)]` or `skip_deserializing`: serde does not read the field, so a form may
     /// leave it out of its schema.

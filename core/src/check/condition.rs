@@ -123,6 +123,15 @@ impl<T: crate::model::cell::CellValue> Conditional<crate::model::num::Num>
     }
 }
 
+/// A number cell that may be absent: absent is as blank, nothing being known of it.
+impl<T: crate::model::cell::CellValue> Conditional<crate::model::num::Num>
+    for Option<crate::model::cell::Cell<T>>
+{
+    fn gate(&self, wanted: &crate::model::num::Num) -> Gate {
+        self.as_ref().map_or(Gate::Blank, |cell| cell.gate(wanted))
+    }
+}
+
 /// The [`Wanted`] of a choice's option: what the description records.
 pub fn wanted_option<E: Choice>(option: &E) -> Wanted {
     Wanted::Option(option.position())

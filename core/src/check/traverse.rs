@@ -42,6 +42,13 @@ pub trait Mode: Copy + 'static {
         wanted: &W,
     ) -> Gate;
 
+    /// Hands `f` the cell a cell that may be absent holds: with values, its own, or a blank
+    /// where it is absent (to the rules an absent cell is blank); with types alone, its type.
+    fn present<T: CellValue, R>(
+        this: Self::Of<'_, Option<Cell<T>>>,
+        f: impl FnOnce(Self::Of<'_, Cell<T>>) -> R,
+    ) -> R;
+
     /// Visits the cells of repeated rows: with values, each column of the rows as one cell (see
     /// [`Visit::rows`]); with types alone, the row type's cells once, numbered as the columns.
     fn each_cell_of_rows<R: Component, V: Visit<Self>>(
@@ -89,6 +96,14 @@ impl Mode for Values {
         wanted: &W,
     ) -> Gate {
         field(this).gate(wanted)
+    }
+
+    #[inline]
+    fn present<T: CellValue, R>(this: &Option<Cell<T>>, f: impl FnOnce(&Cell<T>) -> R) -> R {
+        match this {
+            Some(cell) => f(cell),
+            None => f(&Cell::Blank),
+        }
     }
 
     fn each_cell_of_rows<R: Component, V: Visit<Values>>(rows: &Vec<R>, at: usize, visit: &mut V) {
@@ -251,6 +266,13 @@ impl Mode for Types {
         _: &W,
     ) -> Gate {
         Gate::Open
+    }
+
+    fn present<T: CellValue, R>(
+        _: PhantomData<&Option<Cell<T>>>,
+        f: impl FnOnce(PhantomData<&Cell<T>>) -> R,
+    ) -> R {
+        f(PhantomData)
     }
 
     fn each_cell_of_rows<R: Component, V: Visit<Types>>(

@@ -17,7 +17,7 @@ use crate::model::shape::Shape;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a kind of field a form can have",
     label = "a form field cannot be of this type",
-    note = "a field may be: a number cell (`baobiao::Count`, `SignedCount`, `Amount`: blank is `null`), yes/no (`bool`, `Option<bool>`), one choice (an enum with `#[derive(baobiao::Choice)]`, or `Option` of one), check boxes (`BTreeSet` of such an enum), text (`String`, `Option<String>`), a date (`baobiao::Date`, `Option<Date>`), a year or other metadata number (`u16`, `u32`, `Option` of them), or a struct with `#[derive(baobiao::Form)]`",
+    note = "a field may be: a number cell (`baobiao::Count`, `SignedCount`, `Amount`: blank is `null`; `Option` of one where the report may leave it out), yes/no (`bool`, `Option<bool>`), one choice (an enum with `#[derive(baobiao::Choice)]`, or `Option` of one), check boxes (`BTreeSet` of such an enum), text (`String`, `Option<String>`), a date (`baobiao::Date`, `Option<Date>`), a year or other metadata number (`u16`, `u32`, `Option` of them), repeated rows (`Vec` of a `#[form(columns)]` struct), or a struct with `#[derive(baobiao::Form)]`",
     note = "a field that is not part of the form can be left out with `#[form(skip)]` and `#[serde(skip)]`"
 )]
 pub trait Component: Sized {
@@ -34,6 +34,9 @@ pub trait Component: Sized {
     const RULE_IDS: &'static [crate::check::unique_ids::RuleId] = &[];
     /// True when it or a part of it declares a rule (with or without an id).
     const HAS_RULES: bool = false;
+    /// True for a number cell that may be absent from a report (`Option<Count>`), which needs
+    /// serde attributes to tell absent from blank (`model::absent`).
+    const ABSENT: bool = false;
 
     /// Describes the component as it stands in a field.
     fn describe(field: Field) -> Node;

@@ -1,6 +1,7 @@
 //! The form model: cell values, the description a derived form builds of itself, and what is
 //! resolved from it once per form (cells with their pointers and labels, the table layout).
 
+pub mod absent;
 pub mod cell;
 pub mod cell_json;
 pub mod choice;

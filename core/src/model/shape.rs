@@ -12,6 +12,9 @@
 pub enum Shape {
     /// One numeric cell.
     Cell,
+    /// One numeric cell a report may leave out (`Option<Count>`): a cell to the rules, not a
+    /// column of a row (every row has every column).
+    AbsentCell,
     /// No numbers: narrative text or metadata.
     Text,
     /// One row of cells: a `#[form(columns)]` struct. The number identifies its column layout.
@@ -55,6 +58,9 @@ impl Shape {
             i += 1;
             let nested = match shape {
                 Shape::Cell => 1,
+                Shape::AbsentCell => panic!(
+                    "a column of a `#[form(columns)]` struct cannot be absent (`Option<Count>`): every row has every column; a blank cell is `Count`'s `null`"
+                ),
                 Shape::Row(sig) => sig,
                 Shape::Text => continue,
                 Shape::Rows(_) | Shape::Record => return Shape::Record,
@@ -83,7 +89,7 @@ impl Shape {
                     continue;
                 }
                 Shape::Row(sig) | Shape::Rows(sig) => sig,
-                Shape::Cell | Shape::Record => return Shape::Record,
+                Shape::Cell | Shape::AbsentCell | Shape::Record => return Shape::Record,
             };
             numeric = true;
             match layout {
@@ -134,7 +140,7 @@ pub const fn assert_total(total: Shape, siblings: &[Shape]) {
         }
         any = true;
         match total {
-            Shape::Cell => {}
+            Shape::Cell | Shape::AbsentCell => {}
             Shape::Row(sig) => match sibling.layout() {
                 Some(other) if other == sig => {}
                 _ => panic!(
@@ -159,7 +165,7 @@ pub const fn assert_elementwise(operands: &[Shape]) {
     let mut i = 0;
     while i < operands.len() {
         match operands[i] {
-            Shape::Cell => cells = true,
+            Shape::Cell | Shape::AbsentCell => cells = true,
             Shape::Row(sig) => match layout {
                 None => layout = Some(sig),
                 Some(first) if first == sig => {}

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use super::leaf::Values;
 use crate::model::lang::Lang;
 use crate::model::layout::{
-    Block, HeaderNode, LayoutCell, RowNode, Table, item_label, item_pointer,
+    Block, HeaderNode, LayoutCell, LeafKind, RowNode, Table, item_label, item_pointer,
 };
 
 /// What a grid cell is.
@@ -389,7 +389,11 @@ impl Builder<'_> {
         if node.cells.is_empty() {
             return node.children.iter().map(|c| self.span(c)).sum();
         }
-        1
+        // A row the report leaves out (every value it has may be absent, and is) is not drawn.
+        let absent = node.cells.iter().all(|c| {
+            matches!(c.kind, LeafKind::Number(_)) && c.optional && self.values.absent(&c.pointer)
+        });
+        usize::from(!absent)
     }
 
     fn rows(&mut self, node: &RowNode, level: usize, stretch: usize) {

@@ -26,6 +26,12 @@ pub(crate) struct Values<'a> {
 }
 
 impl Values<'_> {
+    /// True when the form leaves the value at `pointer` out altogether (a cell that may be
+    /// absent and is), which a blank does not.
+    pub(crate) fn absent(&self, pointer: &str) -> bool {
+        self.json.pointer(pointer).is_none()
+    }
+
     /// How many elements the repeated rows at `pointer` have.
     pub(crate) fn rows(&self, pointer: &str) -> usize {
         self.json

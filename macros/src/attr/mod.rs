@@ -131,6 +131,8 @@ fn field<'a>(cx: &Ctxt, field: &'a syn::Field) -> Field<'a> {
         doc: doc(&field.attrs),
         serde_rename: None,
         serde_default: false,
+        serde_present: false,
+        serde_skip_none: false,
         serde_reshapes: None,
         serde_unread: false,
         serde_second_name: None,
@@ -152,6 +154,22 @@ fn field<'a>(cx: &Ctxt, field: &'a syn::Field) -> Field<'a> {
                 "default" => {
                     model.serde_default = true;
                     Ok(false)
+                }
+                // The reading of a cell that may be absent (`model::absent`): the shape stays.
+                "deserialize_with" if meta.input.peek(Token![=]) => {
+                    let lit: syn::LitStr = meta.value()?.parse()?;
+                    let path = lit.value();
+                    if matches!(path.as_str(), "baobiao::present" | "::baobiao::present") {
+                        model.serde_present = true;
+                    } else {
+                        model.serde_reshapes = Some(Sp::new(key.clone(), meta.path.span()));
+                    }
+                    Ok(true)
+                }
+                "skip_serializing_if" if meta.input.peek(Token![=]) => {
+                    let lit: syn::LitStr = meta.value()?.parse()?;
+                    model.serde_skip_none = lit.value().replace(' ', "") == "Option::is_none";
+                    Ok(true)
                 }
                 "skip" | "skip_serializing" | "skip_deserializing" | "flatten" | "with"
                 | "serialize_with" | "deserialize_with" | "getter" => {

@@ -46,7 +46,12 @@ pub fn impls(c: &Container<'_>) -> TokenStream {
     // rows of a struct that is not a row) is an error at that field.
     let field_cells = fields.iter().map(|f| {
         let ty = f.ty;
-        quote_spanned!(ty.span()=> const _: usize = <#ty as __bb::Component>::CELLS;)
+        // A cell that may be absent needs the serde attributes that tell absent from blank.
+        let absent = f.serde_default && f.serde_present && f.serde_skip_none;
+        quote_spanned! {ty.span()=>
+            const _: usize = <#ty as __bb::Component>::CELLS;
+            const _: () = __bb::assert_absent_attributes::<#ty>(#absent);
+        }
     });
     let assertions = field_cells
         .chain(total_assertions(&fields))

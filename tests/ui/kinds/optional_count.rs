@@ -1,4 +1,4 @@
-// A number cell is blank as `null` itself: `Option<Count>` is not a kind.
+// A number cell the report may leave out needs the serde attributes that tell absent from blank.
 use baobiao::{Count, Form};
 use serde::{Deserialize, Serialize};
 

@@ -89,6 +89,17 @@ impl<'a> Reader<'a> {
         set(&mut self.json, &keys, value);
     }
 
+    /// Leaves the value at `pointer` out of the reading: a cell the report does not have.
+    pub(super) fn remove_at(&mut self, pointer: &str) {
+        let Some((parent, key)) = pointer.rsplit_once('/') else {
+            return;
+        };
+        let key = key.replace("~1", "/").replace("~0", "~");
+        if let Some(Value::Object(map)) = self.json.pointer_mut(parent) {
+            map.remove(&key);
+        }
+    }
+
     fn new(info: &'a FormInfo, source: &'a SourceDocument) -> Self {
         let mut json = Value::Object(Map::new());
         for cell in &info.cells {

@@ -7,7 +7,7 @@ use super::Reader;
 use super::diagnostic::{Diagnostic, Problem};
 use super::reading::set;
 use crate::model::cell::ValueKind;
-use crate::model::layout::{Block, LayoutCell, RowNode, Table, item_index, item_pointer};
+use crate::model::layout::{Block, LayoutCell, LeafKind, RowNode, Table, item_index, item_pointer};
 use crate::model::rows::MAX_ROWS;
 use crate::read::columns::{self, Columns, Header};
 use crate::read::grid::{SourceCell, SourceTable};
@@ -206,7 +206,17 @@ impl Reader<'_> {
             }
         }
         for (w, wanted) in wanted.iter().enumerate() {
-            if !found[w] {
+            // A row of numbers the form lets a report leave out (`Option<Count>`) is absent.
+            let absent = wanted
+                .row
+                .cells
+                .iter()
+                .all(|c| matches!(c.kind, LeafKind::Number(_)) && c.optional);
+            if !found[w] && absent && !wanted.row.repeated {
+                for cell in &wanted.row.cells {
+                    self.remove_at(&cell.pointer);
+                }
+            } else if !found[w] {
                 let path = row_path(&block.rows, wanted.row).unwrap_or_default();
                 self.diagnose(Problem::RowMissing { path }, None, wanted.row.pointer());
             }
