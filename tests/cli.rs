@@ -385,3 +385,48 @@ fn a_form_known_only_by_its_schema_is_checked_from_it() {
         text(&refused.stderr)
     );
 }
+
+/// Output that cannot be written (a full disk, a reader that went away) is said, with exit 2;
+/// nothing panics.
+#[test]
+fn an_unwritable_output_is_said_not_a_panic() {
+    use std::process::Stdio;
+    let bundled = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/reports/xiangtan-county-police-2024.json"
+    );
+    let runs: [&[&str]; 5] = [
+        &["check", bundled],
+        &["check", bundled, "--format", "json"],
+        &["rules"],
+        &["rules", "--list"],
+        &["rules", "--format", "json"],
+    ];
+    for args in runs {
+        // A full device.
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_baobiao"))
+            .args(args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("cannot write"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        // A reader that closed the pipe before anything was written (`| head -0`).
+        let mut child = Command::new(env!("CARGO_BIN_EXE_baobiao"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}

@@ -88,13 +88,15 @@ pub fn run(
             }
         }
         Format::Text => {
+            let mut text = String::new();
             if published {
-                print!(
-                    "{}",
-                    human::reading(entry.title(), &reading.diagnostics, lang)
-                );
+                text.push_str(&human::reading(entry.title(), &reading.diagnostics, lang));
             }
-            print!("{}", human::render(&args.file, &checked, lang));
+            text.push_str(&human::render(&args.file, &checked, lang));
+            // A closed or full output is said, never a panic.
+            if super::write_output(None, text.as_bytes()) != ExitCode::SUCCESS {
+                return ExitCode::from(2);
+            }
         }
     }
     if !complete {

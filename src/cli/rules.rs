@@ -47,10 +47,12 @@ pub fn run(
     list: bool,
 ) -> ExitCode {
     if list {
-        for entry in forms.entries() {
-            println!("{}\t{}", entry.name(), entry.title());
-        }
-        return ExitCode::SUCCESS;
+        let listed: String = forms
+            .entries()
+            .iter()
+            .map(|entry| format!("{}\t{}\n", entry.name(), entry.title()))
+            .collect();
+        return super::write_output(None, listed.as_bytes());
     }
     let entry = match super::entry(forms, form, lang) {
         Ok(entry) => entry,
@@ -90,13 +92,7 @@ pub fn run(
         })
         .collect();
     match format {
-        Format::Json => match serde_json::to_string_pretty(&rules) {
-            Ok(json) => println!("{json}"),
-            Err(err) => {
-                eprintln!("baobiao: cannot write JSON: {err}");
-                return ExitCode::from(2);
-            }
-        },
+        Format::Json => super::write_json(None, &rules),
         Format::Text => {
             let mut out = format!("{}\n", entry.title());
             for rule in &rules {
@@ -120,8 +116,7 @@ pub fn run(
                 };
                 let _ = writeln!(out, "  {}", rule.message);
             }
-            print!("{out}");
+            super::write_output(None, out.as_bytes())
         }
     }
-    ExitCode::SUCCESS
 }

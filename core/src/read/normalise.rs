@@ -198,8 +198,9 @@ fn numbering(text: &str) -> String {
         return text.to_owned();
     }
     let after = &rest[digits.len()..];
+    // `(1)` closes where the digits end; `(2025年…)` is no item number.
     let marker = if open {
-        Some(')')
+        after.starts_with(')').then_some(')')
     } else {
         after.chars().next()
     };
@@ -215,6 +216,13 @@ fn numbering(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::normalise;
+
+    #[test]
+    fn a_bracketed_year_is_no_item_number() {
+        // Once sliced inside `年`.
+        assert_eq!(normalise("(2025年1月23日)"), "(2025年1月23日)");
+        assert_eq!(normalise("（3）其他"), "3.其他");
+    }
 
     #[test]
     fn published_variants_meet_the_official_label() {
