@@ -217,7 +217,13 @@ impl Writer {
         let n = self.rng.below(1000);
         // Now and then on two lines.
         let line_break = if self.rng.chance(20) { "\\n" } else { "" };
-        format!("\"第{n}段说明文字，{line_break}如实填写。\"")
+        // And now and then with the characters tables and Markdown use.
+        let marks = if self.rng.chance(15) {
+            " | a\\\\b *c* "
+        } else {
+            ""
+        };
+        format!("\"第{n}段说明文字，{line_break}如实填写{marks}。\"")
     }
 
     /// A struct of single values and (down to `depth`) nested structs of them; returns its

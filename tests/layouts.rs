@@ -198,3 +198,34 @@ fn a_figure_left_out_is_absent_not_blank() {
         assert_eq!(&back.form, form);
     }
 }
+
+/// A `label：value` line is written as it is in Markdown (only table cells are escaped), and read
+/// back so.
+#[test]
+fn a_line_outside_tables_keeps_its_pipes_and_backslashes() {
+    #[derive(Form, Serialize, Deserialize, Debug, PartialEq)]
+    #[form(label = "年度报表")]
+    struct Filed {
+        #[form(label = "填报单位", meta)]
+        filer: String,
+        #[form(label = "访问情况")]
+        visits: Visits,
+    }
+    let form = Filed {
+        filer: r#"某县融媒体中心, "测试" | 管道 \ 斜杠"#.to_owned(),
+        visits: site().visits,
+    };
+    let document = render::document(&form, None, Lang::Zh);
+    let markdown = render::markdown::document(&document);
+    assert!(
+        markdown.contains(r#"填报单位：某县融媒体中心, "测试" | 管道 \ 斜杠"#),
+        "{markdown}"
+    );
+    let options = baobiao::read::Options {
+        kind: Some(baobiao::read::SourceKind::Text),
+        ..Default::default()
+    };
+    let read = baobiao::read::report::<Filed>(markdown.into_bytes(), &options).unwrap();
+    assert_eq!(read.diagnostics, vec![]);
+    assert_eq!(read.form, form);
+}

@@ -161,10 +161,7 @@ fn side(cx: &Ctxt, expr: &syn::Expr, negative: bool, out: &mut Vec<Term>) -> boo
                 true
             }
             None => {
-                cx.error_spanned_by(
-                    expr,
-                    "`sum(..)` takes repeated rows: `sum(accounts[..].followers)` (a column of the `Vec` field `accounts`, summed over its rows) or `sum(accounts[..])` (every column)",
-                );
+                cx.error_spanned_by(expr, sum_expected(call));
                 false
             }
         },
@@ -318,6 +315,23 @@ pub fn when(cx: &Ctxt, expr: &syn::Expr, span: Span) -> Option<When> {
         wanted,
         text,
     })
+}
+
+/// What `sum(..)` takes, in the names the author wrote where they are a path.
+fn sum_expected(call: &syn::ExprCall) -> String {
+    let written = call.args.first().and_then(path);
+    let (rows, column) = match written.as_deref() {
+        Some([rows]) => (rows.to_string(), None),
+        Some([rows @ .., column]) => {
+            let rows: Vec<String> = rows.iter().map(ToString::to_string).collect();
+            (rows.join("."), Some(column.to_string()))
+        }
+        _ => ("accounts".to_owned(), Some("followers".to_owned())),
+    };
+    let column = column.unwrap_or_else(|| "column".to_owned());
+    format!(
+        "`sum(..)` takes repeated rows with `[..]`: `sum({rows}[..].{column})` is the column `{column}` summed over the rows of the `Vec` field `{rows}`, `sum({rows}[..])` every column"
+    )
 }
 
 fn is_sum(call: &syn::ExprCall) -> bool {

@@ -14,27 +14,33 @@ fn cell(text: &str) -> String {
         .replace('\n', "<br>")
 }
 
+/// A line of text outside a table (a title, a heading, a `label：value` line): as it is, on
+/// one line; the reader takes such lines as written, so nothing is escaped.
+fn line(text: &str) -> String {
+    text.replace('\n', " ")
+}
+
 /// The whole report as Markdown.
 pub fn document(document: &Document) -> String {
-    let mut out = format!("# {}\n", cell(&document.title));
+    let mut out = format!("# {}\n", line(&document.title));
     for part in &document.parts {
         match part {
             Part::Meta { label, value } => {
-                let _ = writeln!(out, "\n{}：{}", cell(label), cell(value));
+                let _ = writeln!(out, "\n{}：{}", line(label), line(value));
             }
             Part::Text { label, text } => {
-                let _ = writeln!(out, "\n## {}\n", cell(label));
+                let _ = writeln!(out, "\n## {}\n", line(label));
                 for paragraph in text.lines().filter(|l| !l.trim().is_empty()) {
                     let _ = writeln!(out, "{}\n", paragraph.trim());
                 }
             }
             Part::Table { grid, summary } => {
                 if let Some(title) = &grid.title {
-                    let _ = writeln!(out, "\n## {}\n", cell(title));
+                    let _ = writeln!(out, "\n## {}\n", line(title));
                 }
                 out.push_str(&table(grid));
                 for line in summary {
-                    let _ = writeln!(out, "- ✗ {}", cell(line));
+                    let _ = writeln!(out, "- ✗ {}", self::line(line));
                 }
             }
         }
@@ -47,7 +53,7 @@ pub fn table(grid: &Grid) -> String {
     let mut out = String::new();
     for block in &grid.blocks {
         if let Some(label) = &block.label {
-            let _ = writeln!(out, "\n**{}**", cell(label));
+            let _ = writeln!(out, "\n**{}**", line(label));
         }
         let Some(first) = block.data.clone().next() else {
             continue;

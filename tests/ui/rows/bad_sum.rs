@@ -13,8 +13,8 @@ pub struct Row {
 #[derive(Form, Serialize, Deserialize)]
 #[form(
     check(sum(rows) == total, id = "S1"),
-    check(sum(rows[0].a) == total, id = "S2")
-
+    check(sum(rows[0].a) == total, id = "S2"),
+    check(sum(rows.a) == total, id = "S3")
 )]
 pub struct Report {
     #[form(label = "各行")]

@@ -153,7 +153,8 @@ fn decimal_text<S: serde::Serializer>(value: &Decimal, serializer: S) -> Result<
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
-    /// A section, a table row or the title was not found.
+    /// A section, a table row (an element of repeated rows among them) or the title was not
+    /// found or not read.
     Missing,
     /// A row found only as cells run together in running text: not read.
     Run,
@@ -172,14 +173,15 @@ impl Problem {
             Problem::PartMissing { .. }
             | Problem::RowMissing { .. }
             | Problem::RowNotInRun { .. }
+            // An element of repeated rows not read: the rows' sums are not the report's.
+            | Problem::ItemOutOfOrder { .. }
+            | Problem::ItemsUnnumbered
+            | Problem::ItemsBeyondLimit { .. }
             | Problem::TitleMissing => Kind::Missing,
             Problem::Run { .. } => Kind::Run,
             Problem::Value(_) => Kind::Value,
             Problem::HeadingMissing { .. }
             | Problem::RowAmbiguous
-            | Problem::ItemOutOfOrder { .. }
-            | Problem::ItemsUnnumbered
-            | Problem::ItemsBeyondLimit { .. }
             | Problem::ValueCount { .. }
             | Problem::ColumnsReordered
             | Problem::Columns(_) => Kind::Layout,
