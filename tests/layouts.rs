@@ -229,3 +229,31 @@ fn a_line_outside_tables_keeps_its_pipes_and_backslashes() {
     assert_eq!(read.diagnostics, vec![]);
     assert_eq!(read.form, form);
 }
+
+/// A row found again after it was read is said; the first reading is kept.
+#[test]
+fn a_repeated_row_is_said_and_the_first_kept() {
+    let html = "<h1>网站运行情况</h1><h2>访问情况</h2><table>\
+        <tr><th>独立用户访问总量</th><td>个</td><td>6423</td></tr>\
+        <tr><th>网站总访问量</th><td>次</td><td>18200</td></tr>\
+        <tr><th>运维经费</th><td>万元</td><td>12.5</td></tr>\
+        <tr><th>独立用户访问总量</th><td>个</td><td>7000</td></tr>\
+        <tr><th>网站名称</th><td></td><td>示例</td></tr></table>";
+    let options = baobiao::read::Options {
+        kind: Some(baobiao::read::SourceKind::Html),
+        ..Default::default()
+    };
+    let read = baobiao::read::report::<Site>(html.as_bytes().to_vec(), &options).unwrap();
+    let said: Vec<String> = read
+        .diagnostics
+        .iter()
+        .map(|d| d.describe(Lang::En))
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].contains("row \"独立用户访问总量\" appears again"),
+        "{said:?}"
+    );
+    assert!(said[0].contains("row 4"), "{said:?}");
+    assert_eq!(read.form.visits.users, baobiao::Cell::Value(6423));
+}

@@ -221,12 +221,28 @@ impl CellValue for Decimal {
     const EXPECTED: &'static str =
         "a decimal number, null for a blank cell, or a not-applicable mark (\"/\", \"—\", \"无\")";
     fn from_json_number(text: &str) -> Result<Self, String> {
-        let parsed = if text.contains(['e', 'E']) {
-            Decimal::from_scientific(text)
-        } else {
-            text.parse::<Decimal>()
-        };
-        parsed.map_err(|_| format!("{text} cannot be held exactly as a decimal"))
+        // A number as a report writes it: its digits. An exponent is refused, not expanded,
+        // and digits a decimal cannot hold are refused, not rounded.
+        if let Some(exact) = text
+            .contains(['e', 'E'])
+            .then(|| Decimal::from_scientific(text).ok())
+            .flatten()
+        {
+            return Err(format!(
+                "{text} is written with an exponent; write its digits ({})",
+                exact.normalize()
+            ));
+        }
+        let parsed = text
+            .parse::<Decimal>()
+            .map_err(|_| format!("{text} cannot be held exactly as a decimal"))?;
+        let places = text.split_once('.').map_or(0, |(_, f)| f.len());
+        if parsed.scale() as usize != places {
+            return Err(format!(
+                "{text} has more significant digits (28) than a decimal holds; it would be rounded"
+            ));
+        }
+        Ok(parsed)
     }
     fn to_num(&self) -> Num {
         Num::Dec(*self)

@@ -225,6 +225,15 @@ mod tests {
     }
 
     #[test]
+    fn exponents_and_digits_beyond_a_decimal_are_refused() {
+        let error = read::<Decimal>("1e3").unwrap_err();
+        assert!(error.contains("write its digits (1000)"), "{error}");
+        let error = read::<Decimal>("0.000000000000000000000000000001").unwrap_err();
+        assert!(error.contains("more significant digits"), "{error}");
+        assert!(read::<u64>("1e3").is_err());
+    }
+
+    #[test]
     fn amounts_keep_every_digit() {
         let cell = read::<Decimal>("96171.60").unwrap();
         assert_eq!(cell.value().unwrap().to_string(), "96171.60");

@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use super::archive::{attr, is};
 use super::grid::{Piece, Position, SourceCell, SourceTable, fold_lines, fold_space};
 use super::refusal::Refusal;
-use super::xlsx::{MAX_AREA, MAX_COLUMNS, MAX_ROWS, number_as_shown, reference, string_item};
+use super::xlsx::{
+    MAX_AREA, MAX_COLUMNS, MAX_ROWS, number_as_shown, number_as_stored, reference, string_item,
+};
 
 /// A grid position: row and column, from 0.
 type At = (usize, usize);
@@ -138,7 +140,10 @@ fn text(
             .unwrap_or_default(),
         Some("b") => if value == "1" { "TRUE" } else { "FALSE" }.to_owned(),
         Some("str" | "e") => value.to_owned(),
-        _ => number_as_shown(value),
+        // A formula's result carries binary noise past Excel's 15 digits; a value typed into
+        // the cell is what was written, digit for digit.
+        _ if c.children().any(|n| is(&n, "f")) => number_as_shown(value),
+        _ => number_as_stored(value),
     })
 }
 

@@ -79,6 +79,8 @@ pub enum Problem {
     NotANumber,
     /// It is too large.
     TooLarge,
+    /// It has more significant digits than a decimal holds (28): reading it would round it.
+    TooPrecise,
     /// It is a fraction where a count must be whole.
     NotWhole,
     /// It is negative where a count cannot be.
@@ -116,6 +118,12 @@ impl ValueProblem {
             Problem::NotANumber => format!("{text:?} is not a number"),
             Problem::TooLarge if zh => format!("“{text}”过大"),
             Problem::TooLarge => format!("{text:?} is too large"),
+            Problem::TooPrecise if zh => {
+                format!("“{text}”的有效数字超过28位，无法不经舍入地读取")
+            }
+            Problem::TooPrecise => format!(
+                "{text:?} has more significant digits (28) than can be read without rounding"
+            ),
             Problem::NotWhole if zh => format!("“{text}”不是整数，而件数必须是整数"),
             Problem::NotWhole => format!("{text:?} is not a whole number, as a count must be"),
             Problem::Negative if zh => format!("“{text}”为负数，而件数不能为负"),
@@ -219,6 +227,12 @@ fn read(text: &str, kind: ValueKind, unit: Option<&str>) -> Result<ReadCell, Pro
     };
     let plain = thousands(digits).ok_or(Problem::NotANumber)?;
     let written = plain.parse::<Decimal>().map_err(|_| Problem::NotANumber)?;
+    // A decimal holds 28 significant digits: more are rounded by the parse, which would read
+    // another number than the one written.
+    let places = plain.split_once('.').map_or(0, |(_, f)| f.len());
+    if written.scale() as usize != places {
+        return Err(Problem::TooPrecise);
+    }
     // Digits are kept as written; a converted amount keeps only the digits it needs.
     let number = if factor == Decimal::ONE {
         written
@@ -397,6 +411,24 @@ mod tests {
         assert_eq!(
             read("96171.6", ValueKind::Amount, Some("万元")),
             Ok(num("96171.6"))
+        );
+    }
+
+    #[test]
+    fn digits_beyond_a_decimal_are_refused_not_rounded() {
+        for text in [
+            "0.000000000000000000000000000001",
+            "1.00000000000000000000000000001",
+        ] {
+            assert!(
+                read(text, ValueKind::Amount, None)
+                    .is_err_and(|e| e.contains("more significant digits")),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            read("0.0000000000000000000000000001", ValueKind::Amount, None),
+            Ok(num("0.0000000000000000000000000001"))
         );
     }
 

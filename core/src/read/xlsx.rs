@@ -91,10 +91,19 @@ pub(super) fn string_item(si: roxmltree::Node<'_, '_>) -> String {
         .collect()
 }
 
-/// A number cell's `<v>` as Excel shows it. Excel keeps 15 significant digits; a formula's
+/// A typed number's `<v>`: as stored, digit for digit (`12345678901234567` stays so), with
+/// exponent notation (`1.5E-3`) written out exactly.
+pub(super) fn number_as_stored(value: &str) -> String {
+    if !value.contains(['E', 'e']) {
+        return value.to_owned();
+    }
+    Decimal::from_scientific(value).map_or_else(|_| value.to_owned(), |n| n.normalize().to_string())
+}
+
+/// A formula result's `<v>` as Excel shows it. Excel keeps 15 significant digits; a formula's
 /// result is stored with up to 17 (`96171.600000000006`), the last ones binary noise no one
-/// published, so they are rounded off. Exponent notation (`1.5E-3`) is written out. A number
-/// typed into a cell is stored as typed and comes back unchanged.
+/// published, so they are rounded off. Exponent notation (`1.5E-3`) is written out. Only for
+/// formula results: a typed number is read as stored ([`number_as_stored`]).
 pub(super) fn number_as_shown(value: &str) -> String {
     let parsed = if value.contains(['E', 'e']) {
         Decimal::from_scientific(value).ok()
@@ -240,6 +249,10 @@ mod tests {
         assert_eq!(number_as_shown("1.5E-3"), "0.0015");
         assert_eq!(number_as_shown("1E+2"), "100");
         assert_eq!(number_as_shown("not a number"), "not a number");
+        // Typed values are what was typed: no rounding to 15 digits.
+        assert_eq!(number_as_stored("12345678901234567"), "12345678901234567");
+        assert_eq!(number_as_stored("11.999999999999998"), "11.999999999999998");
+        assert_eq!(number_as_stored("1E+2"), "100");
     }
 
     #[test]

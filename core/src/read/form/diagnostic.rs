@@ -45,6 +45,12 @@ pub enum Problem {
     },
     /// A row label matches several rows of the form.
     RowAmbiguous,
+    /// A row the form has, found again after it was read: the first reading is kept, this one
+    /// not read.
+    RowRepeated {
+        /// The row's labels, from the table's top.
+        path: Vec<&'static str>,
+    },
     /// An element of repeated rows is not the next one (`第3项` after `第1项`, or one read
     /// twice); it is not read.
     ItemOutOfOrder {
@@ -182,6 +188,7 @@ impl Problem {
             Problem::Value(_) => Kind::Value,
             Problem::HeadingMissing { .. }
             | Problem::RowAmbiguous
+            | Problem::RowRepeated { .. }
             | Problem::ValueCount { .. }
             | Problem::ColumnsReordered
             | Problem::Columns(_) => Kind::Layout,
@@ -231,6 +238,14 @@ impl Problem {
             Problem::ItemsUnnumbered => {
                 "repeated rows hold values without item numbers (第1项 …); not read".to_owned()
             }
+            Problem::RowRepeated { path } if zh => format!(
+                "行“{}”重复出现；保留先读到的一行，此行未读取",
+                path.join(" / ")
+            ),
+            Problem::RowRepeated { path } => format!(
+                "row {:?} appears again; the first is kept, this one not read",
+                path.join(" / ")
+            ),
             Problem::RowAmbiguous if zh => "行名与表中多行相符".to_owned(),
             Problem::RowAmbiguous => "row label matches several rows of the form".to_owned(),
             Problem::ValueCount { found, columns } if zh => {

@@ -106,6 +106,26 @@ pub(crate) fn leaves<'a>(rows: &'a [RowNode], above: &mut Vec<String>, out: &mut
     }
 }
 
+/// The row of the form, already read, that a source row repeats: one of its labels is the
+/// row's, and the values after it as many.
+fn duplicate_of(
+    row: &PreparedRow<'_>,
+    wanted: &[Wanted<'_>],
+    found: &[bool],
+    unit_column: bool,
+) -> Option<usize> {
+    // As `leaf_row` finds rows: by a label (the last first), the values after it.
+    row.labels.iter().rev().find_map(|(cell, label)| {
+        let values = row.cells.len() - (cell + 1);
+        wanted.iter().enumerate().position(|(w, wanted)| {
+            found[w]
+                && !wanted.row.repeated
+                && wanted.own.contains(label)
+                && values == wanted.row.cells.len() + usize::from(unit_column)
+        })
+    })
+}
+
 /// The declared labels from the block's top down to `target`, as the form writes them.
 pub(crate) fn row_path(rows: &[RowNode], target: &RowNode) -> Option<Vec<&'static str>> {
     for row in rows {
@@ -187,6 +207,13 @@ impl Reader<'_> {
                 let Some((chosen, start)) =
                     self.leaf_row(row, &wanted, &found, &context, unit_column)
                 else {
+                    // A row the form has, already read: said, the first reading kept.
+                    if let Some(w) = duplicate_of(row, &wanted, &found, unit_column) {
+                        let path = row_path(&block.rows, wanted[w].row).unwrap_or_default();
+                        let at = row.cells.first().map(|c| c.position);
+                        let pointer = wanted[w].row.pointer();
+                        self.diagnose(Problem::RowRepeated { path }, at, pointer);
+                    }
                     continue;
                 };
                 found[chosen] = true;
