@@ -42,9 +42,11 @@ pub fn read(lines: &[(usize, &str)]) -> SourceTable {
 /// A box: top, left, bottom, right (inclusive, in canvas slots).
 type Rect = (usize, usize, usize, usize);
 
-/// The lines as a canvas of equal width, a wide character taking two slots.
+/// The lines as a canvas, a wide character taking two slots. Each row is as long as its own
+/// line, not padded to the widest: the canvas takes as much memory as the text (a drawing with
+/// one very long line once took width × height).
 fn canvas(lines: &[(usize, &str)]) -> Vec<Vec<Slot>> {
-    let mut canvas: Vec<Vec<Slot>> = lines
+    lines
         .iter()
         .map(|(_, line)| {
             let mut row = Vec::new();
@@ -60,23 +62,19 @@ fn canvas(lines: &[(usize, &str)]) -> Vec<Vec<Slot>> {
             }
             row
         })
-        .collect();
-    let width = canvas.iter().map(Vec::len).max().unwrap_or(0);
-    for row in &mut canvas {
-        row.resize(width, Slot::Char(' '));
-    }
-    canvas
+        .collect()
 }
 
 /// The cells: 4-connected regions of non-border slots, but for those touching the canvas
 /// edge, which lie outside the drawing.
 fn cells(canvas: &[Vec<Slot>]) -> Vec<Rect> {
     let height = canvas.len();
-    let width = canvas.first().map_or(0, Vec::len);
-    let mut region = vec![vec![false; width]; height];
+    let mut region: Vec<Vec<bool>> = canvas.iter().map(|row| vec![false; row.len()]).collect();
     let mut cells = Vec::new();
+    // Past the end of its line, a region is outside the drawing.
+    let inside = |y: usize, x: usize| y < height && x < canvas[y].len();
     for y in 0..height {
-        for x in 0..width {
+        for x in 0..canvas[y].len() {
             if canvas[y][x] == Slot::Border || region[y][x] {
                 continue;
             }
@@ -87,7 +85,7 @@ fn cells(canvas: &[Vec<Slot>]) -> Vec<Rect> {
             while let Some((cy, cx)) = stack.pop() {
                 (top, left) = (top.min(cy), left.min(cx));
                 (bottom, right) = (bottom.max(cy), right.max(cx));
-                edge |= cy == 0 || cx == 0 || cy + 1 == height || cx + 1 == width;
+                edge |= cy == 0 || cx == 0 || cy + 1 == height || cx + 1 == canvas[cy].len();
                 let neighbours = [
                     (cy.wrapping_sub(1), cx),
                     (cy + 1, cx),
@@ -95,11 +93,11 @@ fn cells(canvas: &[Vec<Slot>]) -> Vec<Rect> {
                     (cy, cx + 1),
                 ];
                 for (ny, nx) in neighbours {
-                    if ny < height
-                        && nx < width
-                        && canvas[ny][nx] != Slot::Border
-                        && !region[ny][nx]
-                    {
+                    if !inside(ny, nx) {
+                        edge = true;
+                        continue;
+                    }
+                    if canvas[ny][nx] != Slot::Border && !region[ny][nx] {
                         region[ny][nx] = true;
                         stack.push((ny, nx));
                     }
@@ -136,7 +134,9 @@ fn place(canvas: &[Vec<Slot>], cells: &[Rect], lines: &[(usize, &str)]) -> Sourc
             // have, and a label wrapped over several is compared without its white space.
             let text: String = (top..=bottom)
                 .map(|y| {
-                    canvas[y][left..=right]
+                    canvas[y]
+                        .get(left..=right)
+                        .unwrap_or_default()
                         .iter()
                         .filter_map(|s| match s {
                             Slot::Char(c) => Some(*c),

@@ -22,6 +22,11 @@ pub const MAX_FILE: u64 = 256 * 1024 * 1024;
 /// page, small enough that parsing it stays within seconds and a few hundred MB.
 pub const MAX_TEXT: u64 = 32 * 1024 * 1024;
 
+/// The most lines a text or CSV file may have: ten times a report's 10,000 repeated rows and
+/// its tables (a report has a few hundred lines). Each line's cells are held apart, so this
+/// bounds the memory a reading takes, which grew to 1.5 GB for a CSV of a million lines.
+pub const MAX_LINES: usize = 100_000;
+
 /// What kind of file a report is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SourceKind {
@@ -323,8 +328,21 @@ pub fn source(bytes: Vec<u8>, options: &Options) -> Result<Source, ReadError> {
             match kind {
                 SourceKind::Json => return Ok(Source::Json(text)),
                 SourceKind::Html => html::read(&text).map_err(ReadError::Refused)?,
-                SourceKind::Csv => csv::read(&text),
-                _ => text::read(&text),
+                // CSV and text (Office files were read above).
+                _ => {
+                    // Each line becomes cells held apart: a bound on lines bounds memory.
+                    let lines = text.bytes().filter(|&b| b == b'\n').count();
+                    if lines > MAX_LINES {
+                        return Err(ReadError::Refused(Refusal::TooManyLines {
+                            lines,
+                            limit: MAX_LINES,
+                        }));
+                    }
+                    match kind {
+                        SourceKind::Csv => csv::read(&text),
+                        _ => text::read(&text),
+                    }
+                }
             }
         }
     };

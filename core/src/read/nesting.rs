@@ -12,8 +12,13 @@ pub const MAX_DEPTH: usize = 512;
 const UNCOUNTED: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr", "param", "keygen", "p", "li", "dt", "dd", "td", "th", "tr", "thead", "tbody", "tfoot",
-    "option", "optgroup", "colgroup", "rb", "rt", "rp", "html", "head", "body",
+    "option", "optgroup", "colgroup", "html", "head", "body",
 ];
+
+/// Ruby annotation elements: their end tags are optional inside `<ruby>`, where each closes the
+/// one before it, but outside one they nest (and the tree builder searches the stack for a
+/// `<ruby>` on each): counted, and inside a `<ruby>` each closes one of them at the top.
+const RUBY: &[&str] = &["rb", "rt", "rp", "rtc"];
 
 /// Elements whose content is text up to their end tag.
 const RAW: &[&str] = &[
@@ -57,6 +62,18 @@ pub fn depth(html: &str, limit: usize) -> usize {
                     let close = format!("</{lower}");
                     i = find_ignore_case(bytes, end, close.as_bytes()).unwrap_or(bytes.len());
                     continue;
+                }
+                let in_ruby = || {
+                    let top = stack.len().saturating_sub(LOOK_BACK);
+                    stack[top..].iter().any(|n| n.eq_ignore_ascii_case("ruby"))
+                };
+                if RUBY.contains(&lower.as_str())
+                    && stack
+                        .last()
+                        .is_some_and(|top| RUBY.iter().any(|r| top.eq_ignore_ascii_case(r)))
+                    && in_ruby()
+                {
+                    stack.pop();
                 }
                 if !self_closing && !UNCOUNTED.contains(&lower.as_str()) {
                     stack.push(name);
@@ -127,6 +144,22 @@ mod tests {
         assert_eq!(depth("<!-- <div><div> --><div>", 100), 1);
         assert_eq!(depth(&"<div>".repeat(10_000), MAX_DEPTH), MAX_DEPTH + 1);
         assert_eq!(depth(&"<div></div>".repeat(10_000), MAX_DEPTH), 1);
+        // Ruby annotations close one another, as inside `<ruby>`; nested otherwise, counted.
+        assert_eq!(depth("<ruby>汉<rb>字<rt>zi<rp>(<rt>x</ruby>", 100), 2);
+        assert_eq!(
+            depth(&format!("<ruby>{}", "<rb><rt>".repeat(100_000)), MAX_DEPTH),
+            2,
+            "each closes the one before"
+        );
+        assert_eq!(
+            depth(&"<rb><rt>".repeat(100_000), MAX_DEPTH),
+            MAX_DEPTH + 1,
+            "outside a ruby they nest"
+        );
+        assert_eq!(
+            depth(&"<rb><span>".repeat(10_000), MAX_DEPTH),
+            MAX_DEPTH + 1
+        );
     }
 
     #[test]

@@ -76,6 +76,13 @@ pub enum Refusal {
         /// Its columns.
         columns: usize,
     },
+    /// A text or CSV file of more lines than any report has.
+    TooManyLines {
+        /// Its lines.
+        lines: usize,
+        /// The most taken.
+        limit: usize,
+    },
     /// A page nests elements deeper than any report page.
     TooDeep {
         /// The deepest taken.
@@ -176,6 +183,12 @@ impl Refusal {
                 columns,
             } => format!(
                 "sheet {sheet:?} uses {rows} rows × {columns} columns, more than any report table: refused"
+            ),
+            Refusal::TooManyLines { lines, limit } if zh => {
+                format!("文件有 {lines} 行，多于任何报告（上限 {limit} 行），不予读取")
+            }
+            Refusal::TooManyLines { lines, limit } => format!(
+                "the file has {lines} lines, more than any report ({limit} at most): refused"
             ),
             Refusal::TooDeep { limit } if zh => {
                 format!("网页元素嵌套超过 {limit} 层，没有报告网页如此，不予读取")

@@ -19,6 +19,9 @@ use crate::read::normalise;
 const MAX_DIGITS: usize = 12;
 /// The most readings enumerated for one row before giving up on it.
 const MAX_READINGS: usize = 20_000;
+/// The most steps (cuts tried, dead ends included) spent on one row's run: with
+/// [`MAX_READINGS`] and the bound on digits per cell, what keeps a run of any length linear.
+const MAX_STEPS: usize = 200_000;
 /// The most combinations of doubtful rows tried against the rules across rows.
 const MAX_COMBINATIONS: usize = 100_000;
 
@@ -35,7 +38,8 @@ pub(super) fn readings(
         .collect();
     let mut all = Vec::new();
     let mut current = Vec::new();
-    let complete = cut(&chunks, 0, 0, kinds, &mut current, &mut all);
+    let mut steps = 0;
+    let complete = cut(&chunks, 0, 0, kinds, &mut current, &mut all, &mut steps);
     let cuts = all.len();
     if !complete {
         return (cuts, None);
@@ -60,7 +64,8 @@ pub(super) fn readings(
 }
 
 /// Cuts the rest of the run, from `chunk` at `at`, into numbers for `kinds[current.len()..]`.
-/// Returns false when there were more than [`MAX_READINGS`] ways.
+/// Returns false when there were more than [`MAX_READINGS`] ways, or the search took more than
+/// [`MAX_STEPS`].
 fn cut(
     chunks: &[Vec<char>],
     chunk: usize,
@@ -68,7 +73,12 @@ fn cut(
     kinds: &[ValueKind],
     current: &mut Vec<Decimal>,
     all: &mut Vec<Vec<Decimal>>,
+    steps: &mut usize,
 ) -> bool {
+    *steps += 1;
+    if *steps > MAX_STEPS {
+        return false;
+    }
     let cell = current.len();
     if chunk == chunks.len() {
         if cell == kinds.len() {
@@ -82,8 +92,12 @@ fn cut(
     let rest_chars: usize =
         chunks[chunk].len() - at + chunks[chunk + 1..].iter().map(Vec::len).sum::<usize>();
     let rest_cells = kinds.len() - cell;
-    // Each later chunk needs a cell of its own.
-    if rest_chars < rest_cells || chunks.len() - chunk > rest_cells {
+    // Each later chunk needs a cell of its own, and no cell takes more than MAX_DIGITS
+    // characters (with a sign and a point).
+    if rest_chars < rest_cells
+        || chunks.len() - chunk > rest_cells
+        || rest_chars > rest_cells * (MAX_DIGITS + 2)
+    {
         return true;
     }
     let digits = &chunks[chunk][at..];
@@ -94,9 +108,9 @@ fn cut(
         };
         current.push(number);
         let ok = if len == digits.len() {
-            cut(chunks, chunk + 1, 0, kinds, current, all)
+            cut(chunks, chunk + 1, 0, kinds, current, all, steps)
         } else {
-            cut(chunks, chunk, at + len, kinds, current, all)
+            cut(chunks, chunk, at + len, kinds, current, all, steps)
         };
         current.pop();
         if !ok {
@@ -246,15 +260,70 @@ mod tests {
         let counts = [ValueKind::Count; 3];
         let mut all = Vec::new();
         let chunks = vec!["000".chars().collect::<Vec<_>>()];
-        assert!(cut(&chunks, 0, 0, &counts, &mut Vec::new(), &mut all));
+        assert!(cut(
+            &chunks,
+            0,
+            0,
+            &counts,
+            &mut Vec::new(),
+            &mut all,
+            &mut 0
+        ));
         assert_eq!(all, vec![vec![Decimal::ZERO; 3]]);
         let mut all = Vec::new();
         let chunks: Vec<Vec<char>> = ["105", "7"].iter().map(|c| c.chars().collect()).collect();
-        assert!(cut(&chunks, 0, 0, &counts, &mut Vec::new(), &mut all));
+        assert!(cut(
+            &chunks,
+            0,
+            0,
+            &counts,
+            &mut Vec::new(),
+            &mut all,
+            &mut 0
+        ));
         // 1|05 has a leading zero; 10|5 and the forced cut before 7.
         assert_eq!(all.len(), 1);
         assert_eq!(number("2.5", ValueKind::Count), None);
         assert_eq!(number("2.5", ValueKind::Amount), Some(Decimal::new(25, 1)));
         assert_eq!(number("05", ValueKind::Amount), None);
+    }
+
+    /// Work bounded by the run: 85 digits and more for 14 cells (which once took seconds, dead
+    /// ends uncounted) end at once, and no run takes more than MAX_STEPS.
+    #[test]
+    fn long_runs_of_digits_take_bounded_work() {
+        let counts = [ValueKind::Count; 14];
+        for len in [85, 160, 400, 10_000] {
+            let chunks = vec!["7".repeat(len).chars().collect::<Vec<_>>()];
+            let (mut all, mut steps) = (Vec::new(), 0);
+            cut(
+                &chunks,
+                0,
+                0,
+                &counts,
+                &mut Vec::new(),
+                &mut all,
+                &mut steps,
+            );
+            assert!(steps <= MAX_STEPS + 1, "{len} digits: {steps} steps");
+            // More characters than 14 cells can hold: no search at all.
+            if len > 14 * (MAX_DIGITS + 2) {
+                assert_eq!((steps, all.len()), (1, 0), "{len} digits");
+            }
+        }
+        // 14 cells of 6 digits each: many readings, the search stopped at its bound.
+        let chunks = vec!["123456".repeat(14).chars().collect::<Vec<_>>()];
+        let (mut all, mut steps) = (Vec::new(), 0);
+        let complete = cut(
+            &chunks,
+            0,
+            0,
+            &counts,
+            &mut Vec::new(),
+            &mut all,
+            &mut steps,
+        );
+        assert!(steps <= MAX_STEPS + 1 && all.len() <= MAX_READINGS + 1);
+        assert!(!complete || all.len() <= MAX_READINGS);
     }
 }
