@@ -430,3 +430,33 @@ fn an_unwritable_output_is_said_not_a_panic() {
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }
+
+/// A value that is not one of its cell (`12条` where money is) is said at its cell, and the
+/// check of such a reading cannot pass: the rules would read the cell as blank.
+#[test]
+fn a_value_not_read_keeps_the_report_from_passing() {
+    let bundled = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/reports/xiangtan-county-police-2024.json"
+    );
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-unread");
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = dir.join("report.csv");
+    let render = baobiao(&[
+        "render",
+        bundled,
+        "--to",
+        "csv",
+        "-o",
+        csv.to_str().unwrap(),
+    ]);
+    assert!(render.status.success());
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let (before, after) = text.split_once("行政事业性收费,0").unwrap();
+    std::fs::write(&csv, format!("{before}行政事业性收费,12条{after}")).unwrap();
+    let out = baobiao(&["check", csv.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{stdout}");
+    assert!(stdout.contains("“12条”不是数字"), "{stdout}");
+    assert!(stdout.contains("/active_disclosure/article_20_8/administrative_fees/amount"));
+}

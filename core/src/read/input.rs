@@ -195,16 +195,14 @@ impl ReadError {
         match self {
             ReadError::Io(why) if zh => format!("无法读取文件：{why}"),
             ReadError::Io(why) => format!("cannot read the file: {why}"),
-            ReadError::TooLarge { size, limit } if zh => format!(
-                "文件大小 {}，超过可读取的上限 {}，不予读取",
-                megabytes(*size),
-                megabytes(*limit)
-            ),
-            ReadError::TooLarge { size, limit } => format!(
-                "the file is {}, larger than the {} a report can be: refused",
-                megabytes(*size),
-                megabytes(*limit)
-            ),
+            ReadError::TooLarge { size, limit } if zh => {
+                let (size, limit) = sizes(*size, *limit);
+                format!("文件大小 {size}，超过可读取的上限 {limit}，不予读取")
+            }
+            ReadError::TooLarge { size, limit } => {
+                let (size, limit) = sizes(*size, *limit);
+                format!("the file is {size}, larger than the {limit} a report can be: refused")
+            }
             ReadError::NotUtf8 { json: true, .. } if zh => "文件不是有效的 UTF-8".to_owned(),
             ReadError::NotUtf8 { json: true, .. } => "the file is not valid UTF-8".to_owned(),
             ReadError::NotUtf8 { .. } if zh => "文件不是有效的 UTF-8，也未声明其他编码；若是 GBK 或 GB18030（Excel 在中文 Windows 上保存的 CSV 即是），请用 --encoding gbk 指明".to_owned(),
@@ -278,6 +276,17 @@ impl std::error::Error for ReadError {}
 
 fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+/// A size and the limit it passes, in megabytes, or in bytes where megabytes would not tell
+/// them apart (`32.0 MB, larger than 32.0 MB`).
+fn sizes(size: u64, limit: u64) -> (String, String) {
+    let (a, b) = (megabytes(size), megabytes(limit));
+    if a == b {
+        (format!("{size} bytes"), format!("{limit} bytes"))
+    } else {
+        (a, b)
+    }
 }
 
 /// Reads the file at `path`, refusing one over [`MAX_FILE`] without reading past the limit.
@@ -399,4 +408,20 @@ fn text(bytes: Vec<u8>, kind: SourceKind, encoding: Option<&str>) -> Result<Stri
             + 1;
         ReadError::NotUtf8 { line, column, json }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_size_just_past_the_limit_is_told_apart() {
+        let limit = super::MAX_TEXT;
+        assert_eq!(
+            super::sizes(limit + 1, limit),
+            (format!("{} bytes", limit + 1), format!("{limit} bytes"))
+        );
+        assert_eq!(
+            super::sizes(limit * 2, limit),
+            ("64.0 MB".to_owned(), "32.0 MB".to_owned())
+        );
+    }
 }

@@ -27,10 +27,14 @@ pub struct Reading<F> {
 }
 
 impl<F> Reading<F> {
-    /// True when every part of the form was found (some cells may still be blank or hold what
-    /// is not a value): a check of an incomplete reading says nothing about what is missing.
+    /// True when everything of the form the report holds was read: every part found, every
+    /// value read as a value of its cell. A check of an incomplete reading says nothing about
+    /// what was not read.
     pub fn is_complete(&self) -> bool {
-        !self.diagnostics.iter().any(Diagnostic::is_missing_part)
+        !self
+            .diagnostics
+            .iter()
+            .any(Diagnostic::leaves_something_unread)
     }
 
     /// Where the cell at `pointer` was read from.

@@ -361,6 +361,20 @@ impl Diagnostic {
         matches!(self.kind(), Kind::Missing | Kind::Run)
     }
 
+    /// True when something the report holds was not read: a part missing, a value that is not
+    /// one of its cell (`12条` where money is), a row whose values could not be placed. A check
+    /// of such a reading cannot pass: the rules would read the value as blank.
+    pub fn leaves_something_unread(&self) -> bool {
+        self.is_missing_part()
+            || matches!(
+                self.problem,
+                Problem::Value(_)
+                    | Problem::ValueCount { .. }
+                    | Problem::Columns(_)
+                    | Problem::RowAmbiguous
+            )
+    }
+
     /// The suggested values of a run the rules leave one reading of.
     pub fn suggestion(&self) -> Option<Vec<&Suggested>> {
         match &self.problem {
