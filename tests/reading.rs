@@ -361,3 +361,76 @@ fn a_broken_number_is_said_at_its_cell_and_its_row_still_read() {
         );
     }
 }
+
+/// The bundled report rendered as HTML, with `edit` applied.
+fn bundled_html(edit: impl Fn(&str) -> String) -> Vec<u8> {
+    let form = common::bundled();
+    let checked = form.check();
+    let document = baobiao::render::document(&form, Some(&checked), baobiao::Lang::Zh);
+    edit(&baobiao::render::html::page(&document)).into_bytes()
+}
+
+fn read_html(bytes: Vec<u8>) -> baobiao::read::Reading<AnnualReport> {
+    let options = baobiao::read::Options {
+        kind: Some(SourceKind::Html),
+        ..Default::default()
+    };
+    baobiao::read::report::<AnnualReport>(bytes, &options).unwrap()
+}
+
+/// A row label or a section heading written otherwise than the form's (a typo, a variant
+/// agencies print) is read as the one label it is alike to, and said; alike to none, or to
+/// two, it is not guessed.
+#[test]
+fn labels_and_headings_written_otherwise_are_read_and_said() {
+    let bundled = common::bundled();
+    // A typo in a row label.
+    let read = read_html(bundled_html(|p| {
+        p.replacen("行政规范性文件", "行政规范姓文件", 1)
+    }));
+    let said: Vec<String> = read
+        .diagnostics
+        .iter()
+        .map(|d| d.describe(baobiao::Lang::Zh))
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].contains("行名“行政规范姓文件”与表格的“行政规范性文件”不同"),
+        "{said:?}"
+    );
+    assert!(read.is_complete());
+    assert_eq!(read.form, bundled);
+    // A section heading agencies print otherwise.
+    let read = read_html(bundled_html(|p| {
+        p.replacen(
+            "五、存在的主要问题及改进情况",
+            "五、存在的主要问题及整改措施",
+            1,
+        )
+    }));
+    let said: Vec<String> = read
+        .diagnostics
+        .iter()
+        .map(|d| d.describe(baobiao::Lang::Zh))
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].contains("标题“五、存在的主要问题及整改措施”"),
+        "{said:?}"
+    );
+    assert_eq!(read.form, bundled);
+    // Not alike enough: not guessed, the row is missing.
+    let read = read_html(bundled_html(|p| {
+        p.replacen("行政规范性文件", "规章文件", 1)
+    }));
+    assert!(!read.is_complete());
+    // A heading numbered as another section is not that section.
+    let read = read_html(bundled_html(|p| {
+        p.replacen(
+            "五、存在的主要问题及改进情况",
+            "四、存在的主要问题及整改措施",
+            1,
+        )
+    }));
+    assert!(!read.is_complete());
+}

@@ -164,6 +164,34 @@ pub fn without_ordinal(normalised: &str) -> &str {
     }
 }
 
+/// How alike two normalised labels are, from 0 to 1: twice their longest common subsequence of
+/// characters over their lengths together (`规范性文件` and `行政规范性文件`: 0.83). Labels
+/// longer than [`MAX_SIMILAR`] characters are not compared (0).
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.is_empty() || b.is_empty() || a.len() > MAX_SIMILAR || b.len() > MAX_SIMILAR {
+        return 0.0;
+    }
+    // One row of the table of common subsequence lengths at a time.
+    let mut previous = vec![0usize; b.len() + 1];
+    let mut current = vec![0usize; b.len() + 1];
+    for &ca in &a {
+        for (j, &cb) in b.iter().enumerate() {
+            current[j + 1] = if ca == cb {
+                previous[j] + 1
+            } else {
+                current[j].max(previous[j + 1])
+            };
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    let common = previous[b.len()];
+    (2 * common) as f64 / (a.len() + b.len()) as f64
+}
+
+/// The longest label [`similarity`] compares: a label is a line, not a page.
+pub const MAX_SIMILAR: usize = 120;
+
 /// One character as labels compare it: full width folded to ASCII, Traditional simplified.
 pub fn fold_char(c: char) -> char {
     let c = fold_width(c);
@@ -216,6 +244,17 @@ fn numbering(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::normalise;
+
+    #[test]
+    fn labels_alike_by_their_common_characters() {
+        use super::similarity;
+        let close = |a: &str, b: &str| (similarity(a, b) * 100.0).round() as u32;
+        assert_eq!(close("规范性文件", "行政规范性文件"), 83);
+        assert_eq!(close("其他法律行政止公开", "其他法律行政法规禁止公开"), 86);
+        assert_eq!(close("自然人", "自然人"), 100);
+        assert!(similarity("行政处罚", "行政强制") < 0.7);
+        assert_eq!(similarity(&"字".repeat(500), "字"), 0.0);
+    }
 
     #[test]
     fn a_bracketed_year_is_no_item_number() {

@@ -45,6 +45,22 @@ pub enum Problem {
     },
     /// A row label matches several rows of the form.
     RowAmbiguous,
+    /// A section's heading is written otherwise than the form's, alike to that section's label
+    /// only: the section is read under it.
+    HeadingVariant {
+        /// The heading as written.
+        written: String,
+        /// The form's label.
+        label: &'static str,
+    },
+    /// A row's label is written otherwise than the form's (a variant, a typo), alike to that
+    /// row's only: the row is read as it.
+    LabelVariant {
+        /// The label as written.
+        written: String,
+        /// The form's label.
+        label: &'static str,
+    },
     /// A row the form has, found again after it was read: the first reading is kept, this one
     /// not read.
     RowRepeated {
@@ -189,6 +205,8 @@ impl Problem {
             Problem::HeadingMissing { .. }
             | Problem::RowAmbiguous
             | Problem::RowRepeated { .. }
+            | Problem::LabelVariant { .. }
+            | Problem::HeadingVariant { .. }
             | Problem::ValueCount { .. }
             | Problem::ColumnsReordered
             | Problem::Columns(_) => Kind::Layout,
@@ -237,6 +255,18 @@ impl Problem {
             Problem::ItemsUnnumbered if zh => "重复行有数值却无项号（第1项…）；未读取".to_owned(),
             Problem::ItemsUnnumbered => {
                 "repeated rows hold values without item numbers (第1项 …); not read".to_owned()
+            }
+            Problem::HeadingVariant { written, label } if zh => {
+                format!("标题“{written}”与表格的“{label}”不同，按“{label}”读取")
+            }
+            Problem::HeadingVariant { written, label } => {
+                format!("heading {written:?} differs from the form's {label:?}; read as it")
+            }
+            Problem::LabelVariant { written, label } if zh => {
+                format!("行名“{written}”与表格的“{label}”不同，按“{label}”读取")
+            }
+            Problem::LabelVariant { written, label } => {
+                format!("row label {written:?} differs from the form's {label:?}; read as it")
             }
             Problem::RowRepeated { path } if zh => format!(
                 "行“{}”重复出现；保留先读到的一行，此行未读取",

@@ -13,7 +13,7 @@ use super::title;
 use crate::model::node::{Node, NodeKind, Role, StructDecl};
 use crate::model::pointer;
 use crate::read::grid::Piece;
-use crate::read::normalise::{normalise, without_ordinal, without_unit};
+use crate::read::normalise::{normalise, similarity, without_ordinal, without_unit};
 
 /// Where the parts of a form stand among the source's pieces.
 struct Found<'n> {
@@ -96,10 +96,25 @@ impl Reader<'_> {
                 Piece::Table(_) => None,
             })
             .collect();
-        let found = Found {
+        let mut found = Found {
             headings: headings(root, &texts),
             lines: self.lines(root, &texts),
         };
+        // A heading written otherwise than the form's: read as it, and said.
+        for (at, field) in similar_headings(root, &texts, &found) {
+            let (written, position) = match &self.source.pieces[at] {
+                Piece::Text { text, position } => (text.clone(), *position),
+                Piece::Table(_) => continue,
+            };
+            let label = field.display_label();
+            let pointer = Some(pointer::push("", field.field.key));
+            self.diagnose(
+                Problem::HeadingVariant { written, label },
+                Some(position),
+                pointer,
+            );
+            found.headings.push((at, field));
+        }
         self.texts_and_tables(root, &found);
         self.front_matter(root, &found);
         self.required(root);
@@ -425,6 +440,89 @@ impl Reader<'_> {
         }
     }
 }
+
+/// The longest text taken for a heading written otherwise than the form's.
+const MAX_HEADING: usize = 60;
+
+/// Fields with a heading not found as written whose heading a text line writes otherwise
+/// (`五、存在的主要问题及整改措施` for `五、存在的主要问题及改进情况`): alike
+/// ([`similarity`] at least [`ALIKE`]) to that field's label and no other's, numbered as the
+/// field is where both are numbered, not a heading or line already, and between the headings
+/// found before and after it.
+fn similar_headings<'n>(
+    root: &'n StructDecl,
+    texts: &[Option<String>],
+    found: &Found<'n>,
+) -> Vec<(usize, &'n Node)> {
+    let fields: Vec<&Node> = root
+        .fields
+        .iter()
+        .filter(|f| has_heading(f, root.table))
+        .collect();
+    let labels = |f: &Node| -> Vec<String> {
+        f.field
+            .label
+            .into_iter()
+            .chain(f.field.aliases.iter().copied())
+            .map(normalise)
+            .collect()
+    };
+    let taken =
+        |i: usize| found.headings.iter().any(|&(at, _)| at == i) || found.lines.contains(&i);
+    let mut out: Vec<(usize, &Node)> = Vec::new();
+    for (k, field) in fields.iter().enumerate() {
+        if found.headings.iter().any(|(_, f)| std::ptr::eq(*f, *field)) {
+            continue;
+        }
+        // Where it may stand: after the heading of the field before it, before the one after.
+        let position = |f: &Node| {
+            found
+                .headings
+                .iter()
+                .find(|(_, g)| std::ptr::eq(*g, f))
+                .map(|&(at, _)| at)
+        };
+        let after = fields[..k]
+            .iter()
+            .rev()
+            .find_map(|f| position(f))
+            .unwrap_or(0);
+        let before = fields[k + 1..]
+            .iter()
+            .find_map(|f| position(f))
+            .unwrap_or(texts.len());
+        let own = labels(field);
+        let candidates: Vec<usize> = (after..before)
+            .filter(|&i| !taken(i))
+            .filter(|&i| {
+                texts[i].as_deref().is_some_and(|have| {
+                    have.chars().count() <= MAX_HEADING
+                        && own.iter().any(|l| alike_heading(have, l))
+                        // Alike to no other field's label.
+                        && fields.iter().filter(|g| !std::ptr::eq(**g, *field)).all(|g| {
+                            labels(g).iter().all(|l| !alike_heading(have, l))
+                        })
+                })
+            })
+            .collect();
+        if let [at] = candidates[..] {
+            out.push((at, *field));
+        }
+    }
+    out
+}
+
+/// True when a text is a heading alike to the normalised label `label`: numbered alike (or
+/// not numbered), its words alike.
+fn alike_heading(have: &str, label: &str) -> bool {
+    let (have_words, label_words) = (without_ordinal(have), without_ordinal(label));
+    let a = &have[..have.len() - have_words.len()];
+    let b = &label[..label.len() - label_words.len()];
+    (a.is_empty() || b.is_empty() || a == b) && similarity(have_words, label_words) >= ALIKE
+}
+
+/// How alike a written heading must be to the form's label to be read as it.
+const ALIKE: f64 = 0.7;
 
 /// Each field found by its heading: its label or an alias on a line of its own, numbered or
 /// not (the ordinal is left out on both sides).

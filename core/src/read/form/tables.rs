@@ -126,6 +126,48 @@ fn duplicate_of(
     })
 }
 
+/// How alike a written label must be to the form's to be read as it ([`normalise::similarity`]).
+const ALIKE: f64 = 0.7;
+
+/// The row of the form, not yet read, whose label a source row writes otherwise: its last
+/// label alike to that row's (or an alias) and to no other row's, the values after it as many
+/// as the row has. Returns the row and the cell of the label.
+fn similar_row(
+    row: &PreparedRow<'_>,
+    wanted: &[Wanted<'_>],
+    found: &[bool],
+    unit_column: bool,
+    form_labels: &[String],
+) -> Option<(usize, usize)> {
+    let &(cell, ref label) = row.labels.last()?;
+    if label.chars().count() < 3 {
+        return None;
+    }
+    // A label of the form's (another block's row, read there) is no variant.
+    if form_labels.binary_search(label).is_ok() {
+        return None;
+    }
+    let values = row.cells.len() - (cell + 1);
+    let alike: Vec<usize> = (0..wanted.len())
+        .filter(|&w| !wanted[w].row.repeated)
+        .filter(|&w| {
+            wanted[w]
+                .own
+                .iter()
+                .any(|own| crate::read::normalise::similarity(label, own) >= ALIKE)
+        })
+        .collect();
+    // Two rows alike compete, in this block or anywhere in the form: neither is guessed.
+    let [w] = alike[..] else {
+        return None;
+    };
+    let elsewhere = form_labels.iter().any(|l| {
+        crate::read::normalise::similarity(label, l) >= ALIKE && !wanted[w].own.contains(l)
+    });
+    (!found[w] && !elsewhere && values == wanted[w].row.cells.len() + usize::from(unit_column))
+        .then_some((w, cell))
+}
+
 /// The declared labels from the block's top down to `target`, as the form writes them.
 pub(crate) fn row_path(rows: &[RowNode], target: &RowNode) -> Option<Vec<&'static str>> {
     for row in rows {
@@ -157,6 +199,8 @@ impl Reader<'_> {
         let mut wanted = Vec::new();
         leaves(&block.rows, &mut Vec::new(), &mut wanted);
         let mut found = vec![false; wanted.len()];
+        // Every row label of the form, for telling a variant from another block's row.
+        let mut form_labels: Option<Vec<String>> = None;
         // How many elements of each repeated row were read.
         let mut items: std::collections::BTreeMap<usize, usize> = Default::default();
         let mut context: HashSet<&str> = HashSet::new();
@@ -213,6 +257,27 @@ impl Reader<'_> {
                         let at = row.cells.first().map(|c| c.position);
                         let pointer = wanted[w].row.pointer();
                         self.diagnose(Problem::RowRepeated { path }, at, pointer);
+                        continue;
+                    }
+                    // A label written otherwise than the form's (`规范性文件`, a typo), alike
+                    // to one row not yet read and to no other: read, and said.
+                    let everywhere = form_labels.get_or_insert_with(|| self.form_labels());
+                    if let Some((w, cell)) =
+                        similar_row(row, &wanted, &found, unit_column, everywhere)
+                    {
+                        found[w] = true;
+                        let form_row = wanted[w].row;
+                        let written = row.cells[cell].text.clone();
+                        let label = form_row.label.unwrap_or_default();
+                        let at = row.cells.get(cell).map(|c| c.position);
+                        self.diagnose(
+                            Problem::LabelVariant { written, label },
+                            at,
+                            form_row.pointer(),
+                        );
+                        let header =
+                            header.get_or_insert_with(|| Header::above(table.table, row.index));
+                        self.read_row(row, cell + 1, form_row, header, &mut columns, None);
                     }
                     continue;
                 };
@@ -491,6 +556,24 @@ impl Reader<'_> {
                 ),
             }
         }
+    }
+
+    /// Every row label of the form (and alias), normalised as rows are compared, each once.
+    fn form_labels(&self) -> Vec<String> {
+        fn walk(rows: &[RowNode], out: &mut Vec<String>) {
+            for row in rows {
+                let labels = row.label.into_iter().chain(row.aliases.iter().copied());
+                out.extend(labels.map(row_label));
+                walk(&row.children, out);
+            }
+        }
+        let mut out = Vec::new();
+        for block in self.info.layout().tables.iter().flat_map(|t| &t.blocks) {
+            walk(&block.rows, &mut out);
+        }
+        out.sort();
+        out.dedup();
+        out
     }
 
     pub(super) fn diagnose(
