@@ -434,3 +434,35 @@ fn labels_and_headings_written_otherwise_are_read_and_said() {
     }));
     assert!(!read.is_complete());
 }
+
+/// A row with values that is no row of the form (`行政奖励` beside 行政处罚 and 行政强制) is
+/// said, its values not read; the rest reads as before.
+#[test]
+fn a_row_the_form_does_not_have_is_said() {
+    let form = common::bundled();
+    let document = baobiao::render::document(&form, None, baobiao::Lang::Zh);
+    let csv = baobiao::render::csv::document(&document);
+    let line = csv
+        .lines()
+        .find(|l| l.contains(",行政强制,"))
+        .unwrap()
+        .to_owned();
+    let extra = line.replace("行政强制", "行政奖励");
+    let csv = csv.replacen(&line, &format!("{line}\r\n{extra}"), 1);
+    let options = baobiao::read::Options {
+        kind: Some(SourceKind::Csv),
+        ..Default::default()
+    };
+    let read = baobiao::read::report::<AnnualReport>(csv.into_bytes(), &options).unwrap();
+    let said: Vec<String> = read
+        .diagnostics
+        .iter()
+        .map(|d| d.describe(baobiao::Lang::Zh))
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].contains("行“行政奖励”不是表格中的行，其数值未读取"),
+        "{said:?}"
+    );
+    assert_eq!(read.form, form);
+}

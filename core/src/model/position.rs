@@ -7,7 +7,7 @@ use serde::Serialize;
 ///
 /// In JSON, an object of its numbers: `{"line": 42}`, `{"table": 2, "row": 5, "cell": 3}`,
 /// `{"paragraph": 4}`, `{"line": 27, "field": 5}`, `{"sheet": 1, "cell": "B7"}`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Position {
     /// A line of a text file (1-based).
     Line(usize),

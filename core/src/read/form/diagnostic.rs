@@ -45,6 +45,11 @@ pub enum Problem {
     },
     /// A row label matches several rows of the form.
     RowAmbiguous,
+    /// A row with values whose label is no row of the form: its values are not read.
+    RowUnrecognised {
+        /// Its label as written.
+        label: String,
+    },
     /// A section's heading is written otherwise than the form's, alike to that section's label
     /// only: the section is read under it.
     HeadingVariant {
@@ -207,6 +212,7 @@ impl Problem {
             | Problem::RowRepeated { .. }
             | Problem::LabelVariant { .. }
             | Problem::HeadingVariant { .. }
+            | Problem::RowUnrecognised { .. }
             | Problem::ValueCount { .. }
             | Problem::ColumnsReordered
             | Problem::Columns(_) => Kind::Layout,
@@ -255,6 +261,12 @@ impl Problem {
             Problem::ItemsUnnumbered if zh => "重复行有数值却无项号（第1项…）；未读取".to_owned(),
             Problem::ItemsUnnumbered => {
                 "repeated rows hold values without item numbers (第1项 …); not read".to_owned()
+            }
+            Problem::RowUnrecognised { label } if zh => {
+                format!("行“{label}”不是表格中的行，其数值未读取")
+            }
+            Problem::RowUnrecognised { label } => {
+                format!("row {label:?} is no row of the form; its values are not read")
             }
             Problem::HeadingVariant { written, label } if zh => {
                 format!("标题“{written}”与表格的“{label}”不同，按“{label}”读取")

@@ -48,6 +48,7 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
     let mut reader = Reader::new(info, source);
     reader.parts();
     reader.runs();
+    reader.unrecognised_rows();
     ReadForm {
         json: reader.json,
         numbers: reader.numbers,
@@ -64,6 +65,11 @@ pub(crate) struct Reader<'a> {
     numbers: BTreeMap<String, Decimal>,
     diagnostics: Vec<Diagnostic>,
     positions: BTreeMap<String, Position>,
+    /// Source rows with values that a block read through without finding them among its rows,
+    /// by their first cell, with their label: unrecognised unless another block reads them.
+    unrecognised: BTreeMap<Position, String>,
+    /// Source rows some block read (by their first cell).
+    rows_read: std::collections::BTreeSet<Position>,
 }
 
 /// Sets `{}` at every struct under `node` that has no fields.
@@ -141,6 +147,19 @@ impl<'a> Reader<'a> {
             numbers: BTreeMap::new(),
             diagnostics: Vec::new(),
             positions: BTreeMap::new(),
+            unrecognised: BTreeMap::new(),
+            rows_read: std::collections::BTreeSet::new(),
+        }
+    }
+
+    /// Rows of the tables read that hold values and are no row of the form: said, since their
+    /// values are not read.
+    fn unrecognised_rows(&mut self) {
+        let rows = std::mem::take(&mut self.unrecognised);
+        for (position, label) in rows {
+            if !self.rows_read.contains(&position) {
+                self.diagnose(Problem::RowUnrecognised { label }, Some(position), None);
+            }
         }
     }
 

@@ -222,6 +222,7 @@ impl Reader<'_> {
                     .filter(|&(_, at)| at + 1 == row.index)
                     .map(|(w, _)| w);
                 if let Some((w, index, start)) = self.item_row(row, &wanted, below) {
+                    self.mark_read(row);
                     repeated = Some((w, row.index));
                     found[w] = true;
                     let count = items.entry(w).or_insert(0);
@@ -253,6 +254,7 @@ impl Reader<'_> {
                 else {
                     // A row the form has, already read: said, the first reading kept.
                     if let Some(w) = duplicate_of(row, &wanted, &found, unit_column) {
+                        self.mark_read(row);
                         let path = row_path(&block.rows, wanted[w].row).unwrap_or_default();
                         let at = row.cells.first().map(|c| c.position);
                         let pointer = wanted[w].row.pointer();
@@ -265,6 +267,7 @@ impl Reader<'_> {
                     if let Some((w, cell)) =
                         similar_row(row, &wanted, &found, unit_column, everywhere)
                     {
+                        self.mark_read(row);
                         found[w] = true;
                         let form_row = wanted[w].row;
                         let written = row.cells[cell].text.clone();
@@ -278,9 +281,12 @@ impl Reader<'_> {
                         let header =
                             header.get_or_insert_with(|| Header::above(table.table, row.index));
                         self.read_row(row, cell + 1, form_row, header, &mut columns, None);
+                    } else {
+                        self.unrecognised(row);
                     }
                     continue;
                 };
+                self.mark_read(row);
                 found[chosen] = true;
                 let form_row = wanted[chosen].row;
                 let header = header.get_or_insert_with(|| Header::above(table.table, row.index));
@@ -555,6 +561,28 @@ impl Reader<'_> {
                     Some(cell.pointer.clone()),
                 ),
             }
+        }
+    }
+
+    /// Notes that some block read `row`.
+    fn mark_read(&mut self, row: &PreparedRow<'_>) {
+        if let Some(first) = row.cells.first() {
+            self.rows_read.insert(first.position);
+        }
+    }
+
+    /// Notes `row` as a row no block of this one's reads, if it holds values after a label:
+    /// unrecognised unless another block reads it.
+    fn unrecognised(&mut self, row: &PreparedRow<'_>) {
+        let Some(&(cell, _)) = row.labels.last() else {
+            return;
+        };
+        let values = row.cells[cell + 1..]
+            .iter()
+            .any(|c| !c.text.is_empty() && value::looks_like_value(&c.text));
+        if let (true, Some(first)) = (values, row.cells.first()) {
+            let label = row.cells[cell].text.clone();
+            self.unrecognised.entry(first.position).or_insert(label);
         }
     }
 
