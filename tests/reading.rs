@@ -466,3 +466,29 @@ fn a_row_the_form_does_not_have_is_said() {
     );
     assert_eq!(read.form, form);
 }
+
+/// A year written as no number (`年度：某年`) is said at its line, not only as the form's
+/// missing field.
+#[test]
+fn a_year_that_is_no_number_is_said_where_it_stands() {
+    let page = bundled_html(|p| p.replace("2024", "某年"));
+    let options = baobiao::read::Options {
+        kind: Some(SourceKind::Html),
+        ..Default::default()
+    };
+    let Err(baobiao::read::ReadError::Incomplete { reading, .. }) =
+        baobiao::read::report::<AnnualReport>(page, &options)
+    else {
+        panic!("a report without its year is not a whole form");
+    };
+    let said: Vec<String> = reading
+        .diagnostics
+        .iter()
+        .map(|d| d.describe(baobiao::Lang::Zh))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|d| d.starts_with("第") && d.contains("/year：“某年”不是数字")),
+        "{said:?}"
+    );
+}

@@ -160,9 +160,20 @@ impl Reader<'_> {
     fn set_field(&mut self, field: &Node, value: &str) {
         let key = field.field.key;
         let json = match &field.kind {
-            NodeKind::Meta => value
-                .parse::<u64>()
-                .map_or_else(|_| Value::String(value.to_owned()), Value::from),
+            // A year or other number of the form's: digits, or said at the line.
+            NodeKind::Meta => match value.parse::<u64>() {
+                Ok(number) => Value::from(number),
+                Err(_) => {
+                    let pointer = pointer::push("", key);
+                    let at = self.positions.get(&pointer).copied();
+                    let problem = crate::read::value::ValueProblem {
+                        text: value.to_owned(),
+                        problem: crate::read::value::Problem::NotANumber,
+                    };
+                    self.diagnose(Problem::Value(problem), at, Some(pointer));
+                    Value::Null
+                }
+            },
             NodeKind::Text => Value::String(value.to_owned()),
             _ => {
                 let pointer = pointer::push("", key);
