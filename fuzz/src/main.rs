@@ -1,5 +1,5 @@
 //! A structured mutation fuzzer of baobiao's readers, on stable Rust: seeds are the bundled
-//! reports and their renderings in every format; each execution mutates one (characters from
+//! reports (the PDFs among them) and their renderings in every format; each execution mutates one (characters from
 //! the alphabet reports and their mistakes use, slices repeated or dropped, lines swapped,
 //! bytes flipped) and reads it as each form, in the kind it is and in the others. A panic is a
 //! crash: its input is saved under `crashes/`. No coverage guidance (that needs a nightly
@@ -108,6 +108,7 @@ fn seeds(dirs: &[String]) -> Vec<(Vec<u8>, SourceKind)> {
                 Some("txt" | "md") => SourceKind::Text,
                 Some("csv") => SourceKind::Csv,
                 Some("json") => SourceKind::Json,
+                Some("pdf") => SourceKind::Pdf,
                 _ => continue,
             };
             if let Ok(bytes) = std::fs::read(&path) {
@@ -221,6 +222,7 @@ fn main() {
         SourceKind::Text,
         SourceKind::Csv,
         SourceKind::Json,
+        SourceKind::Pdf,
     ];
     std::fs::create_dir_all("crashes").ok();
     while started.elapsed() < Duration::from_secs(seconds) {

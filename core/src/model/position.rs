@@ -6,7 +6,8 @@ use serde::Serialize;
 /// Where a piece of a source came from.
 ///
 /// In JSON, an object of its numbers: `{"line": 42}`, `{"table": 2, "row": 5, "cell": 3}`,
-/// `{"paragraph": 4}`, `{"line": 27, "field": 5}`, `{"sheet": 1, "cell": "B7"}`.
+/// `{"paragraph": 4}`, `{"line": 27, "field": 5}`, `{"page": 3, "line": 12}`,
+/// `{"sheet": 1, "cell": "B7"}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Position {
     /// A line of a text file (1-based).
@@ -29,6 +30,14 @@ pub enum Position {
         line: usize,
         /// Which field of the record.
         field: usize,
+    },
+    /// A line of a page of a PDF (both 1-based): lines are counted down the page, a table's
+    /// rows among them, as a person counts them on the printed page.
+    Page {
+        /// Which page.
+        page: usize,
+        /// Which line of it.
+        line: usize,
     },
     /// A cell of a sheet of a workbook: sheet (1-based), row and column (0-based), written
     /// the way spreadsheets name cells (`sheet 1, cell B7`).
@@ -60,6 +69,8 @@ impl Position {
             (Position::Paragraph(p), Lang::En) => format!("paragraph {p}"),
             (Position::Field { line, field }, Lang::Zh) => format!("第{line}行第{field}栏"),
             (Position::Field { line, field }, Lang::En) => format!("line {line}, field {field}"),
+            (Position::Page { page, line }, Lang::Zh) => format!("第{page}页第{line}行"),
+            (Position::Page { page, line }, Lang::En) => format!("page {page}, line {line}"),
             (Position::Sheet { sheet, row, column }, Lang::Zh) => {
                 format!("工作表{sheet}单元格{}{}", column_name(column), row + 1)
             }
@@ -105,6 +116,10 @@ impl Serialize for Position {
             Position::Field { line, field } => {
                 map.serialize_entry("line", &line)?;
                 map.serialize_entry("field", &field)?;
+            }
+            Position::Page { page, line } => {
+                map.serialize_entry("page", &page)?;
+                map.serialize_entry("line", &line)?;
             }
             Position::Sheet { sheet, row, column } => {
                 map.serialize_entry("sheet", &sheet)?;

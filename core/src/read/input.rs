@@ -42,6 +42,8 @@ pub enum SourceKind {
     Xlsx,
     /// A Word document.
     Docx,
+    /// A PDF (its text layer).
+    Pdf,
 }
 
 impl SourceKind {
@@ -55,6 +57,7 @@ impl SourceKind {
             "csv" => SourceKind::Csv,
             "xlsx" | "xlsm" => SourceKind::Xlsx,
             "docx" => SourceKind::Docx,
+            "pdf" => SourceKind::Pdf,
             _ => return None,
         })
     }
@@ -62,6 +65,9 @@ impl SourceKind {
     /// The kind the content says: an Office package by its parts, JSON by its `{`, a page by
     /// its markup; text otherwise.
     pub fn of_content(bytes: &[u8]) -> SourceKind {
+        if bytes.starts_with(b"%PDF-") {
+            return SourceKind::Pdf;
+        }
         if bytes.starts_with(b"PK\x03\x04") {
             // Word's main part is named in the package, uncompressed.
             return if bytes.windows(17).any(|w| w == b"word/document.xml") {
@@ -326,6 +332,10 @@ pub fn source(bytes: Vec<u8>, options: &Options) -> Result<Source, ReadError> {
     let document = match kind {
         SourceKind::Xlsx => xlsx::read(bytes).map_err(ReadError::Refused)?,
         SourceKind::Docx => docx::read(bytes).map_err(ReadError::Refused)?,
+        #[cfg(feature = "pdf")]
+        SourceKind::Pdf => crate::read::pdf::read(&bytes).map_err(ReadError::Refused)?,
+        #[cfg(not(feature = "pdf"))]
+        SourceKind::Pdf => return Err(ReadError::Refused(Refusal::Pdf)),
         _ => {
             if size > MAX_TEXT {
                 return Err(ReadError::TooLarge {
@@ -366,11 +376,7 @@ fn unsupported(name: Option<&str>, bytes: &[u8]) -> Option<Refusal> {
     let extension = name
         .and_then(|n| n.rsplit_once('.'))
         .map(|(_, e)| e.to_ascii_lowercase());
-    if bytes.starts_with(b"%PDF-") || extension.as_deref() == Some("pdf") {
-        Some(Refusal::Pdf)
-    } else if bytes.starts_with(LEGACY_OFFICE)
-        || matches!(extension.as_deref(), Some("doc" | "xls"))
-    {
+    if bytes.starts_with(LEGACY_OFFICE) || matches!(extension.as_deref(), Some("doc" | "xls")) {
         Some(Refusal::LegacyOffice)
     } else {
         None

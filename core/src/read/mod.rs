@@ -31,6 +31,8 @@ pub(crate) mod input;
 mod labels;
 mod nesting;
 mod normalise;
+#[cfg(feature = "pdf")]
+mod pdf;
 mod refusal;
 pub(crate) mod report;
 mod runs;

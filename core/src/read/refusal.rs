@@ -9,8 +9,37 @@ use crate::model::lang::Lang;
 /// Why a file could not be opened as a source.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
-    /// A PDF: its text must be taken out first.
+    /// A PDF, and this build reads none (the `pdf` feature is off).
     Pdf,
+    /// Not a PDF the parser can open.
+    NotPdf {
+        /// What the PDF parser said.
+        detail: String,
+    },
+    /// More pages than any report.
+    TooManyPages {
+        /// Its pages.
+        pages: usize,
+        /// The most taken.
+        limit: usize,
+    },
+    /// A PDF whose pages draw no text: a scan, whose figures are pictures.
+    PdfWithoutText {
+        /// Its pages.
+        pages: usize,
+        /// The images its pages paint.
+        images: usize,
+    },
+    /// A PDF compressed with a filter that is not read.
+    PdfCompression {
+        /// The filter.
+        filter: &'static str,
+    },
+    /// A PDF whose streams inflate past the budget: a bomb, or no report.
+    PdfBomb {
+        /// The budget, in bytes.
+        limit: u64,
+    },
     /// A Word or Excel file in the binary format before 2007 (`.doc`, `.xls`): to be saved as
     /// DOCX or XLSX first.
     LegacyOffice,
@@ -115,9 +144,37 @@ impl Refusal {
         let zh = lang == Lang::Zh;
         match self {
             Refusal::Pdf if zh => {
-                "PDF 文件不能直接读取：请先提取其文本（例如用 pdftotext -layout），再读取文本文件".to_owned()
+                "此版本不读取 PDF（编译时未启用 pdf 特性）".to_owned()
             }
-            Refusal::Pdf => "a PDF is not read directly: extract its text first (with pdftotext -layout, say) and read the text".to_owned(),
+            Refusal::Pdf => "this build reads no PDF (it was built without the pdf feature)".to_owned(),
+            Refusal::NotPdf { detail } if zh => format!("无法打开此 PDF：{detail}"),
+            Refusal::NotPdf { detail } => format!("cannot open the PDF: {detail}"),
+            Refusal::TooManyPages { pages, limit } if zh => {
+                format!("PDF 有 {pages} 页，多于任何报告（上限 {limit} 页），不予读取")
+            }
+            Refusal::TooManyPages { pages, limit } => format!(
+                "the PDF has {pages} pages, more than any report ({limit} at most): refused"
+            ),
+            Refusal::PdfWithoutText { pages, images } if zh => format!(
+                "PDF 的 {pages} 页上没有文字层（{images} 幅图像）：是扫描件，其中的数字是图片，无法读取；请取得有文字的 PDF 或其他格式的报告"
+            ),
+            Refusal::PdfWithoutText { pages, images } => format!(
+                "the PDF's {pages} pages have no text layer ({images} images): a scan, whose figures are pictures and cannot be read; get a PDF with text, or the report in another format"
+            ),
+            Refusal::PdfCompression { filter } if zh => {
+                format!("PDF 使用了不读取的压缩方式 {filter}")
+            }
+            Refusal::PdfCompression { filter } => {
+                format!("the PDF is compressed with {filter}, which is not read")
+            }
+            Refusal::PdfBomb { limit } if zh => format!(
+                "PDF 的数据流解压后超过 {} MB（压缩炸弹？），不予读取",
+                limit / (1024 * 1024)
+            ),
+            Refusal::PdfBomb { limit } => format!(
+                "the PDF's streams inflate past {} MB (a bomb?): refused",
+                limit / (1024 * 1024)
+            ),
             Refusal::LegacyOffice if zh => {
                 "这是 2007 年以前的 Word/Excel 二进制格式（.doc/.xls）：请另存为 DOCX 或 XLSX 再读取".to_owned()
             }

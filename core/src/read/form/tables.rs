@@ -479,9 +479,13 @@ impl Reader<'_> {
     ) -> Option<Vec<&'s SourceCell>> {
         let mut values = &row.cells[start..];
         // Empty cells past the form's columns are residue of the page's layout (a trailing
-        // `| |`), not values.
+        // `| |`), not values; so is an empty cell between the label and the values, where the
+        // label's columns are ruled apart (`（七）总计 | | 95 | …`).
         while values.len() > width && values.last().is_some_and(|c| c.text.is_empty()) {
             values = &values[..values.len() - 1];
+        }
+        while values.len() > width && values.first().is_some_and(|c| c.text.is_empty()) {
+            values = &values[1..];
         }
         if values.len() != width {
             self.diagnose(

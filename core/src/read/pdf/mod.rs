@@ -1,0 +1,189 @@
+//! Reading a PDF's text layer: what each page draws (`content`: glyphs with their boxes, through
+//! the fonts' `ToUnicode` maps in `font`; ruling lines), laid out as lines and ruled tables
+//! (`layout`), pages joined where a table runs on. The file is parsed by `lopdf`; nothing
+//! outside the process is run.
+//!
+//! Bounds, each refused with a message rather than worked through: streams inflate within
+//! [`MAX_INFLATED`] in all (checked before the parser inflates anything); at most
+//! [`MAX_PAGES`] pages; per page, the bounds of `content` and `layout`. A PDF whose pages draw
+//! no text (a scan) is refused as such, not read as an empty report.
+
+mod content;
+mod font;
+mod layout;
+
+use std::io::Read;
+
+use crate::read::grid::{Piece, SourceDocument, SourceTable};
+use crate::read::refusal::Refusal;
+use layout::PagePiece;
+
+/// The most bytes a PDF's streams may inflate to, all together: a report of a few pages
+/// inflates to a few MB.
+pub const MAX_INFLATED: u64 = 256 * 1024 * 1024;
+/// The most pages read: a report has five to twenty.
+pub const MAX_PAGES: usize = 2_000;
+
+/// A PDF's pages as paragraphs and tables.
+pub fn read(bytes: &[u8]) -> Result<SourceDocument, Refusal> {
+    inflation(bytes)?;
+    let document = lopdf::Document::load_mem(bytes).map_err(|e| Refusal::NotPdf {
+        detail: e.to_string(),
+    })?;
+    let pages = document.get_pages();
+    if pages.len() > MAX_PAGES {
+        return Err(Refusal::TooManyPages {
+            pages: pages.len(),
+            limit: MAX_PAGES,
+        });
+    }
+    let mut read_pages = Vec::new();
+    let (mut glyphs, mut images) = (0, 0);
+    for (number, id) in pages {
+        let drawn = content::page(&document, id);
+        glyphs += drawn.glyphs.len();
+        images += drawn.images;
+        read_pages.push(layout::page(&drawn, number as usize));
+    }
+    if glyphs == 0 {
+        return Err(Refusal::PdfWithoutText {
+            pages: read_pages.len(),
+            images,
+        });
+    }
+    Ok(join(read_pages))
+}
+
+/// Checks that the file's streams inflate within [`MAX_INFLATED`], inflating each into
+/// nothing, before the parser inflates them for real (it has no bound of its own).
+fn inflation(bytes: &[u8]) -> Result<(), Refusal> {
+    if find(bytes, b"/LZWDecode", 0).is_some() {
+        return Err(Refusal::PdfCompression {
+            filter: "LZWDecode",
+        });
+    }
+    let mut total = 0u64;
+    let mut at = 0;
+    while let Some(start) = find(bytes, b"stream", at) {
+        let mut body = start + b"stream".len();
+        // `endstream` contains `stream`: skip it.
+        if start >= 3 && &bytes[start - 3..start] == b"end" {
+            at = body;
+            continue;
+        }
+        if bytes.get(body) == Some(&b'\r') {
+            body += 1;
+        }
+        if bytes.get(body) == Some(&b'\n') {
+            body += 1;
+        }
+        let end = find(bytes, b"endstream", body).unwrap_or(bytes.len());
+        let budget = MAX_INFLATED - total;
+        let mut decoder = flate2::read::ZlibDecoder::new(&bytes[body..end]).take(budget + 1);
+        total += std::io::copy(&mut decoder, &mut std::io::sink()).unwrap_or(0);
+        if total > MAX_INFLATED {
+            return Err(Refusal::PdfBomb {
+                limit: MAX_INFLATED,
+            });
+        }
+        at = end.max(body);
+    }
+    Ok(())
+}
+
+fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    haystack
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| from + p)
+}
+
+/// A line that is only page furniture: a page number (`- 3 -`, `3`, `第 3 页`).
+fn furniture(text: &str) -> bool {
+    let rest: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"-—–第页/共".contains(*c))
+        .collect();
+    !rest.is_empty() && rest.len() <= 4 && rest.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Pages joined in order; a table that ends a page and one that begins the next, ruled on the
+/// same columns, are one table: a header row repeated at the top is dropped, and a cell left
+/// empty under a cell that spans to the page's end (a group label carried over) is that cell.
+fn join(pages: Vec<Vec<PagePiece>>) -> SourceDocument {
+    let mut pieces: Vec<Piece> = Vec::new();
+    // The last table, while nothing but furniture has followed it, with its columns.
+    let mut open: Option<(usize, Vec<f64>)> = None;
+    for page in pages {
+        for piece in page {
+            match piece {
+                PagePiece::Text(text, position, _) => {
+                    if !furniture(&text) {
+                        open = None;
+                    }
+                    pieces.push(Piece::Text { text, position });
+                }
+                PagePiece::Table(table) => {
+                    if let Some((index, xs)) = &open
+                        && same_columns(xs, &table.xs)
+                        && let Piece::Table(before) = &mut pieces[*index]
+                    {
+                        run_on(before, table.table);
+                        // Furniture between the two parts stays where it was read.
+                        continue;
+                    }
+                    open = Some((pieces.len(), table.xs));
+                    pieces.push(Piece::Table(table.table));
+                }
+            }
+        }
+    }
+    SourceDocument { pieces }
+}
+
+fn same_columns(a: &[f64], b: &[f64]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() <= 3.0)
+}
+
+/// Appends a table's continuation to it.
+fn run_on(table: &mut SourceTable, mut next: SourceTable) {
+    // A header repeated at the top of the page: its rows equal the table's first rows.
+    let row_texts =
+        |t: &SourceTable, r: usize| -> Vec<String> { t.row(r).map(|c| c.text.clone()).collect() };
+    let mut skip = 0;
+    while skip < next.rows
+        && skip < table.rows
+        && row_texts(&next, skip) == row_texts(table, skip)
+        && row_texts(&next, skip).iter().any(|t| !t.is_empty())
+        && !row_texts(&next, skip)
+            .iter()
+            .any(|t| t.chars().any(|c| c.is_ascii_digit()))
+    {
+        skip += 1;
+    }
+    let offset = table.rows;
+    for mut cell in next.cells.drain(..) {
+        if cell.row < skip {
+            continue;
+        }
+        cell.row = cell.row - skip + offset;
+        // A cell empty at the top of the page, under a label reaching the end of the last page
+        // in the same columns: the group label carried over (a blank under a figure stays).
+        if cell.text.is_empty()
+            && cell.row == offset
+            && let Some(above) = table.cells.iter_mut().find(|a| {
+                a.column == cell.column
+                    && a.colspan == cell.colspan
+                    && a.row + a.rowspan == offset
+                    && a.text.chars().any(|c| c >= '\u{2e80}')
+            })
+        {
+            above.rowspan += cell.rowspan;
+            continue;
+        }
+        table.cells.push(cell);
+    }
+    table.rows = offset + next.rows - skip.min(next.rows);
+    table.cells.sort_by_key(|c| (c.row, c.column));
+}
