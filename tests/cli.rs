@@ -431,10 +431,12 @@ fn an_unwritable_output_is_said_not_a_panic() {
     }
 }
 
-/// A value that is not one of its cell (`12条` where money is) is said at its cell, and the
-/// check of such a reading cannot pass: the rules would read the cell as blank.
+/// A value that is not one of its cell (`12条` where money is) is said at its cell; the rest
+/// of the report is checked, the rules on that cell are not assessable (never decided on a
+/// blank read in its place), and the verdict says first that the reading is incomplete.
+/// `--require-complete` makes such a reading exit 2.
 #[test]
-fn a_value_not_read_keeps_the_report_from_passing() {
+fn a_value_not_read_is_said_first_and_its_rules_are_not_assessable() {
     let bundled = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/examples/reports/xiangtan-county-police-2024.json"
@@ -456,7 +458,28 @@ fn a_value_not_read_keeps_the_report_from_passing() {
     std::fs::write(&csv, format!("{before}行政事业性收费,12条{after}")).unwrap();
     let out = baobiao(&["check", csv.to_str().unwrap()]);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(2), "{stdout}");
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert!(stdout.contains("“12条”不是数字"), "{stdout}");
     assert!(stdout.contains("/active_disclosure/article_20_8/administrative_fees/amount"));
+    assert!(
+        stdout.contains("结论：读取不完整：1 处数值未能读取；已读取的部分通过。"),
+        "{stdout}"
+    );
+    let strict = baobiao(&["check", csv.to_str().unwrap(), "--require-complete"]);
+    assert_eq!(strict.status.code(), Some(2));
+    let json = baobiao(&["check", csv.to_str().unwrap(), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["reading"]["complete"], false);
+    assert_eq!(json["reading"]["completeness"]["values_unread"], 1);
+    assert_eq!(json["reading"]["summary"], "读取不完整：1 处数值未能读取");
+    let fee = json["not_assessable"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| {
+            n["cells"][0]["pointer"] == "/active_disclosure/article_20_8/administrative_fees/amount"
+        })
+        .expect("the fee's rule is not assessable");
+    assert_eq!(fee["reason"]["kind"], "unread");
+    assert_eq!(fee["rule"], "T2-NONNEG");
 }

@@ -199,12 +199,12 @@ fn hostile_inputs_are_refused_or_read_without_panic() {
         (
             "report.pdf",
             b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec(),
-            "a PDF is not read directly",
+            "cannot open the PDF",
         ),
         (
             "report.txt",
             b"%PDF-1.4\n\xff\xfe".to_vec(),
-            "a PDF is not read directly",
+            "cannot open the PDF",
         ),
         (
             "report.doc",

@@ -61,9 +61,16 @@ pub struct Entry {
     info: fn() -> &'static FormInfo,
     schema: fn() -> serde_json::Value,
     parse: fn(&str) -> Result<Box<dyn AnyForm>, JsonError>,
+    /// The form this one is a printed variant of (see [`FormSet::variant_of`]).
+    variant_of: Option<String>,
 }
 
 impl Entry {
+    /// The form this one is a variant of, if it is one.
+    pub fn variant_of(&self) -> Option<&str> {
+        self.variant_of.as_deref()
+    }
+
     /// The name users give it (`annual-report-2021`).
     pub fn name(&self) -> &str {
         &self.name
@@ -181,7 +188,30 @@ impl FormSet {
             info: F::info,
             schema: crate::schema::root::<F>,
             parse: parse::<F>,
+            variant_of: None,
         });
+        self
+    }
+
+    /// The set with its last form marked as a variant of the form `base` (a template as some
+    /// agencies print it: the 2021 report with table 3 in the 2019 rows). A published report
+    /// is read as a variant only when the variant reads more of the report's cells than its
+    /// base does: a report cut off before the rows that tell them apart is read as the base.
+    ///
+    /// # Panics
+    ///
+    /// When the set has no form `base`, or no form to mark.
+    #[must_use]
+    pub fn variant_of(mut self, base: &str) -> FormSet {
+        assert!(
+            self.entries.iter().any(|e| e.name == base),
+            "the form set has no form named {base:?}"
+        );
+        let last = self
+            .entries
+            .last_mut()
+            .expect("a form to mark as a variant");
+        last.variant_of = Some(base.to_owned());
         self
     }
 
@@ -237,7 +267,7 @@ pub type SetReading<'s> = (&'s Entry, crate::read::Reading<Box<dyn AnyForm>>);
 #[cfg(feature = "read")]
 mod reading {
     use super::{Entry, FormSet, SetReading};
-    use crate::read::form::read_best;
+    use crate::read::form::{read_best, read_form};
     use crate::read::input::{self, Options, ReadError, Source};
     use crate::read::report::{Reading, into_reading};
 
@@ -301,24 +331,35 @@ mod reading {
                 }
                 Source::Document { kind, document } => {
                     let infos: Vec<_> = candidates.iter().map(|e| e.info()).collect();
-                    let (index, read) = read_best(&infos, &document).ok_or(ReadError::NoForm)?;
+                    let (mut index, mut read) =
+                        read_best(&infos, &document).ok_or(ReadError::NoForm)?;
+                    // A variant is taken over its base only for reading more of the cells.
+                    if let Some(base) = candidates[index].variant_of()
+                        && let Some(b) = candidates.iter().position(|e| e.name() == base)
+                    {
+                        let base_read = read_form(infos[b], &document);
+                        if base_read.cells_read(infos[b]) >= read.cells_read(infos[index]) {
+                            (index, read) = (b, base_read);
+                        }
+                    }
                     let entry = candidates[index];
-                    let reading = into_reading(read, kind, |text| entry.parse(text)).map_err(
-                        |err| match err {
+                    let reading = into_reading(read, kind, entry.info(), |text| entry.parse(text))
+                        .map_err(|err| match err {
                             ReadError::Incomplete {
                                 pointer,
                                 detail,
                                 reading,
+                                cells,
                                 ..
                             } => ReadError::Incomplete {
                                 form: Some(entry.name().to_owned()),
                                 pointer,
                                 detail,
                                 reading,
+                                cells,
                             },
                             other => other,
-                        },
-                    )?;
+                        })?;
                     Ok((entry, reading))
                 }
             }

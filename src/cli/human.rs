@@ -39,11 +39,24 @@ pub fn render(file: &Path, checked: &Checked<'_>, lang: Lang) -> String {
         file.display(),
         checked.title
     );
-    let verdict = match (summary.ok, lang) {
+    let outcome = match (summary.ok, lang) {
         (true, Lang::Zh) => "通过",
         (false, Lang::Zh) => "未通过",
         (true, Lang::En) => "passed",
         (false, Lang::En) => "failed",
+    };
+    // A published report's verdict says first how complete the reading was; what was not read
+    // is not assessed, so an incomplete reading passes only as far as it went.
+    let verdict = match &checked.completeness {
+        None => outcome.to_owned(),
+        Some(c) if c.is_complete() => match lang {
+            Lang::Zh => format!("{}，{outcome}", c.describe(lang)),
+            Lang::En => format!("{}, {outcome}", c.describe(lang)),
+        },
+        Some(c) => match lang {
+            Lang::Zh => format!("{}；已读取的部分{outcome}", c.describe(lang)),
+            Lang::En => format!("{}; what was read {outcome}", c.describe(lang)),
+        },
     };
     let (instances, violated) = (checked.instances, summary.violations.len());
     let (unassessed, noted) = (summary.not_assessable.len(), summary.notes.len());

@@ -57,9 +57,14 @@ enum Command {
         /// Treat every blank or not-applicable cell as an error.
         #[arg(long)]
         strict: bool,
+        /// Exit with 2 when a published report was not read completely (by default what was
+        /// read is checked, rules on cells not read are not assessable, and the verdict says
+        /// how complete the reading was).
+        #[arg(long)]
+        require_complete: bool,
         /// Check a filled form's JSON against the rules of a schema baobiao exported
         /// (`baobiao schema`), for a form this program was not built with.
-        #[arg(long, value_name = "SCHEMA.json", conflicts_with_all = ["form", "strict", "encoding"])]
+        #[arg(long, value_name = "SCHEMA.json", conflicts_with_all = ["form", "strict", "encoding", "require_complete"])]
         schema: Option<PathBuf>,
         /// Language of messages.
         #[arg(long, value_parser = parse_lang, default_value = "zh")]
@@ -226,9 +231,19 @@ where
             source,
             format,
             strict,
+            require_complete,
             lang,
             schema: None,
-        } => check::run(forms, &source, format, strict, lang),
+        } => check::run(
+            forms,
+            &source,
+            format,
+            check::Options {
+                strict,
+                require_complete,
+            },
+            lang,
+        ),
         Command::Rules {
             format,
             lang,

@@ -34,5 +34,6 @@ pub fn all() -> FormSet {
             "annual-report-2021-table3-2019",
             "政府信息公开工作年度报告（2021年格式，表三按2019年格式的行印制）",
         )
+        .variant_of("annual-report-2021")
         .with::<website::WebsiteReport>("website", "政府网站工作年度报表（国办函〔2018〕12号）")
 }

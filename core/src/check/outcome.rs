@@ -30,6 +30,9 @@ pub enum Reason {
     /// The rule applies only when a field has a value (`when(..)`), and that field is blank
     /// (or, deciding from the cells alone, not at hand).
     ConditionUnknown,
+    /// A cell the rule reads was not read from the published report (its row was not found,
+    /// or its text was not a value of the cell): the rule says nothing of the report.
+    Unread,
 }
 
 /// How one instance ended.

@@ -27,6 +27,9 @@ pub struct Report<'f> {
     decisions: Decisions,
     outcomes: OnceCell<Vec<Outcome>>,
     options: CheckOptions,
+    /// Cells not read from the published report (by index): the instances reading them are
+    /// not assessable, and strict mode does not count them as blanks.
+    unread: Vec<bool>,
 }
 
 /// A filled form whose cells can be read again.
@@ -65,7 +68,40 @@ impl<'f> Report<'f> {
             decisions,
             outcomes: OnceCell::from(outcomes),
             options,
+            unread: Vec::new(),
         }
+    }
+
+    /// This report with the cells `unread` (indices of the form's cells) taken as not read
+    /// from the published report: every instance that reads one is not assessable
+    /// ([`Reason::Unread`](crate::check::outcome::Reason::Unread)) whatever the blank read in
+    /// its place gave, and the rest stand as decided.
+    pub fn with_unread(mut self, unread: &[usize]) -> Report<'f> {
+        if unread.is_empty() {
+            return self;
+        }
+        let mut flags = vec![false; self.info.cells.len()];
+        for &i in unread {
+            if let Some(f) = flags.get_mut(i) {
+                *f = true;
+            }
+        }
+        let outcomes: Vec<Outcome> = self.decisions.outcomes().collect();
+        let mut decisions = Decisions::with_capacity(outcomes.len());
+        let mut kept = Vec::with_capacity(outcomes.len());
+        for mut o in outcomes {
+            let instance = &self.info.instances[o.instance];
+            if instance.cells().iter().any(|&c| flags[c]) {
+                o.status = Status::NotAssessable(crate::check::outcome::Reason::Unread);
+                o.blanks = 0;
+            }
+            decisions.push(o.instance, o.status, o.blanks);
+            kept.push(o);
+        }
+        self.decisions = decisions;
+        self.outcomes = OnceCell::from(kept);
+        self.unread = flags;
+        self
     }
 
     /// The report of the `decisions` made for `form`.
@@ -82,6 +118,7 @@ impl<'f> Report<'f> {
             decisions,
             outcomes: OnceCell::new(),
             options,
+            unread: Vec::new(),
         }
     }
 
@@ -113,7 +150,9 @@ impl<'f> Report<'f> {
             return Vec::new();
         }
         (0..self.slots().len())
-            .filter(|&i| self.cell(i).num().is_none())
+            .filter(|&i| {
+                self.cell(i).num().is_none() && !self.unread.get(i).copied().unwrap_or(false)
+            })
             .collect()
     }
 

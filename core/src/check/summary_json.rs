@@ -186,6 +186,7 @@ enum ReasonJson {
     SideBlank { side: Side },
     Overflow,
     ConditionUnknown,
+    Unread,
 }
 
 fn not_assessable<'f>(n: &NotAssessable<'f>, lang: Lang) -> NotAssessableJson<'f> {
@@ -199,6 +200,7 @@ fn not_assessable<'f>(n: &NotAssessable<'f>, lang: Lang) -> NotAssessableJson<'f
             Reason::SideBlank(side) => ReasonJson::SideBlank { side },
             Reason::Overflow => ReasonJson::Overflow,
             Reason::ConditionUnknown => ReasonJson::ConditionUnknown,
+            Reason::Unread => ReasonJson::Unread,
         },
         why: n.reason.describe(lang),
         cells: cells(&n.cells),

@@ -79,6 +79,10 @@ impl Reason {
                 "规则的适用条件所在单元格未填写，无法判断是否适用",
                 "the field the rule's condition reads is blank, so whether it applies is unknown",
             ),
+            Reason::Unread => lang.pick(
+                "规则涉及的单元格未能从报告中读取，无法核验",
+                "a cell the rule reads was not read from the report, so the rule cannot be assessed",
+            ),
         }
     }
 }

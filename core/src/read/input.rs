@@ -179,6 +179,10 @@ pub enum ReadError {
         /// What was read: the form as JSON text (blank where nothing was read, every number
         /// as read), its diagnostics and positions.
         reading: Box<Reading<String>>,
+        /// The form's cells as read, in declaration order, for checking what was read
+        /// ([`Report::from_slots`](crate::Report::from_slots)); repeated rows' columns, which
+        /// only a whole form sums, are blank here and among [`Reading::unread_cells`].
+        cells: Vec<crate::model::cell::Slot>,
     },
     /// What `read` wrote of a report (`{"form", "report", "diagnostics", "sources"}`), with
     /// diagnostics: the report was not read whole, so it is not taken as a filled form.
@@ -325,8 +329,10 @@ pub fn source(bytes: Vec<u8>, options: &Options) -> Result<Source, ReadError> {
     if let Some(refusal) = unsupported(options.name.as_deref(), &bytes) {
         return Err(ReadError::Refused(refusal));
     }
+    // A PDF is told by its header whatever its name says; otherwise the name, then the content.
     let kind = options
         .kind
+        .or_else(|| bytes.starts_with(b"%PDF-").then_some(SourceKind::Pdf))
         .or_else(|| options.name.as_deref().and_then(SourceKind::of_name))
         .unwrap_or_else(|| SourceKind::of_content(&bytes));
     let document = match kind {

@@ -21,6 +21,7 @@
 mod archive;
 mod boxes;
 mod columns;
+mod completeness;
 mod csv;
 mod decode;
 mod docx;
@@ -42,6 +43,7 @@ mod value;
 mod xlsx;
 
 pub use crate::model::rows::MAX_ROWS;
+pub use completeness::Completeness;
 pub use form::{Diagnostic, Kind, Problem, RunReadings, Suggested};
 pub use input::{MAX_FILE, MAX_LINES, MAX_TEXT, Options, ReadError, SourceKind, file};
 pub use labels::{Ambiguous, ambiguous_labels};

@@ -11,6 +11,7 @@ use super::form::{Diagnostic, ReadForm, read_form};
 use super::input::{self, Options, ReadError, Source, SourceKind};
 use crate::json;
 use crate::model::form::Form;
+use crate::model::info::FormInfo;
 use crate::model::position::Position;
 
 /// A report read into the form `F`.
@@ -37,6 +38,56 @@ impl<F> Reading<F> {
             .any(Diagnostic::leaves_something_unread)
     }
 
+    /// The form's cells (indices into [`FormInfo::cells`]) that were not read from the report:
+    /// those a diagnostic says were left unread (a row not found, a value that is not one of
+    /// its cell, a row whose values could not be placed), and, where the form could not be
+    /// built, the columns of repeated rows. None for JSON.
+    pub fn unread_cells(&self, info: &FormInfo, built: bool) -> Vec<usize> {
+        let pointers: Vec<&str> = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.leaves_something_unread())
+            .filter_map(|d| d.pointer.as_deref())
+            .collect();
+        info.cells
+            .iter()
+            .enumerate()
+            .filter(|(_, cell)| {
+                (!built && cell.rows.is_some()) || pointers.iter().any(|p| under(&cell.pointer, p))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Whether anything of the form's cells was read: a reading without one is no reading of
+    /// the form's tables at all.
+    pub fn read_any_cell(&self, info: &FormInfo) -> bool {
+        // An element of repeated rows is placed at its index: `/rows/0/col` for `/rows/*/col`.
+        let template = |pointer: &str| -> String {
+            pointer
+                .split('/')
+                .map(|k| {
+                    if !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit()) {
+                        "*"
+                    } else {
+                        k
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("/")
+        };
+        let cells: std::collections::HashSet<&str> =
+            info.cells.iter().map(|c| c.pointer.as_str()).collect();
+        self.positions
+            .keys()
+            .any(|p| cells.contains(p.as_str()) || cells.contains(template(p).as_str()))
+    }
+
+    /// How complete the reading is, counted for the verdict.
+    pub fn completeness(&self) -> super::completeness::Completeness {
+        super::completeness::Completeness::of(&self.diagnostics)
+    }
+
     /// Where the cell at `pointer` was read from.
     pub fn position_of(&self, pointer: &str) -> Option<Position> {
         self.positions.get(pointer).copied()
@@ -51,6 +102,12 @@ impl<F> Reading<F> {
             positions: self.positions,
         }
     }
+}
+
+/// True when `pointer` is `prefix` or lies under it.
+fn under(pointer: &str, prefix: &str) -> bool {
+    pointer == prefix
+        || (pointer.starts_with(prefix) && pointer.as_bytes().get(prefix.len()) == Some(&b'/'))
 }
 
 /// Reads a report as the form `F`: a filled form's JSON, or a published report (an HTML page,
@@ -103,7 +160,7 @@ pub(crate) fn from_source<F>(
             positions: BTreeMap::new(),
         }),
         Source::Document { kind, document } => {
-            into_reading(read_form(info, &document), kind, parse)
+            into_reading(read_form(info, &document), kind, info, parse)
         }
     }
 }
@@ -112,6 +169,7 @@ pub(crate) fn from_source<F>(
 pub(crate) fn into_reading<F>(
     read: ReadForm,
     kind: SourceKind,
+    info: &FormInfo,
     parse: impl Fn(&str) -> Result<F, json::JsonError>,
 ) -> Result<Reading<F>, ReadError> {
     let json = read.form_json();
@@ -128,6 +186,7 @@ pub(crate) fn into_reading<F>(
             form: None,
             pointer: err.pointer,
             detail: err.detail,
+            cells: read.slots(info),
             reading: Box::new(Reading {
                 form: json,
                 kind,

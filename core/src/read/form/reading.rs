@@ -36,6 +36,42 @@ impl ReadForm {
             .count()
     }
 
+    /// How many of the form's cells were read from the source (found, whatever their text).
+    pub fn cells_read(&self, info: &crate::model::info::FormInfo) -> usize {
+        info.cells
+            .iter()
+            .filter(|c| self.positions.contains_key(&c.pointer))
+            .count()
+    }
+
+    /// The form's cells as read, in declaration order, as rules see them: a number read, a
+    /// mark, else blank (repeated rows' columns, which a whole form sums, blank too).
+    pub fn slots(&self, info: &crate::model::info::FormInfo) -> Vec<crate::model::cell::Slot> {
+        use crate::model::cell::{Mark, Slot, ValueKind};
+        use crate::model::num::Num;
+        info.cells
+            .iter()
+            .map(|cell| {
+                if cell.rows.is_some() {
+                    return Slot::Blank;
+                }
+                if let Some(n) = self.numbers.get(&cell.pointer) {
+                    // A count is an integer to the rules, as its typed cell would give it.
+                    let integer = (cell.kind != ValueKind::Amount && n.fract().is_zero())
+                        .then(|| n.normalize().to_string().parse::<i128>().ok())
+                        .flatten();
+                    return Slot::Num(integer.map_or(Num::Dec(*n), Num::Int));
+                }
+                match self.json.pointer(&cell.pointer) {
+                    Some(Value::String(mark)) => {
+                        Mark::parse(mark).map_or(Slot::Blank, Slot::NotApplicable)
+                    }
+                    _ => Slot::Blank,
+                }
+            })
+            .collect()
+    }
+
     /// The form as JSON text, every number exactly as read: what deserialises into the form.
     pub fn form_json(&self) -> String {
         let mut out = String::new();
