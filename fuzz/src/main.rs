@@ -236,7 +236,13 @@ fn main() {
         };
         let one = Instant::now();
         let outcome = catch_unwind(AssertUnwindSafe(|| read_all(&mutated, kind)));
-        slowest = slowest.max(one.elapsed());
+        let took = one.elapsed();
+        slowest = slowest.max(took);
+        // An input that takes over a second is kept too: a bound that does not hold.
+        if took > Duration::from_secs(1) {
+            std::fs::create_dir_all("slow").ok();
+            std::fs::write(format!("slow/{seed}-{executions}-{}ms.{kind:?}", took.as_millis()), &mutated).ok();
+        }
         executions += 1;
         if outcome.is_err() {
             crashes += 1;

@@ -4,6 +4,7 @@
 use baobiao::forms::annual_report_2021::AnnualReport;
 
 pub mod media;
+pub mod pdf;
 
 pub const BUNDLED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),

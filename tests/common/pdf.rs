@@ -114,24 +114,41 @@ fn stream(dict: &str, bytes: &[u8]) -> Vec<u8> {
     out
 }
 
-/// A ruled table: rows of cells (text, columns spanned) from the top-left corner down, each
-/// row `height` high, columns at the x boundaries given; every cell boxed.
-pub fn table(top: f64, xs: &[f64], height: f64, rows: &[Vec<(&str, usize)>]) -> Vec<Mark> {
+/// A cell of a ruled table: grid row and column, rows and columns spanned, and its lines of
+/// text (one character per line for a vertical label; a wrapped label on several).
+pub struct Cell<'a> {
+    pub row: usize,
+    pub column: usize,
+    pub rows: usize,
+    pub columns: usize,
+    pub lines: &'a [&'a str],
+}
+
+/// A cell spanning one grid cell.
+pub fn cell<'a>(row: usize, column: usize, lines: &'a [&'a str]) -> Cell<'a> {
+    Cell {
+        row,
+        column,
+        rows: 1,
+        columns: 1,
+        lines,
+    }
+}
+
+/// A ruled table whose top is at `top`, with column boundaries `xs` and rows `height` high:
+/// every cell boxed, its lines of text stacked from its top, 8-point text.
+pub fn grid(top: f64, xs: &[f64], height: f64, cells: &[Cell<'_>]) -> Vec<Mark> {
     let mut marks = Vec::new();
-    for (r, row) in rows.iter().enumerate() {
-        let y1 = top - height * r as f64;
-        let y0 = y1 - height;
-        let mut column = 0;
-        for (text, span) in row {
-            let (x0, x1) = (xs[column], xs[column + span]);
-            marks.push(Mark::Rule { x0, y0, x1, y1: y0 });
-            marks.push(Mark::Rule { x0, y0: y1, x1, y1 });
-            marks.push(Mark::Rule { x0, y0, x1: x0, y1 });
-            marks.push(Mark::Rule { x0: x1, y0, x1, y1 });
-            if !text.is_empty() {
-                marks.push(self::text(x0 + 2.0, y0 + height / 2.0 - 3.0, 8.0, text));
-            }
-            column += span;
+    for c in cells {
+        let (x0, x1) = (xs[c.column], xs[c.column + c.columns]);
+        let y1 = top - height * c.row as f64;
+        let y0 = y1 - height * c.rows as f64;
+        marks.push(Mark::Rule { x0, y0, x1, y1: y0 });
+        marks.push(Mark::Rule { x0, y0: y1, x1, y1 });
+        marks.push(Mark::Rule { x0, y0, x1: x0, y1 });
+        marks.push(Mark::Rule { x0: x1, y0, x1, y1 });
+        for (k, line) in c.lines.iter().enumerate() {
+            marks.push(text(x0 + 2.0, y1 - 10.0 - 10.0 * k as f64, 8.0, line));
         }
     }
     marks
