@@ -400,6 +400,13 @@ fn labels_and_headings_written_otherwise_are_read_and_said() {
     );
     assert!(read.is_complete());
     assert_eq!(read.form, bundled);
+    // The shorter name agencies print (`规范性文件` for 行政规范性文件) is the form's declared
+    // alias: read as the row, nothing to say.
+    let read = read_html(bundled_html(|p| {
+        p.replacen("行政规范性文件", "规范性文件", 1)
+    }));
+    assert_eq!(read.diagnostics, vec![]);
+    assert_eq!(read.form, bundled);
     // A section heading agencies print otherwise.
     let read = read_html(bundled_html(|p| {
         p.replacen(
@@ -491,4 +498,63 @@ fn a_year_that_is_no_number_is_said_where_it_stands() {
             .any(|d| d.starts_with("第") && d.contains("/year：“某年”不是数字")),
         "{said:?}"
     );
+}
+
+/// A 2021 report printed with table 3 in the 2019 rows (`（六）其他处理` one row, with
+/// figures) is read as the mixed variant, every figure as printed, and checked with the rows it
+/// has; the same page read as the 2021 form says the three rows of （六） are missing and the
+/// one printed is not the form's. A 2021 report cut off before （六） stays the 2021 form.
+#[test]
+fn a_2021_report_with_table_3_in_the_2019_rows_is_read_as_that_variant() {
+    use baobiao::forms::annual_report_2021_mixed::AnnualReport2021WithTable3Of2019;
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(common::BUNDLED).unwrap()).unwrap();
+    // （六） as one row: 2 applications of natural persons, counted in the totals.
+    let row = serde_json::json!({"natural_persons": 2, "organisations": {"business": 0,
+        "research": 0, "public_interest": 0, "legal_services": 0, "other": 0}, "total": 2});
+    json["applications"]["outcomes"]["other_handling"] = row;
+    for column in ["natural_persons", "total"] {
+        let total = json["applications"]["outcomes"]["total"][column].as_u64().unwrap();
+        json["applications"]["outcomes"]["total"][column] = (total + 2).into();
+        let received = json["applications"]["new_received"][column].as_u64().unwrap();
+        json["applications"]["new_received"][column] = (received + 2).into();
+    }
+    let form: AnnualReport2021WithTable3Of2019 = serde_json::from_value(json.clone()).unwrap();
+    assert!(form.check().is_ok());
+    let document = baobiao::render::document(&form, None, baobiao::Lang::Zh);
+    let page = baobiao::render::html::page(&document);
+
+    let forms = baobiao::forms::all();
+    let options = baobiao::read::Options {
+        kind: Some(SourceKind::Html),
+        ..Default::default()
+    };
+    let (entry, reading) = forms.read(page.as_bytes().to_vec(), &options, None).unwrap();
+    assert_eq!(entry.name(), "annual-report-2021-table3-2019");
+    assert_eq!(reading.diagnostics, vec![]);
+    assert_eq!(serde_json::to_value(&*reading.form).unwrap(), json);
+    assert!(reading.form.check_with(Default::default()).is_ok());
+
+    // As the 2021 form: the rows of （六） are said to be missing, the printed one not its.
+    let as_2021 = match forms.read(page.as_bytes().to_vec(), &options, Some("annual-report-2021")) {
+        Ok((_, reading)) => reading.diagnostics,
+        Err(baobiao::read::ReadError::Incomplete { reading, .. }) => reading.diagnostics,
+        Err(other) => panic!("{other}"),
+    };
+    let said: Vec<String> = as_2021.iter().map(|d| d.describe(baobiao::Lang::Zh)).collect();
+    assert!(said.iter().any(|d| d.contains("/applications/outcomes/other_handling/not_corrected")), "{said:?}");
+    assert!(said.iter().any(|d| d.contains("“（六）其他处理”不是表格中的行")), "{said:?}");
+
+    // A 2021 page without （六） at all reads as the 2021 form, its rows said missing.
+    let cut: String = page
+        .lines()
+        .filter(|l| !l.contains("（六）其他处理"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let (entry, _) = match forms.read(cut.into_bytes(), &options, None) {
+        Ok((entry, reading)) => (entry.name().to_owned(), reading.diagnostics),
+        Err(baobiao::read::ReadError::Incomplete { form, reading, .. }) => (form.unwrap(), reading.diagnostics),
+        Err(other) => panic!("{other}"),
+    };
+    assert_eq!(entry, "annual-report-2021");
 }
