@@ -170,7 +170,8 @@ fn a_ruled_table_across_two_pages_reads_cell_exact_with_pages_and_lines() {
 #[test]
 fn a_figure_changed_in_the_pdf_is_read_digit_for_digit_and_fails_its_rule() {
     // 合计 本年 printed 156 where the rows add up to 155.
-    let read = baobiao::read::report::<Ledger>(ledger_pdf_with_total("156"), &pdf_options()).unwrap();
+    let read =
+        baobiao::read::report::<Ledger>(ledger_pdf_with_total("156"), &pdf_options()).unwrap();
     assert_eq!(read.form.ledger.total.this_year, baobiao::Cell::Value(156));
     assert!(!read.form.check().is_ok());
 }
@@ -201,7 +202,10 @@ fn a_scan_without_a_text_layer_is_refused_as_such() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("没有文字层") && stderr.contains("扫描件"), "{stderr}");
+    assert!(
+        stderr.contains("没有文字层") && stderr.contains("扫描件"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -213,7 +213,11 @@ fn collapsed_page_texts_yield_diagnostics_and_never_a_wrong_number() {
         }
         // Not one cell read: nothing to check, exit 2 — with the reading and its suggestions.
         let out = cli_check(&file(&name));
-        assert_eq!(out.status.code(), Some(2), "{name}: nothing of the tables was read");
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{name}: nothing of the tables was read"
+        );
         let json: Value = serde_json::from_slice(&out.stdout).unwrap();
         assert!(
             json["reading"]["diagnostics"]
@@ -278,7 +282,10 @@ fn cut_off_excerpts_yield_the_rows_present_and_a_diagnostic_for_the_rest() {
         let json: Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(json["reading"]["complete"], false, "{name}");
         assert!(
-            json["reading"]["summary"].as_str().unwrap().starts_with("读取不完整：未找到"),
+            json["reading"]["summary"]
+                .as_str()
+                .unwrap()
+                .starts_with("读取不完整：未找到"),
             "{name}: {}",
             json["reading"]["summary"]
         );
@@ -288,7 +295,10 @@ fn cut_off_excerpts_yield_the_rows_present_and_a_diagnostic_for_the_rest() {
             .iter()
             .filter(|n| n["reason"]["kind"] == "unread")
             .count();
-        assert!(unread > 0, "{name}: rules on rows cut off are not assessable");
+        assert!(
+            unread > 0,
+            "{name}: rules on rows cut off are not assessable"
+        );
         assert_eq!(json["ok"], true, "{name}");
     }
 

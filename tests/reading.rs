@@ -514,9 +514,13 @@ fn a_2021_report_with_table_3_in_the_2019_rows_is_read_as_that_variant() {
         "research": 0, "public_interest": 0, "legal_services": 0, "other": 0}, "total": 2});
     json["applications"]["outcomes"]["other_handling"] = row;
     for column in ["natural_persons", "total"] {
-        let total = json["applications"]["outcomes"]["total"][column].as_u64().unwrap();
+        let total = json["applications"]["outcomes"]["total"][column]
+            .as_u64()
+            .unwrap();
         json["applications"]["outcomes"]["total"][column] = (total + 2).into();
-        let received = json["applications"]["new_received"][column].as_u64().unwrap();
+        let received = json["applications"]["new_received"][column]
+            .as_u64()
+            .unwrap();
         json["applications"]["new_received"][column] = (received + 2).into();
     }
     let form: AnnualReport2021WithTable3Of2019 = serde_json::from_value(json.clone()).unwrap();
@@ -529,21 +533,38 @@ fn a_2021_report_with_table_3_in_the_2019_rows_is_read_as_that_variant() {
         kind: Some(SourceKind::Html),
         ..Default::default()
     };
-    let (entry, reading) = forms.read(page.as_bytes().to_vec(), &options, None).unwrap();
+    let (entry, reading) = forms
+        .read(page.as_bytes().to_vec(), &options, None)
+        .unwrap();
     assert_eq!(entry.name(), "annual-report-2021-table3-2019");
     assert_eq!(reading.diagnostics, vec![]);
     assert_eq!(serde_json::to_value(&*reading.form).unwrap(), json);
     assert!(reading.form.check_with(Default::default()).is_ok());
 
     // As the 2021 form: the rows of （六） are said to be missing, the printed one not its.
-    let as_2021 = match forms.read(page.as_bytes().to_vec(), &options, Some("annual-report-2021")) {
+    let as_2021 = match forms.read(
+        page.as_bytes().to_vec(),
+        &options,
+        Some("annual-report-2021"),
+    ) {
         Ok((_, reading)) => reading.diagnostics,
         Err(baobiao::read::ReadError::Incomplete { reading, .. }) => reading.diagnostics,
         Err(other) => panic!("{other}"),
     };
-    let said: Vec<String> = as_2021.iter().map(|d| d.describe(baobiao::Lang::Zh)).collect();
-    assert!(said.iter().any(|d| d.contains("/applications/outcomes/other_handling/not_corrected")), "{said:?}");
-    assert!(said.iter().any(|d| d.contains("“（六）其他处理”不是表格中的行")), "{said:?}");
+    let said: Vec<String> = as_2021
+        .iter()
+        .map(|d| d.describe(baobiao::Lang::Zh))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|d| d.contains("/applications/outcomes/other_handling/not_corrected")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|d| d.contains("“（六）其他处理”不是表格中的行")),
+        "{said:?}"
+    );
 
     // A 2021 page without （六） at all reads as the 2021 form, its rows said missing.
     let cut: String = page
@@ -553,8 +574,100 @@ fn a_2021_report_with_table_3_in_the_2019_rows_is_read_as_that_variant() {
         .join("\n");
     let (entry, _) = match forms.read(cut.into_bytes(), &options, None) {
         Ok((entry, reading)) => (entry.name().to_owned(), reading.diagnostics),
-        Err(baobiao::read::ReadError::Incomplete { form, reading, .. }) => (form.unwrap(), reading.diagnostics),
+        Err(baobiao::read::ReadError::Incomplete { form, reading, .. }) => {
+            (form.unwrap(), reading.diagnostics)
+        }
         Err(other) => panic!("{other}"),
     };
     assert_eq!(entry, "annual-report-2021");
+}
+
+/// Table 3 as a PDF-to-text converter writes it: its labels as lines of text (each part of a
+/// row's path once, as printed), then a pipe table of the rows' bare values. Read by order,
+/// said; with a row of values too many or a label lost, not guessed: said, the rows not read.
+#[test]
+fn converter_text_with_labels_apart_from_their_values_is_read_by_order() {
+    let converted = |drop_label: Option<&str>, extra_row: bool| -> String {
+        let mut labels: Vec<String> = Vec::new();
+        let mut rows: Vec<String> = Vec::new();
+        let markdown = markdown_with_table_3(|line| format!("T3{line}"));
+        let mut out = Vec::new();
+        // The converter keeps no Markdown separator line.
+        for line in markdown.lines().filter(|l| !l.starts_with("| ---")) {
+            let Some(row) = line.strip_prefix("T3") else {
+                if !labels.is_empty() {
+                    out.append(&mut labels);
+                    out.append(&mut rows);
+                }
+                out.push(line.to_owned());
+                continue;
+            };
+            let inner = row.trim_start_matches("| ").trim_end_matches(" |");
+            let mut cells = inner.split(" | ");
+            let path = cells.next().unwrap();
+            if path.starts_with("（本列") {
+                // The header's labels float too.
+                labels.push(path.to_owned());
+                labels.extend(cells.map(|c| c.rsplit(" / ").next().unwrap().to_owned()));
+                continue;
+            }
+            for part in path.split(" / ") {
+                if !labels.iter().any(|l| l == part) && Some(part) != drop_label {
+                    labels.push(part.to_owned());
+                }
+            }
+            rows.push(format!("| {} |", cells.collect::<Vec<_>>().join(" | ")));
+            if extra_row && rows.len() == 3 {
+                rows.push("| 1 | 0 | 0 | 0 | 0 | 0 | 1 |".to_owned());
+            }
+        }
+        out.join("\n")
+    };
+    let options = baobiao::read::Options {
+        kind: Some(SourceKind::Text),
+        ..Default::default()
+    };
+    let text = converted(None, false);
+    assert!(
+        text.contains("1.属于国家秘密\n2.其他法律行政法规禁止公开"),
+        "{text}"
+    );
+    let read = baobiao::read::report::<AnnualReport>(text.into_bytes(), &options).unwrap();
+    let said: Vec<String> = read
+        .diagnostics
+        .iter()
+        .map(|d| d.describe(baobiao::Lang::Zh))
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("按顺序读取"), "{said:?}");
+    assert!(read.is_complete());
+    assert_eq!(read.form, common::bundled());
+
+    // A label lost: 25 rows of values, 24 labels. Said; none of them read.
+    let text = converted(Some("2.重复申请"), false);
+    let read = baobiao::read::report::<AnnualReport>(text.into_bytes(), &options).unwrap();
+    assert!(!read.is_complete());
+    let said: Vec<String> = read
+        .diagnostics
+        .iter()
+        .map(|d| d.describe(baobiao::Lang::Zh))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|d| d.contains("25 行没有行名的数值") && d.contains("24 个表格行名")),
+        "{said:?}"
+    );
+    assert_eq!(
+        read.form.applications.new_received.natural_persons,
+        baobiao::Cell::Blank
+    );
+
+    // A row of values too many: not read either.
+    let text = converted(None, true);
+    let read = baobiao::read::report::<AnnualReport>(text.into_bytes(), &options).unwrap();
+    assert!(!read.is_complete());
+    assert_eq!(
+        read.form.applications.new_received.natural_persons,
+        baobiao::Cell::Blank
+    );
 }

@@ -6,7 +6,12 @@
 /// What a test page draws.
 pub enum Mark {
     /// Text from its baseline's left end (points, y upwards), in a font of `size` points.
-    Text { x: f64, y: f64, size: f64, text: String },
+    Text {
+        x: f64,
+        y: f64,
+        size: f64,
+        text: String,
+    },
     /// A ruling line, stroked.
     Rule { x0: f64, y0: f64, x1: f64, y1: f64 },
     /// A 1×1 grey image painted over the rectangle.
@@ -32,7 +37,11 @@ pub fn document(pages: &[Vec<Mark>]) -> Vec<u8> {
     objects.push(
         format!(
             "<< /Type /Pages /Kids [{}] /Count {} >>",
-            page_ids.iter().map(|i| format!("{i} 0 R")).collect::<Vec<_>>().join(" "),
+            page_ids
+                .iter()
+                .map(|i| format!("{i} 0 R"))
+                .collect::<Vec<_>>()
+                .join(" "),
             pages.len()
         )
         .into_bytes(),
@@ -68,11 +77,10 @@ pub fn document(pages: &[Vec<Mark>]) -> Vec<u8> {
         for mark in page {
             match mark {
                 Mark::Text { x, y, size, text } => {
-                    let hex: String = text
-                        .encode_utf16()
-                        .map(|u| format!("{u:04X}"))
-                        .collect();
-                    content.push_str(&format!("BT /F1 {size} Tf 1 0 0 1 {x} {y} Tm <{hex}> Tj ET\n"));
+                    let hex: String = text.encode_utf16().map(|u| format!("{u:04X}")).collect();
+                    content.push_str(&format!(
+                        "BT /F1 {size} Tf 1 0 0 1 {x} {y} Tm <{hex}> Tj ET\n"
+                    ));
                 }
                 Mark::Rule { x0, y0, x1, y1 } => {
                     content.push_str(&format!("0.5 w {x0} {y0} m {x1} {y1} l S\n"));
@@ -93,7 +101,9 @@ pub fn document(pages: &[Vec<Mark>]) -> Vec<u8> {
         out.extend_from_slice(b"\nendobj\n");
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for offset in offsets {
         out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
     }

@@ -66,6 +66,21 @@ pub enum Problem {
         /// The form's label.
         label: &'static str,
     },
+    /// Rows of bare values whose labels stand apart, above the table, as text (a PDF-to-text
+    /// converter's output): read by order, the k-th row of values as the k-th label, where
+    /// the labels are as many as the rows and in the form's order.
+    ReadByOrder {
+        /// The rows read so.
+        rows: usize,
+    },
+    /// Rows of bare values whose labels do not give one reading by order (more or fewer
+    /// labels than rows, or out of the form's order): not read.
+    RowsWithoutLabels {
+        /// Rows of values without a label.
+        rows: usize,
+        /// Labels of the form's rows found in the text above them.
+        labels: usize,
+    },
     /// A row the form has, found again after it was read: the first reading is kept, this one
     /// not read.
     RowRepeated {
@@ -211,6 +226,8 @@ impl Problem {
             | Problem::RowAmbiguous
             | Problem::RowRepeated { .. }
             | Problem::LabelVariant { .. }
+            | Problem::ReadByOrder { .. }
+            | Problem::RowsWithoutLabels { .. }
             | Problem::HeadingVariant { .. }
             | Problem::RowUnrecognised { .. }
             | Problem::ValueCount { .. }
@@ -280,6 +297,18 @@ impl Problem {
             Problem::LabelVariant { written, label } => {
                 format!("row label {written:?} differs from the form's {label:?}; read as it")
             }
+            Problem::ReadByOrder { rows } if zh => format!(
+                "表格的 {rows} 行数值没有行名，行名作为文字列在表格之前（PDF 转文本的输出）；按顺序读取，第 k 行数值对应第 k 个行名"
+            ),
+            Problem::ReadByOrder { rows } => format!(
+                "{rows} rows of values have no labels, which stand as text before the table (a PDF-to-text conversion); read by order, the k-th row as the k-th label"
+            ),
+            Problem::RowsWithoutLabels { rows, labels } if zh => format!(
+                "表格有 {rows} 行没有行名的数值，其前文字中有 {labels} 个表格行名，顺序不能唯一对应；未读取"
+            ),
+            Problem::RowsWithoutLabels { rows, labels } => format!(
+                "{rows} rows of values have no labels, and the text before them names {labels} of the form's rows: no one reading by order; not read"
+            ),
             Problem::RowRepeated { path } if zh => format!(
                 "行“{}”重复出现；保留先读到的一行，此行未读取",
                 path.join(" / ")
@@ -412,6 +441,7 @@ impl Diagnostic {
                 self.problem,
                 Problem::Value(_)
                     | Problem::ValueCount { .. }
+                    | Problem::RowsWithoutLabels { .. }
                     | Problem::Columns(_)
                     | Problem::RowAmbiguous
             )

@@ -19,6 +19,9 @@ use crate::read::value::{self, ReadCell};
 pub(crate) struct Prepared<'s> {
     table: &'s SourceTable,
     rows: Vec<PreparedRow<'s>>,
+    /// The lines of text between the table before and this one, normalised as row labels:
+    /// where a converter set a table's labels apart from its rows of values.
+    floating: Vec<String>,
 }
 
 struct PreparedRow<'s> {
@@ -33,6 +36,13 @@ struct PreparedRow<'s> {
 }
 
 impl<'s> Prepared<'s> {
+    /// The table, with the lines of text before it (back to the table before).
+    pub(crate) fn with_text(table: &'s SourceTable, before: &[&str]) -> Prepared<'s> {
+        let mut prepared = Prepared::new(table);
+        prepared.floating = before.iter().map(|t| row_label(t)).collect();
+        prepared
+    }
+
     pub(crate) fn new(table: &'s SourceTable) -> Prepared<'s> {
         let rows = (0..table.rows)
             .map(|index| {
@@ -54,7 +64,11 @@ impl<'s> Prepared<'s> {
                 }
             })
             .collect();
-        Prepared { table, rows }
+        Prepared {
+            table,
+            rows,
+            floating: Vec::new(),
+        }
     }
 }
 
@@ -303,6 +317,9 @@ impl Reader<'_> {
                 self.read_row(row, start, form_row, header, &mut columns, None);
             }
         }
+        for table in tables {
+            self.by_order(table, &wanted, &mut found, &form_columns, block.unit_column);
+        }
         for (w, wanted) in wanted.iter().enumerate() {
             // A row of numbers the form lets a report leave out (`Option<Count>`) is absent.
             let absent = wanted
@@ -320,6 +337,85 @@ impl Reader<'_> {
             }
         }
         found.iter().filter(|&&f| f).count()
+    }
+
+    /// Rows of bare values whose labels a converter set apart, as lines of text before the
+    /// table: read by order where the labels of the form's rows not yet found in that text
+    /// are as many as those rows and come in the form's order (the one reading the order
+    /// leaves); otherwise said, not guessed.
+    fn by_order(
+        &mut self,
+        table: &Prepared<'_>,
+        wanted: &[Wanted<'_>],
+        found: &mut [bool],
+        form_columns: &[Vec<String>],
+        unit_column: bool,
+    ) {
+        let bare: Vec<&PreparedRow<'_>> = table
+            .rows
+            .iter()
+            // A row of blanks is a row too (a row of the form with nothing written).
+            .filter(|r| r.labels.is_empty() && !r.cells.is_empty())
+            .filter(|r| {
+                r.cells
+                    .first()
+                    .is_none_or(|c| !self.rows_read.contains(&c.position))
+            })
+            .collect();
+        if bare.is_empty() || table.floating.is_empty() {
+            return;
+        }
+        // The form's rows named in the text, in its order: a label several rows share is
+        // the one whose labels above were named before it.
+        let mut named: Vec<usize> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
+        for line in &table.floating {
+            let candidates: Vec<usize> = (0..wanted.len())
+                .filter(|&w| !found[w] && !named.contains(&w) && wanted[w].own.contains(line))
+                .collect();
+            let chosen = match candidates.as_slice() {
+                [] => None,
+                [one] => Some(*one),
+                many => many
+                    .iter()
+                    .copied()
+                    .find(|&w| wanted[w].above.iter().all(|a| seen.contains(a.as_str()))),
+            };
+            named.extend(chosen);
+            seen.insert(line.as_str());
+        }
+        if named.is_empty() {
+            return;
+        }
+        let in_order = named.windows(2).all(|p| p[0] < p[1]);
+        let width = |w: usize| wanted[w].row.cells.len() + usize::from(unit_column);
+        let fits = named.len() == bare.len()
+            && in_order
+            && named
+                .iter()
+                .zip(&bare)
+                .all(|(&w, r)| r.cells.len() >= width(w));
+        let at = bare[0].cells.first().map(|c| c.position);
+        if !fits {
+            let problem = Problem::RowsWithoutLabels {
+                rows: bare.len(),
+                labels: named.len(),
+            };
+            self.diagnose(problem, at, None);
+            return;
+        }
+        self.diagnose(Problem::ReadByOrder { rows: bare.len() }, at, None);
+        let mut header = Header::above(table.table, bare[0].index);
+        let mut columns = TableColumns {
+            form: form_columns,
+            reordered: false,
+            unit_column,
+        };
+        for (&w, row) in named.iter().zip(bare) {
+            self.mark_read(row);
+            found[w] = true;
+            self.read_row(row, 0, wanted[w].row, &mut header, &mut columns, None);
+        }
     }
 
     /// Reads the values of a source row, from cell `start`, into the form's row `form_row` (for
