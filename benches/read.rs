@@ -112,7 +112,10 @@ fn parse_pdf_only(corpus: &[Report]) -> usize {
                 .values()
                 .map(|&page| {
                     let content = document.get_page_content(page).unwrap();
-                    lopdf::content::Content::decode(&content).unwrap().operations.len()
+                    lopdf::content::Content::decode(&content)
+                        .unwrap()
+                        .operations
+                        .len()
                 })
                 .sum::<usize>()
         })

@@ -308,17 +308,55 @@ fn what_read_writes_is_taken_back_as_its_report() {
     let other = baobiao(&["check", out.to_str().unwrap(), "--form", "website"]);
     assert_eq!(other.status.code(), Some(2));
 
-    // A reading with diagnostics was not read whole: it is not taken as a filled form.
+    // A reading with diagnostics comes with them: what they left unread is not assessed, and
+    // the verdict says so, as the check of the report itself would.
     let mut flagged = written.clone();
-    flagged["diagnostics"] = serde_json::json!([{"message": "第3行：未找到“（七）总计”"}]);
+    flagged["diagnostics"] = serde_json::json!([{
+        "pointer": "/applications/outcomes/total",
+        "kind": "missing",
+        "unread": "row",
+        "message": "未找到行“三、本年度办理结果 / （七）总计”",
+        "position": null,
+    }]);
     let flagged = temp_file("flagged-reading.json", flagged.to_string().as_bytes());
     let check = baobiao(&["check", flagged.to_str().unwrap()]);
-    assert_eq!(check.status.code(), Some(2));
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
     assert!(
-        text(&check.stderr).contains("带有 1 条诊断"),
+        text(&check.stdout).contains("结论：读取不完整：未找到 1 行；已读取的部分通过。"),
         "{}",
-        text(&check.stderr)
+        text(&check.stdout)
     );
+    let strict = baobiao(&["check", flagged.to_str().unwrap(), "--require-complete"]);
+    assert_eq!(strict.status.code(), Some(2));
+    // A diagnostic that does not say what it left unread is taken at its worst.
+    let mut vague = written.clone();
+    vague["diagnostics"] = serde_json::json!([{"message": "第3行：未找到“（七）总计”"}]);
+    let vague = temp_file("vague-reading.json", vague.to_string().as_bytes());
+    let check = baobiao(&["check", vague.to_str().unwrap()]);
+    assert!(
+        text(&check.stdout).contains("读取不完整"),
+        "{}",
+        text(&check.stdout)
+    );
+
+    // A report cut off before its title's year (not read into a whole form): what `read`
+    // wrote is checked as the report itself is, to the same verdict.
+    let excerpt = "tests/data/reports/partial/P01-shenzhen-longgang-dept-2024.txt";
+    let partial = temp_file("partial-reading.json", b"");
+    let read = baobiao(&["read", excerpt, "-o", partial.to_str().unwrap()]);
+    assert_eq!(read.status.code(), Some(2));
+    let verdict = |out: &std::process::Output| {
+        text(&out.stdout)
+            .lines()
+            .find(|l| l.starts_with("结论："))
+            .map(str::to_owned)
+    };
+    let direct = baobiao(&["check", excerpt]);
+    let via_read = baobiao(&["check", partial.to_str().unwrap()]);
+    assert_eq!(direct.status.code(), Some(0));
+    assert_eq!(via_read.status.code(), Some(0));
+    assert!(verdict(&direct).is_some());
+    assert_eq!(verdict(&via_read), verdict(&direct));
 }
 
 /// `check --schema`: a filled form checked against a form known only by its exported schema

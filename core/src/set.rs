@@ -267,9 +267,20 @@ pub type SetReading<'s> = (&'s Entry, crate::read::Reading<Box<dyn AnyForm>>);
 #[cfg(feature = "read")]
 mod reading {
     use super::{Entry, FormSet, SetReading};
+    use crate::read::SourceKind;
     use crate::read::form::{read_best, read_form};
     use crate::read::input::{self, Options, ReadError, Source};
     use crate::read::report::{Reading, into_reading};
+    use std::collections::BTreeMap;
+
+    /// What `read` wrote of a report: the form, the report, the reading's diagnostics and
+    /// sources.
+    struct Envelope<'s> {
+        entry: &'s Entry,
+        report: String,
+        diagnostics: Vec<crate::read::Diagnostic>,
+        sources: BTreeMap<String, crate::Position>,
+    }
 
     /// A filled form read from its JSON: nothing to say of it, no positions.
     fn json_reading(form: Box<dyn crate::set::AnyForm>) -> Reading<Box<dyn crate::set::AnyForm>> {
@@ -305,14 +316,47 @@ mod reading {
             let first = *candidates.first().ok_or(ReadError::NoForm)?;
             match input::source(bytes.into(), options)? {
                 Source::Json(text) => {
-                    // What `read` wrote (`{"form", "report", ..}`): its report, as its form.
+                    // What `read` wrote (`{"form", "report", ..}`): its report, as its form, with
+                    // the reading's diagnostics and sources carried over.
                     if let Some(envelope) = self.reading_envelope(&text, named) {
-                        let (entry, report) = envelope?;
-                        let form = entry.parse(&report).map_err(|error| ReadError::Json {
-                            form: Some(entry.name().to_owned()),
-                            error,
-                        })?;
-                        return Ok((entry, json_reading(form)));
+                        let Envelope {
+                            entry,
+                            report,
+                            diagnostics,
+                            sources,
+                        } = envelope;
+                        return match entry.parse(&report) {
+                            Ok(form) => Ok((
+                                entry,
+                                crate::read::Reading {
+                                    form,
+                                    kind: SourceKind::Json,
+                                    diagnostics,
+                                    positions: sources,
+                                },
+                            )),
+                            // A reading that was not whole (a title not found): its cells as
+                            // written, for checking what was read.
+                            Err(error) if !diagnostics.is_empty() => {
+                                let cells = crate::read::form::slots_of_json(entry.info(), &report);
+                                Err(ReadError::Incomplete {
+                                    form: Some(entry.name().to_owned()),
+                                    pointer: error.pointer,
+                                    detail: error.detail,
+                                    reading: Box::new(crate::read::Reading {
+                                        form: report,
+                                        kind: SourceKind::Json,
+                                        diagnostics,
+                                        positions: sources,
+                                    }),
+                                    cells,
+                                })
+                            }
+                            Err(error) => Err(ReadError::Json {
+                                form: Some(entry.name().to_owned()),
+                                error,
+                            }),
+                        };
                     }
                     // The first form that takes the JSON; if none does, why the first did not.
                     let mut first_error = None;
@@ -368,26 +412,26 @@ mod reading {
         /// The form and report of what `read` writes (`{"form": NAME, "report": {..},
         /// "diagnostics": [..], "sources": {..}}`), when `text` is that and names a form of
         /// the set (the one named, if any); a filled form's own JSON never has those four keys
-        /// alone unless its form declares them, and then it is taken as itself. A reading with
-        /// diagnostics is refused: its report was not read whole.
+        /// alone unless its form declares them, and then it is taken as itself. The reading's
+        /// diagnostics and sources come with it: a check of it says what the reading left
+        /// unread, as the check of the report itself does.
         fn reading_envelope<'s>(
             &'s self,
             text: &str,
             named: Option<&'s Entry>,
-        ) -> Option<Result<(&'s Entry, String), ReadError>> {
+        ) -> Option<Envelope<'s>> {
             // The report as written, digit for digit (no detour through `Value`'s floats).
             #[derive(serde::Deserialize)]
             #[serde(deny_unknown_fields)]
-            #[allow(dead_code)]
-            struct Envelope<'a> {
+            struct Written<'a> {
                 form: String,
                 #[serde(borrow)]
                 report: &'a serde_json::value::RawValue,
-                diagnostics: Vec<serde::de::IgnoredAny>,
-                sources: serde::de::IgnoredAny,
+                diagnostics: Vec<serde_json::Value>,
+                sources: BTreeMap<String, serde_json::Value>,
             }
-            let envelope: Envelope<'_> = serde_json::from_str(text).ok()?;
-            let entry = self.get(&envelope.form).ok()?;
+            let written: Written<'_> = serde_json::from_str(text).ok()?;
+            let entry = self.get(&written.form).ok()?;
             if named.is_some_and(|n| n.name() != entry.name()) {
                 return None;
             }
@@ -395,13 +439,20 @@ mod reading {
             if entry.parse(text).is_ok() {
                 return None;
             }
-            if !envelope.diagnostics.is_empty() {
-                return Some(Err(ReadError::ReadingWithDiagnostics {
-                    form: entry.name().to_owned(),
-                    diagnostics: envelope.diagnostics.len(),
-                }));
-            }
-            Some(Ok((entry, envelope.report.get().to_owned())))
+            Some(Envelope {
+                entry,
+                report: written.report.get().to_owned(),
+                diagnostics: written
+                    .diagnostics
+                    .iter()
+                    .map(crate::read::Diagnostic::from_json)
+                    .collect(),
+                sources: written
+                    .sources
+                    .iter()
+                    .filter_map(|(k, v)| Some((k.clone(), crate::Position::from_json(v)?)))
+                    .collect(),
+            })
         }
 
         /// Reads the file at `path` as [`FormSet::read`] does, its name telling its kind unless

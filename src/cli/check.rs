@@ -74,7 +74,8 @@ fn load<'s>(forms: &'s FormSet, args: &source::Args) -> Result<Read<'s>, ReadErr
     match source::load(forms, args) {
         Ok((entry, reading)) => {
             let info = entry.info();
-            let published = reading.kind != SourceKind::Json;
+            // What `read` wrote of a published report carries its sources: still that report.
+            let published = reading.kind != SourceKind::Json || !reading.positions.is_empty();
             Ok(Read {
                 entry,
                 kind: reading.kind,
@@ -123,7 +124,7 @@ pub fn run(
         Err(err) => return unreadable(args, &err, format, lang),
     };
     let entry = read.entry;
-    let published = read.kind != SourceKind::Json;
+    let published = read.kind != SourceKind::Json || !read.positions.is_empty();
     let completeness = Completeness::of(&read.diagnostics);
     let reading_json = || ReadingJson {
         form: entry.name(),

@@ -52,6 +52,34 @@ pub enum Position {
 }
 
 impl Position {
+    /// A position as its JSON writes it (`{"line": 42}`, `{"page": 3, "line": 12}`, …).
+    pub fn from_json(json: &serde_json::Value) -> Option<Position> {
+        let n = |key: &str| json.get(key).and_then(|v| v.as_u64()).map(|v| v as usize);
+        if let (Some(page), Some(line)) = (n("page"), n("line")) {
+            return Some(Position::Page { page, line });
+        }
+        if let (Some(line), Some(field)) = (n("line"), n("field")) {
+            return Some(Position::Field { line, field });
+        }
+        if let (Some(table), Some(row), Some(cell)) = (n("table"), n("row"), n("cell")) {
+            return Some(Position::Cell { table, row, cell });
+        }
+        if let (Some(sheet), Some(cell)) = (n("sheet"), json.get("cell").and_then(|c| c.as_str())) {
+            let letters = cell.bytes().take_while(u8::is_ascii_uppercase).count();
+            let column = cell[..letters]
+                .bytes()
+                .try_fold(0usize, |c, b| {
+                    c.checked_mul(26)?.checked_add(usize::from(b - b'A' + 1))
+                })?
+                .checked_sub(1)?;
+            let row = cell[letters..].parse::<usize>().ok()?.checked_sub(1)?;
+            return Some(Position::Sheet { sheet, row, column });
+        }
+        n("line")
+            .map(Position::Line)
+            .or_else(|| n("paragraph").map(Position::Paragraph))
+    }
+
     /// The position as people write it: `第42行`, `表2第5行第3格`; `line 42`,
     /// `table 2, row 5, cell 3`.
     pub fn describe(self, lang: crate::model::lang::Lang) -> String {

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::form::{Diagnostic, Problem};
+use super::form::Diagnostic;
 use crate::model::lang::Lang;
 
 /// What of a report was not read.
@@ -17,22 +17,30 @@ pub struct Completeness {
     /// Values found that could not be read as their cell's (`12条`, a row of 8 values for 7
     /// columns, a row that could be two of the form's).
     pub values_unread: usize,
-    /// Rows of the report with values that are no row of the form.
-    pub rows_unrecognised: usize,
+}
+
+/// What a diagnostic leaves unread, as the verdict counts it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unread {
+    /// A section, heading, the title or a field.
+    Part,
+    /// A row of the form.
+    Row,
+    /// A value, or a row's values.
+    Value,
 }
 
 impl Completeness {
     /// Counts `diagnostics`.
     pub fn of(diagnostics: &[Diagnostic]) -> Completeness {
         let mut c = Completeness::default();
-        for d in diagnostics.iter().filter(|d| d.leaves_something_unread()) {
-            match &d.problem {
-                Problem::RowUnrecognised { .. } => c.rows_unrecognised += 1,
-                Problem::RowMissing { .. } | Problem::RowNotInRun { .. } | Problem::Run { .. } => {
-                    c.rows_missing += 1
-                }
-                _ if d.is_missing_part() => c.parts_missing += 1,
-                _ => c.values_unread += 1,
+        for d in diagnostics {
+            match d.unread() {
+                Some(Unread::Row) => c.rows_missing += 1,
+                Some(Unread::Part) => c.parts_missing += 1,
+                Some(Unread::Value) => c.values_unread += 1,
+                None => {}
             }
         }
         c
@@ -75,12 +83,6 @@ impl Completeness {
             "N 处数值未能读取",
             "value not read",
             "values not read",
-        );
-        say(
-            self.rows_unrecognised,
-            "N 行不是表格中的行",
-            "row not of the form",
-            "rows not of the form",
         );
         match zh {
             true => format!("读取不完整：{}", parts.join("，")),

@@ -184,14 +184,6 @@ pub enum ReadError {
         /// only a whole form sums, are blank here and among [`Reading::unread_cells`].
         cells: Vec<crate::model::cell::Slot>,
     },
-    /// What `read` wrote of a report (`{"form", "report", "diagnostics", "sources"}`), with
-    /// diagnostics: the report was not read whole, so it is not taken as a filled form.
-    ReadingWithDiagnostics {
-        /// The form it was read as.
-        form: String,
-        /// How many diagnostics the reading has.
-        diagnostics: usize,
-    },
     /// No form to read the report as.
     NoForm,
     /// The form asked for is not in the set.
@@ -252,12 +244,6 @@ impl ReadError {
                 format!("the report did not read into a whole form (see the diagnostics): {at}{detail}")
             }
             ReadError::UnknownForm(unknown) => unknown.message(lang),
-            ReadError::ReadingWithDiagnostics { form, diagnostics } if zh => format!(
-                "这是读取报告的结果（按表单 {form}），带有 {diagnostics} 条诊断：报告未被完整读取；请检查已发布的报告本身，或修正其中的 report 后单独检查"
-            ),
-            ReadError::ReadingWithDiagnostics { form, diagnostics } => format!(
-                "this is what reading a report wrote (as {form}), with {diagnostics} diagnostics: the report was not read whole; check the published report itself, or fix its report and check that alone"
-            ),
             ReadError::NoForm if zh => "没有可按其读取的表单".to_owned(),
             ReadError::NoForm => "no form to read the report as".to_owned(),
         }

@@ -81,6 +81,16 @@ pub enum Problem {
         /// Labels of the form's rows found in the text above them.
         labels: usize,
     },
+    /// A diagnostic of an earlier reading, carried in what `read` wrote (its words as written
+    /// then, in the language of that reading).
+    Carried {
+        /// Its words.
+        message: String,
+        /// Its kind.
+        kind: Kind,
+        /// What it left unread.
+        unread: Option<crate::read::completeness::Unread>,
+    },
     /// A row the form has, found again after it was read: the first reading is kept, this one
     /// not read.
     RowRepeated {
@@ -192,7 +202,7 @@ fn decimal_text<S: serde::Serializer>(value: &Decimal, serializer: S) -> Result<
 }
 
 /// What sort of thing a [`Diagnostic`] reports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A section, a table row (an element of repeated rows among them) or the title was not
@@ -234,6 +244,7 @@ impl Problem {
             | Problem::ColumnsReordered
             | Problem::Columns(_) => Kind::Layout,
             Problem::NotInTitle { .. } | Problem::FieldMissing { .. } => Kind::Metadata,
+            Problem::Carried { kind, .. } => *kind,
         }
     }
 
@@ -297,6 +308,7 @@ impl Problem {
             Problem::LabelVariant { written, label } => {
                 format!("row label {written:?} differs from the form's {label:?}; read as it")
             }
+            Problem::Carried { message, .. } => message.clone(),
             Problem::ReadByOrder { rows } if zh => format!(
                 "表格的 {rows} 行数值没有行名，行名作为文字列在表格之前（PDF 转文本的输出）；按顺序读取，第 k 行数值对应第 k 个行名"
             ),
@@ -436,6 +448,9 @@ impl Diagnostic {
     /// one of its cell (`12条` where money is), a row whose values could not be placed. A check
     /// of such a reading cannot pass: the rules would read the value as blank.
     pub fn leaves_something_unread(&self) -> bool {
+        if let Problem::Carried { unread, .. } = &self.problem {
+            return unread.is_some();
+        }
         self.is_missing_part()
             || matches!(
                 self.problem,
@@ -445,6 +460,50 @@ impl Diagnostic {
                     | Problem::Columns(_)
                     | Problem::RowAmbiguous
             )
+    }
+
+    /// What it leaves unread, as the verdict counts it: a part, a row, a value; `None` when it
+    /// leaves nothing unread.
+    pub fn unread(&self) -> Option<crate::read::completeness::Unread> {
+        use crate::read::completeness::Unread;
+        match &self.problem {
+            Problem::Carried { unread, .. } => *unread,
+            _ if !self.leaves_something_unread() => None,
+            Problem::RowMissing { .. } | Problem::RowNotInRun { .. } | Problem::Run { .. } => {
+                Some(Unread::Row)
+            }
+            _ if self.is_missing_part() => Some(Unread::Part),
+            _ => Some(Unread::Value),
+        }
+    }
+
+    /// A diagnostic as [`Diagnostic::to_json`] wrote it (what `read` writes), carried over:
+    /// its position, pointer, kind, words and what it left unread. What it does not say is
+    /// taken at its worst: without `unread`, it left a value unread; without words, its JSON
+    /// is its words.
+    pub fn from_json(json: &serde_json::Value) -> Diagnostic {
+        use crate::read::completeness::Unread;
+        Diagnostic {
+            position: json.get("position").and_then(Position::from_json),
+            pointer: json
+                .get("pointer")
+                .and_then(|p| p.as_str())
+                .map(str::to_owned),
+            problem: Problem::Carried {
+                message: json
+                    .get("message")
+                    .and_then(|m| m.as_str())
+                    .map_or_else(|| json.to_string(), str::to_owned),
+                kind: json
+                    .get("kind")
+                    .and_then(|k| serde_json::from_value(k.clone()).ok())
+                    .unwrap_or(Kind::Layout),
+                unread: match json.get("unread") {
+                    None => Some(Unread::Value),
+                    Some(u) => serde_json::from_value(u.clone()).unwrap_or(Some(Unread::Value)),
+                },
+            },
+        }
     }
 
     /// The suggested values of a run the rules leave one reading of.
@@ -491,6 +550,7 @@ impl Diagnostic {
             "where": self.position.map(|p| p.describe(lang)),
             "pointer": self.pointer,
             "kind": self.kind(),
+            "unread": self.unread(),
             "message": self.problem.message(lang),
         });
         if let Some(suggestion) = self.suggestion() {

@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
 pub use diagnostic::{Diagnostic, Kind, Problem, RunReadings, Suggested};
-pub use reading::ReadForm;
+pub use reading::{ReadForm, slots_of_json};
 
 use crate::model::info::FormInfo;
 use crate::read::grid::{Position, SourceDocument};

@@ -189,3 +189,48 @@ mod tests {
         assert_eq!(text, r#"{"t":{"fee":96171.60,"n":3},"x":"a\"b"}"#);
     }
 }
+
+/// The cells of a form's JSON text as rules see them (what `read` wrote of a report that was
+/// not read whole): every number exactly as written, through [`ReadForm::slots`].
+pub fn slots_of_json(
+    info: &crate::model::info::FormInfo,
+    text: &str,
+) -> Vec<crate::model::cell::Slot> {
+    let mut numbers = BTreeMap::new();
+    exact_numbers(text, &mut String::new(), &mut numbers);
+    let form = ReadForm {
+        json: serde_json::from_str(text).unwrap_or(Value::Null),
+        numbers,
+        diagnostics: Vec::new(),
+        positions: BTreeMap::new(),
+    };
+    form.slots(info)
+}
+
+/// Every number of JSON `text`, by its pointer, as written (objects and arrays walked through
+/// their raw text, so no number passes through `f64`). Depth is serde_json's own bound.
+fn exact_numbers(text: &str, at: &mut String, out: &mut BTreeMap<String, Decimal>) {
+    use serde_json::value::RawValue;
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('{') {
+        if let Ok(map) = serde_json::from_str::<BTreeMap<String, &RawValue>>(text) {
+            for (key, value) in map {
+                let len = at.len();
+                *at = pointer::push(at, &key);
+                exact_numbers(value.get(), at, out);
+                at.truncate(len);
+            }
+        }
+    } else if trimmed.starts_with('[') {
+        if let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(text) {
+            for (i, value) in items.into_iter().enumerate() {
+                let len = at.len();
+                *at = pointer::push(at, &i.to_string());
+                exact_numbers(value.get(), at, out);
+                at.truncate(len);
+            }
+        }
+    } else if let Ok(n) = trimmed.trim_end().parse::<Decimal>() {
+        out.insert(at.clone(), n);
+    }
+}
