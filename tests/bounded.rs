@@ -58,3 +58,14 @@ fn a_file_of_more_lines_than_any_report_is_refused() {
     assert!(stderr.contains(&format!("上限 {limit} 行")), "{stderr}");
     assert!(!stderr.contains("memory allocation"), "{stderr}");
 }
+
+/// A PDF whose one content stream inflates to 300 MB of zeros (300 KB on disk): refused before
+/// the parser inflates anything, its memory a few MB; the limit is the reader's 256 MB budget
+/// for all of a PDF's streams.
+#[test]
+fn a_pdf_bomb_is_refused_before_it_is_inflated() {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/hostile/pdf-bomb.pdf");
+    let stderr = read_capped(&file, 100_000);
+    assert!(stderr.contains("解压后超过 256 MB"), "{stderr}");
+    assert!(!stderr.contains("memory allocation"), "{stderr}");
+}
