@@ -1,7 +1,7 @@
 //! No text panics the reader: arbitrary Unicode — CJK, full-width digits and brackets,
 //! combining marks, bidi and zero-width controls, marks, units, separators — put into the
-//! cells and labels of the bundled report in each text format, and as whole documents of every
-//! kind, is read or refused with a message.
+//! cells and labels of the bundled report in each text format, into a PDF's text layer, and as
+//! whole documents of every kind, is read or refused with a message.
 
 mod common;
 
@@ -70,10 +70,32 @@ proptest! {
         }
     }
 
+    /// Messy text as the text layer of a PDF: lines of running text and the cells of a ruled
+    /// table (every code through the font's `ToUnicode` map, surrogate halves among them).
+    #[test]
+    fn messy_pdf_text_is_read_or_said(lines in prop::collection::vec(messy_text(), 1..6)) {
+        use common::pdf::{cell, document, grid, text};
+        let mut page: Vec<common::pdf::Mark> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| text(60.0, 800.0 - 14.0 * i as f64, 10.0, l))
+            .collect();
+        let row: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let cells: Vec<common::pdf::Cell<'_>> = row
+            .iter()
+            .enumerate()
+            .map(|(i, l)| cell(i / 2, i % 2, std::slice::from_ref(l)))
+            .collect();
+        page.extend(grid(600.0, &[60.0, 200.0, 400.0], 20.0, &cells));
+        let pdf = document(&[page]);
+        let _ = baobiao::read::report::<AnnualReport>(pdf.clone(), &options(SourceKind::Pdf));
+        let _ = baobiao::read::report::<baobiao::forms::website::WebsiteReport>(pdf, &options(SourceKind::Pdf));
+    }
+
     /// Messy text as a whole document of every kind.
     #[test]
     fn messy_documents_are_read_or_refused(text in messy_text()) {
-        for kind in [SourceKind::Html, SourceKind::Text, SourceKind::Csv, SourceKind::Json] {
+        for kind in [SourceKind::Html, SourceKind::Text, SourceKind::Csv, SourceKind::Json, SourceKind::Pdf] {
             read_any(&text, kind);
         }
     }
