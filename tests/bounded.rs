@@ -64,7 +64,8 @@ fn a_file_of_more_lines_than_any_report_is_refused() {
 /// for all of a PDF's streams.
 #[test]
 fn a_pdf_bomb_is_refused_before_it_is_inflated() {
-    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/hostile/pdf-bomb.pdf");
+    let file =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/hostile/pdf-bomb.pdf");
     let stderr = read_capped(&file, 100_000);
     assert!(stderr.contains("解压后超过 256 MB"), "{stderr}");
     assert!(!stderr.contains("memory allocation"), "{stderr}");
