@@ -467,11 +467,7 @@ fn published_pdfs_read_to_their_sidecars_with_sources_by_page_and_line() {
         reading.position_of("/applications/outcomes/total/total"),
         Some(Position::Page { page: 4, .. })
     ));
-    let variants: Vec<String> = reading
-        .diagnostics
-        .iter()
-        .map(|d| d.describe(baobiao::Lang::Zh))
-        .collect();
+    let variants = common::said(&reading.diagnostics);
     assert_eq!(variants.len(), 1, "{variants:?}");
     assert!(
         variants[0].contains("2.其他法律行政止公开") && variants[0].contains("第3页第26行"),

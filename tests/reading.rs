@@ -388,11 +388,7 @@ fn labels_and_headings_written_otherwise_are_read_and_said() {
     let read = read_html(bundled_html(|p| {
         p.replacen("行政规范性文件", "行政规范姓文件", 1)
     }));
-    let said: Vec<String> = read
-        .diagnostics
-        .iter()
-        .map(|d| d.describe(baobiao::Lang::Zh))
-        .collect();
+    let said = common::said(&read.diagnostics);
     assert_eq!(said.len(), 1, "{said:?}");
     assert!(
         said[0].contains("行名“行政规范姓文件”与表格的“行政规范性文件”不同"),
@@ -415,11 +411,7 @@ fn labels_and_headings_written_otherwise_are_read_and_said() {
             1,
         )
     }));
-    let said: Vec<String> = read
-        .diagnostics
-        .iter()
-        .map(|d| d.describe(baobiao::Lang::Zh))
-        .collect();
+    let said = common::said(&read.diagnostics);
     assert_eq!(said.len(), 1, "{said:?}");
     assert!(
         said[0].contains("标题“五、存在的主要问题及整改措施”"),
@@ -461,11 +453,7 @@ fn a_row_the_form_does_not_have_is_said() {
         ..Default::default()
     };
     let read = baobiao::read::report::<AnnualReport>(csv.into_bytes(), &options).unwrap();
-    let said: Vec<String> = read
-        .diagnostics
-        .iter()
-        .map(|d| d.describe(baobiao::Lang::Zh))
-        .collect();
+    let said = common::said(&read.diagnostics);
     assert_eq!(said.len(), 1, "{said:?}");
     assert!(
         said[0].contains("行“行政奖励”不是表格中的行，其数值未读取"),
@@ -488,11 +476,7 @@ fn a_year_that_is_no_number_is_said_where_it_stands() {
     else {
         panic!("a report without its year is not a whole form");
     };
-    let said: Vec<String> = reading
-        .diagnostics
-        .iter()
-        .map(|d| d.describe(baobiao::Lang::Zh))
-        .collect();
+    let said = common::said(&reading.diagnostics);
     assert!(
         said.iter()
             .any(|d| d.starts_with("第") && d.contains("/year：“某年”不是数字")),
@@ -551,10 +535,7 @@ fn a_2021_report_with_table_3_in_the_2019_rows_is_read_as_that_variant() {
         Err(baobiao::read::ReadError::Incomplete { reading, .. }) => reading.diagnostics,
         Err(other) => panic!("{other}"),
     };
-    let said: Vec<String> = as_2021
-        .iter()
-        .map(|d| d.describe(baobiao::Lang::Zh))
-        .collect();
+    let said = common::said(&as_2021);
     assert!(
         said.iter()
             .any(|d| d.contains("/applications/outcomes/other_handling/not_corrected")),
@@ -633,11 +614,7 @@ fn converter_text_with_labels_apart_from_their_values_is_read_by_order() {
         "{text}"
     );
     let read = baobiao::read::report::<AnnualReport>(text.into_bytes(), &options).unwrap();
-    let said: Vec<String> = read
-        .diagnostics
-        .iter()
-        .map(|d| d.describe(baobiao::Lang::Zh))
-        .collect();
+    let said = common::said(&read.diagnostics);
     assert_eq!(said.len(), 1, "{said:?}");
     assert!(said[0].contains("按顺序读取"), "{said:?}");
     assert!(read.is_complete());
@@ -647,11 +624,7 @@ fn converter_text_with_labels_apart_from_their_values_is_read_by_order() {
     let text = converted(Some("2.重复申请"), false);
     let read = baobiao::read::report::<AnnualReport>(text.into_bytes(), &options).unwrap();
     assert!(!read.is_complete());
-    let said: Vec<String> = read
-        .diagnostics
-        .iter()
-        .map(|d| d.describe(baobiao::Lang::Zh))
-        .collect();
+    let said = common::said(&read.diagnostics);
     assert!(
         said.iter()
             .any(|d| d.contains("25 行没有行名的数值") && d.contains("24 个表格行名")),

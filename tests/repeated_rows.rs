@@ -202,11 +202,7 @@ fn rows_out_of_order_or_unnumbered_are_said_not_guessed() {
     // The second element numbered as the third: read up to it, the rest said.
     let skipped = html.replacen("第2项", "第3项", 1);
     let read = baobiao::read::report::<MediaReport>(skipped.into_bytes(), &options).unwrap();
-    let said: Vec<String> = read
-        .diagnostics
-        .iter()
-        .map(|d| d.describe(baobiao::Lang::Zh))
-        .collect();
+    let said = common::said(&read.diagnostics);
     assert!(
         said.iter().any(|d| d.contains("此处应为第2项，却是第3项")),
         "{said:?}"

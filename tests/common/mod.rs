@@ -156,3 +156,11 @@ where
         Err(err) => panic!("{err}"),
     }
 }
+
+/// A reading's diagnostics as a person reads them, in Chinese: what tests look for in them.
+pub fn said(diagnostics: &[baobiao::read::Diagnostic]) -> Vec<String> {
+    diagnostics
+        .iter()
+        .map(|d| d.describe(baobiao::Lang::Zh))
+        .collect()
+}
