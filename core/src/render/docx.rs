@@ -90,6 +90,14 @@ fn package(document: &Document) -> std::io::Result<Vec<u8>> {
     Ok(zip.finish().map_err(std::io::Error::other)?.into_inner())
 }
 
+/// The text width of the landscape A4 page (16838 twips less two 1440-twip margins).
+const TEXT_WIDTH: usize = 13_958;
+
+/// A grid column's width in twips: the text width in equal parts.
+fn column_width(columns: usize) -> usize {
+    TEXT_WIDTH / columns.max(1)
+}
+
 fn table(out: &mut String, comments: &mut String, next_comment: &mut usize, grid: &Grid) {
     out.push_str("<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblBorders>");
     for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
@@ -98,9 +106,13 @@ fn table(out: &mut String, comments: &mut String, next_comment: &mut usize, grid
             "<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
         );
     }
-    out.push_str("</w:tblBorders></w:tblPr><w:tblGrid>");
+    // A fixed layout on a grid of stated widths: without widths, an office program must
+    // guess the columns from the spans, and LibreOffice guesses a table 3 whose headers do not
+    // stand over their columns. The grid takes the landscape page's text width, in equal parts.
+    out.push_str("</w:tblBorders><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>");
+    let width = column_width(grid.columns);
     for _ in 0..grid.columns {
-        out.push_str("<w:gridCol/>");
+        let _ = write!(out, "<w:gridCol w:w=\"{width}\"/>");
     }
     out.push_str("</w:tblGrid>");
     for row in 0..grid.rows {
@@ -113,6 +125,11 @@ fn table(out: &mut String, comments: &mut String, next_comment: &mut usize, grid
                 continue;
             };
             out.push_str("<w:tc><w:tcPr>");
+            let _ = write!(
+                out,
+                "<w:tcW w:w=\"{}\" w:type=\"dxa\"/>",
+                width * cell.colspan
+            );
             if cell.colspan > 1 {
                 let _ = write!(out, "<w:gridSpan w:val=\"{}\"/>", cell.colspan);
             }

@@ -224,6 +224,9 @@ impl Interpreter<'_> {
         // The path being built: its points since the last `m`, and the segments and rectangles.
         let mut path: Vec<(f64, f64, f64, f64)> = Vec::new();
         let mut rectangles: Vec<[f64; 4]> = Vec::new();
+        // The points of each subpath, for fills: a thin filled polygon is a rule too (how
+        // LibreOffice draws borders).
+        let mut subpaths: Vec<Vec<(f64, f64)>> = Vec::new();
         let mut current = (0.0, 0.0);
         let mut start = (0.0, 0.0);
         let mut font_cache: Option<(Vec<u8>, Option<ObjectId>)> = None;
@@ -323,12 +326,16 @@ impl Interpreter<'_> {
                     if let Some([x, y]) = numbers::<2>(operands) {
                         current = state.ctm.apply(x, y);
                         start = current;
+                        subpaths.push(vec![current]);
                     }
                 }
                 "l" => {
                     if let Some([x, y]) = numbers::<2>(operands) {
                         let next = state.ctm.apply(x, y);
                         path.push((current.0, current.1, next.0, next.1));
+                        if let Some(points) = subpaths.last_mut() {
+                            points.push(next);
+                        }
                         current = next;
                     }
                 }
@@ -364,17 +371,30 @@ impl Interpreter<'_> {
                     }
                     path.clear();
                     rectangles.clear();
+                    subpaths.clear();
                 }
                 "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
                     for r in &rectangles {
                         self.bar(*r);
                     }
+                    for points in subpaths.iter().filter(|p| p.len() >= 3) {
+                        let xs = points.iter().map(|p| p.0);
+                        let ys = points.iter().map(|p| p.1);
+                        self.bar([
+                            xs.clone().fold(f64::INFINITY, f64::min),
+                            ys.clone().fold(f64::INFINITY, f64::min),
+                            xs.fold(f64::NEG_INFINITY, f64::max),
+                            ys.fold(f64::NEG_INFINITY, f64::max),
+                        ]);
+                    }
                     path.clear();
                     rectangles.clear();
+                    subpaths.clear();
                 }
                 "n" => {
                     path.clear();
                     rectangles.clear();
+                    subpaths.clear();
                 }
                 "Do" => {
                     if let Some(Object::Name(name)) = operands.first() {

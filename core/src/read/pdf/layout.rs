@@ -31,10 +31,25 @@ pub struct PageTable {
     pub top: f64,
 }
 
+/// A line of running text, placed.
+pub struct TextLine {
+    /// Its text.
+    pub text: String,
+    /// Where it is.
+    pub position: Position,
+    /// Its top.
+    pub top: f64,
+    /// It reaches the right margin of the page's running text (within an em): a paragraph
+    /// that goes on runs on to the next line.
+    pub full: bool,
+    /// It starts right of the left margin (a paragraph's first line, a heading set in).
+    pub indented: bool,
+}
+
 /// A piece of a page, before pages are joined.
 pub enum PagePiece {
-    /// A line of running text, with its top.
-    Text(String, Position, f64),
+    /// A line of running text.
+    Text(TextLine),
     /// A table.
     Table(PageTable),
 }
@@ -283,7 +298,7 @@ fn line_text(line: &[&Glyph]) -> String {
 
 /// Lines of one cell joined: without a break between Chinese characters (a wrapped or
 /// vertical label), with a space between words of other scripts.
-fn joined(lines: &[String]) -> String {
+pub(super) fn join_lines(lines: &[String]) -> String {
     let mut text = String::new();
     for line in lines.iter().filter(|l| !l.is_empty()) {
         let before = text.chars().next_back();
@@ -329,22 +344,47 @@ pub fn page(drawn: &Drawn, page: usize) -> Vec<PagePiece> {
         }
     }
     let number = |g: &Glyph| line_number.get(&(g as *const Glyph)).copied().unwrap_or(1);
-    for line in lines(outside) {
-        let text = line_text(&line);
-        if !text.is_empty() {
-            let top = line
-                .iter()
-                .map(|g| g.bounds[3])
-                .fold(f64::NEG_INFINITY, f64::max);
-            pieces.push(PagePiece::Text(
-                text,
-                Position::Page {
-                    page,
-                    line: number(line[0]),
-                },
-                top,
-            ));
-        }
+    let running: Vec<Vec<&Glyph>> = lines(outside)
+        .into_iter()
+        .filter(|l| !line_text(l).is_empty())
+        .collect();
+    let left = |l: &[&Glyph]| l.iter().map(|g| g.bounds[0]).fold(f64::INFINITY, f64::min);
+    let right = |l: &[&Glyph]| {
+        l.iter()
+            .map(|g| g.bounds[2])
+            .fold(f64::NEG_INFINITY, f64::max)
+    };
+    let margin_left = running
+        .iter()
+        .map(|l| left(l))
+        .fold(f64::INFINITY, f64::min);
+    // The right margin: where the page's tables end, else where most lines of running text
+    // end (the three-quarter mark of their right edges, so a line whose glyph widths are
+    // overstated does not set it; on a page of short field lines, tables tell the width).
+    let mut rights: Vec<f64> = running.iter().map(|l| right(l)).collect();
+    rights.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    let margin_right = grids
+        .iter()
+        .map(|g| g.xs[g.xs.len() - 1])
+        .reduce(f64::max)
+        .or_else(|| rights.get(rights.len() * 3 / 4).copied())
+        .unwrap_or(f64::INFINITY);
+    for line in running {
+        let top = line
+            .iter()
+            .map(|g| g.bounds[3])
+            .fold(f64::NEG_INFINITY, f64::max);
+        let em = line.iter().map(|g| g.size).fold(0.0, f64::max).max(1.0);
+        pieces.push(PagePiece::Text(TextLine {
+            text: line_text(&line),
+            position: Position::Page {
+                page,
+                line: number(line[0]),
+            },
+            top,
+            full: right(&line) >= margin_right - em,
+            indented: left(&line) > margin_left + em / 2.0,
+        }));
     }
     for (grid, cells) in grids.iter().zip(in_cells) {
         let columns = grid.columns();
@@ -379,7 +419,7 @@ pub fn page(drawn: &Drawn, page: usize) -> Vec<PagePiece> {
                 |l| number(l[0]),
             );
             table.cells.push(SourceCell {
-                text: joined(&texts),
+                text: join_lines(&texts),
                 row,
                 column,
                 rowspan: last_row - row + 1,
@@ -396,7 +436,7 @@ pub fn page(drawn: &Drawn, page: usize) -> Vec<PagePiece> {
     }
     pieces.sort_by(|a, b| {
         let top = |p: &PagePiece| match p {
-            PagePiece::Text(_, _, top) => *top,
+            PagePiece::Text(line) => line.top,
             PagePiece::Table(t) => t.top,
         };
         top(b)

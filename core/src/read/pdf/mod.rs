@@ -108,29 +108,50 @@ fn furniture(text: &str) -> bool {
     !rest.is_empty() && rest.len() <= 4 && rest.chars().all(|c| c.is_ascii_digit())
 }
 
-/// Pages joined in order; a table that ends a page and one that begins the next, ruled on the
-/// same columns, are one table: a header row repeated at the top is dropped, and a cell left
-/// empty under a cell that spans to the page's end (a group label carried over) is that cell.
+/// Pages joined in order. A line of running text that fills the line before it to the margin
+/// and is not set in (nor numbered as a heading) goes on that line's paragraph, across a page
+/// break too: a paragraph is one piece, as a page's `<p>` is. A table that ends a page and one
+/// that begins the next, ruled on the same columns, are one table: a header row repeated at the
+/// top is dropped, and a cell left empty under a cell that spans to the page's end (a group
+/// label carried over) is that cell.
 fn join(pages: Vec<Vec<PagePiece>>) -> SourceDocument {
     let mut pieces: Vec<Piece> = Vec::new();
     // The last table, while nothing but furniture has followed it, with its columns.
     let mut open: Option<(usize, Vec<f64>)> = None;
+    // The paragraph whose last line filled the line, while nothing but furniture has followed.
+    let mut paragraph: Option<usize> = None;
     for page in pages {
         for piece in page {
             match piece {
-                PagePiece::Text(text, position, _) => {
-                    if !furniture(&text) {
-                        open = None;
+                PagePiece::Text(line) => {
+                    // A page number is the page's, not the report's: left out.
+                    if furniture(&line.text) {
+                        continue;
                     }
-                    pieces.push(Piece::Text { text, position });
+                    open = None;
+                    // A short `label：value` line is a field, not the rest of a paragraph.
+                    let field = !line.full && is_field(&line.text);
+                    let goes_on = !line.indented && !starts_a_row(&line.text) && !field;
+                    if let Some(index) = paragraph.filter(|_| goes_on)
+                        && let Piece::Text { text, .. } = &mut pieces[index]
+                    {
+                        *text = layout::join_lines(&[std::mem::take(text), line.text]);
+                        paragraph = line.full.then_some(index);
+                        continue;
+                    }
+                    paragraph = line.full.then_some(pieces.len());
+                    pieces.push(Piece::Text {
+                        text: line.text,
+                        position: line.position,
+                    });
                 }
                 PagePiece::Table(table) => {
+                    paragraph = None;
                     if let Some((index, xs)) = &open
                         && same_columns(xs, &table.xs)
                         && let Piece::Table(before) = &mut pieces[*index]
                     {
                         run_on(before, table.table);
-                        // Furniture between the two parts stays where it was read.
                         continue;
                     }
                     open = Some((pieces.len(), table.xs));
@@ -186,4 +207,86 @@ fn run_on(table: &mut SourceTable, mut next: SourceTable) {
     }
     table.rows = offset + next.rows - skip.min(next.rows);
     table.cells.sort_by_key(|c| (c.row, c.column));
+    join_broken_row(table, offset);
+}
+
+/// True when a line reads `label：value` (a colon among its first dozen characters).
+fn is_field(text: &str) -> bool {
+    text.chars().take(12).any(|c| c == '：' || c == ':')
+}
+
+/// True when a label starts a row of its own: it opens with a number (`1.`, `（六）`, `四、`).
+fn starts_a_row(text: &str) -> bool {
+    let mut chars = text.trim_start().chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_digit() || ('０'..='９').contains(&c) => true,
+        Some('（' | '(') => true,
+        Some(c) if "一二三四五六七八九十".contains(c) => chars.next() == Some('、'),
+        _ => false,
+    }
+}
+
+/// A row the page broke (what LibreOffice does to a tall row): the part at the top of the next
+/// page, whose cells stand under the last row's and whose label does not start a row, and
+/// which writes nothing where that row already has something but the rest of its labels, is
+/// the rest of that row: joined to it.
+fn join_broken_row(table: &mut SourceTable, first: usize) {
+    if first == 0 {
+        return;
+    }
+    let part: Vec<usize> = (0..table.cells.len())
+        .filter(|&i| table.cells[i].row == first)
+        .collect();
+    let Some(label) = part
+        .iter()
+        .map(|&i| &table.cells[i])
+        .find(|c| !c.text.is_empty())
+    else {
+        return;
+    };
+    if starts_a_row(&label.text) || label.text.chars().all(|c| c.is_ascii_digit()) {
+        return;
+    }
+    let above = |c: &crate::read::grid::SourceCell| {
+        table.cells.iter().position(|a| {
+            a.row + a.rowspan == first
+                && a.column == c.column
+                && a.colspan == c.colspan
+                && a.rowspan == 1
+        })
+    };
+    let mut pairs = Vec::new();
+    for &i in &part {
+        let cell = &table.cells[i];
+        let Some(a) = above(cell) else {
+            return;
+        };
+        let writes_both = !cell.text.is_empty() && !table.cells[a].text.is_empty();
+        let is_label = cell.text.chars().any(|c| c >= '\u{2e80}');
+        if writes_both && !is_label {
+            return;
+        }
+        pairs.push((a, i));
+    }
+    for &(a, i) in &pairs {
+        let rest = std::mem::take(&mut table.cells[i].text);
+        let joined = layout::join_lines(&[table.cells[a].text.clone(), rest]);
+        table.cells[a].text = joined;
+    }
+    let dropped: std::collections::HashSet<usize> = pairs.iter().map(|p| p.1).collect();
+    let mut index = 0;
+    table.cells.retain(|_| {
+        let keep = !dropped.contains(&index);
+        index += 1;
+        keep
+    });
+    // The rows below move up by one, and cells spanning into the broken part end above it.
+    for cell in &mut table.cells {
+        if cell.row > first {
+            cell.row -= 1;
+        } else if cell.row < first && cell.row + cell.rowspan > first {
+            cell.rowspan -= 1;
+        }
+    }
+    table.rows -= 1;
 }
