@@ -60,8 +60,12 @@ impl<F> Reading<F> {
     }
 
     /// Whether anything of the form's cells was read: a reading without one is no reading of
-    /// the form's tables at all.
+    /// the form's tables at all. A form without number cells (text and choices only) has no
+    /// such test: true.
     pub fn read_any_cell(&self, info: &FormInfo) -> bool {
+        if info.cells.is_empty() {
+            return true;
+        }
         // An element of repeated rows is placed at its index: `/rows/0/col` for `/rows/*/col`.
         let template = |pointer: &str| -> String {
             pointer
