@@ -224,8 +224,8 @@ pub fn run(
         eprintln!(
             "{}",
             lang.pick(
-                "baobiao: 报告未能完整读取（见上方诊断），按 --require-complete 不予判定",
-                "baobiao: the report was not read completely (see the diagnostics); --require-complete asks for a complete reading"
+                "baobiao: 报告未能完整读取（见上方诊断）；按 --require-complete，以退出码 2 结束",
+                "baobiao: the report was not read completely (see the diagnostics); with --require-complete that ends with exit code 2"
             )
         );
         ExitCode::from(2)

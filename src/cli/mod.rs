@@ -46,7 +46,7 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Check a filled form (JSON) or a published report (HTML, text, Markdown, CSV, XLSX, DOCX)
+    /// Check a filled form (JSON) or a published report (HTML, text, Markdown, CSV, XLSX, DOCX, PDF)
     /// against every rule of its form.
     Check {
         #[command(flatten)]
@@ -84,7 +84,7 @@ enum Command {
         #[arg(long, value_parser = parse_lang, default_value = "zh")]
         lang: Lang,
     },
-    /// Read a published report (HTML, text, Markdown, CSV, XLSX, DOCX) into its form, as JSON
+    /// Read a published report (HTML, text, Markdown, CSV, XLSX, DOCX, PDF) into its form, as JSON
     /// with diagnostics and each cell's source.
     Read {
         #[command(flatten)]

@@ -10,7 +10,7 @@ use crate::set::{FormSet, SetReading};
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// The report: a form as JSON, or a published report (an HTML page, text or Markdown, CSV,
-    /// XLSX or DOCX).
+    /// XLSX, DOCX or PDF).
     pub file: PathBuf,
     /// The form the file is filled in (default: for JSON, the first form that takes it; for a
     /// published report, the form it matches best).

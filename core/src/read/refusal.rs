@@ -159,7 +159,10 @@ impl Refusal {
                 "PDF 的 {pages} 页上没有文字层（{images} 幅图像）：是扫描件，其中的数字是图片，无法读取；请取得有文字的 PDF 或其他格式的报告"
             ),
             Refusal::PdfWithoutText { pages, images } => format!(
-                "the PDF's {pages} pages have no text layer ({images} images): a scan, whose figures are pictures and cannot be read; get a PDF with text, or the report in another format"
+                "the PDF's {} ha{} no text layer ({images} image{}): a scan, whose figures are pictures and cannot be read; get a PDF with text, or the report in another format",
+                if *pages == 1 { "page".to_owned() } else { format!("{pages} pages") },
+                if *pages == 1 { "s" } else { "ve" },
+                if *images == 1 { "" } else { "s" },
             ),
             Refusal::PdfCompression { filter } if zh => {
                 format!("PDF 使用了不读取的压缩方式 {filter}")

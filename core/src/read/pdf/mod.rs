@@ -26,6 +26,17 @@ pub const MAX_PAGES: usize = 2_000;
 
 /// A PDF's pages as paragraphs and tables.
 pub fn read(bytes: &[u8]) -> Result<SourceDocument, Refusal> {
+    // A file named `.pdf` that is not one (empty, or another kind renamed) is said as such,
+    // before the parser's own words. (The header may follow some bytes of junk, as readers
+    // allow: within the first 1,024.)
+    if find(&bytes[..bytes.len().min(1024)], b"%PDF-", 0).is_none() {
+        let detail = if bytes.is_empty() {
+            "the file is empty".to_owned()
+        } else {
+            "it does not begin with %PDF-: not a PDF, whatever its name".to_owned()
+        };
+        return Err(Refusal::NotPdf { detail });
+    }
     inflation(bytes)?;
     let document = lopdf::Document::load_mem(bytes).map_err(|e| Refusal::NotPdf {
         detail: e.to_string(),
