@@ -219,7 +219,10 @@ fn a_pdf_that_is_not_one_is_refused_with_the_parsers_words() {
     // An empty file and another kind named `.pdf` are said as such, not in the parser's words.
     for (bytes, says) in [
         (Vec::new(), "the file is empty"),
-        (b"<html>not a pdf</html>".to_vec(), "does not begin with %PDF-"),
+        (
+            b"<html>not a pdf</html>".to_vec(),
+            "does not begin with %PDF-",
+        ),
     ] {
         let err = baobiao::read::report::<Ledger>(bytes, &pdf_options()).unwrap_err();
         assert!(err.to_string().contains(says), "{err}");

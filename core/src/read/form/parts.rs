@@ -253,15 +253,21 @@ impl Reader<'_> {
             let label = field.display_label();
             match (&field.kind, heading) {
                 (NodeKind::Text, Some(start)) => {
-                    let lines: Vec<&str> = found
+                    let lines: Vec<(&str, crate::read::grid::Position)> = found
                         .under(start, pieces.len())
                         .filter(|i| !found.lines.contains(i))
                         .filter_map(|i| match &pieces[i] {
-                            Piece::Text { text, .. } => Some(text.as_str()),
+                            Piece::Text { text, position } => Some((text.as_str(), *position)),
                             Piece::Table(_) => None,
                         })
                         .collect();
-                    self.json[field.field.key] = Value::String(lines.join("\n"));
+                    // A text part is placed where its first line is.
+                    if let Some((_, first)) = lines.first() {
+                        self.positions
+                            .insert(pointer::push("", field.field.key), *first);
+                    }
+                    let text: Vec<&str> = lines.iter().map(|(t, _)| *t).collect();
+                    self.json[field.field.key] = Value::String(text.join("\n"));
                 }
                 (NodeKind::Struct(_) | NodeKind::Rows(_), _) if field.has_values() => {
                     let Some(table) = layout.tables.iter().find(|t| t.key == field.field.key)
