@@ -18,15 +18,7 @@ use baobiao::forms::website::WebsiteReport;
 use baobiao::{Form, Lang, render};
 
 fn chromium() -> Option<PathBuf> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|name| {
-            Command::new(name)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-        .map(PathBuf::from)
+    common::program(&["chromium", "chromium-browser", "google-chrome"])
 }
 
 fn headless(browser: &Path, profile: &Path) -> Command {

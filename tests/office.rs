@@ -18,15 +18,7 @@ use baobiao::read::{Options, SourceKind};
 use baobiao::{Form, Lang, render};
 
 fn soffice() -> Option<PathBuf> {
-    ["soffice", "libreoffice"]
-        .into_iter()
-        .find(|name| {
-            Command::new(name)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-        .map(PathBuf::from)
+    common::program(&["soffice", "libreoffice"])
 }
 
 /// The form drawn as DOCX, printed to PDF by LibreOffice.

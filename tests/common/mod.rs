@@ -164,3 +164,16 @@ pub fn said(diagnostics: &[baobiao::read::Diagnostic]) -> Vec<String> {
         .map(|d| d.describe(baobiao::Lang::Zh))
         .collect()
 }
+
+/// The first of `names` that runs (`NAME --version` succeeds): a program a test drives.
+pub fn program(names: &[&str]) -> Option<std::path::PathBuf> {
+    names
+        .iter()
+        .find(|name| {
+            std::process::Command::new(name)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+        .map(std::path::PathBuf::from)
+}
