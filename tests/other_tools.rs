@@ -601,3 +601,106 @@ fn sums_over_repeated_rows_decide_alike_in_json_logic() {
     let schema = temp_json("media.schema.json", &baobiao::schema::root::<MediaReport>());
     engines_agree(&schema, &reports, &ours, "media");
 }
+
+/// Pairs of reports, this year's and last year's: some carried over as carried forward, some
+/// with a column changed, blanked or marked not applicable on either side.
+fn generated_pairs() -> Vec<serde_json::Value> {
+    let mut rng = Rng(0x0ca2_2e0f);
+    let last = generated_reports();
+    let columns = [
+        "natural_persons",
+        "organisations/business",
+        "organisations/research",
+        "organisations/public_interest",
+        "organisations/legal_services",
+        "organisations/other",
+        "total",
+    ];
+    (0..200)
+        .map(|i| {
+            let previous = last[i].clone();
+            let mut current = last[(i + 1) % last.len()].clone();
+            for column in columns {
+                let carried = previous
+                    .pointer(&format!("/applications/carried_forward/{column}"))
+                    .cloned()
+                    .unwrap();
+                let cell = current
+                    .pointer_mut(&format!("/applications/carried_over/{column}"))
+                    .unwrap();
+                *cell = match rng.below(8) {
+                    0 => serde_json::Value::Null,
+                    1 => "/".into(),
+                    2 => (carried.as_u64().unwrap_or(0) + 1).into(),
+                    _ => carried,
+                };
+            }
+            serde_json::json!({ "current": current, "previous": previous })
+        })
+        .collect()
+}
+
+/// What the Rust rule decides over each pair, in the shape rules.mjs prints.
+fn rust_period_outcomes(pairs: &[serde_json::Value]) -> Vec<serde_json::Value> {
+    let info = AnnualReport::info();
+    pairs
+        .iter()
+        .map(|pair| {
+            let slot = |report: &serde_json::Value, cell: usize| {
+                let value = report.pointer(&info.cells[cell].pointer).unwrap();
+                serde_json::from_value::<baobiao::Count>(value.clone())
+                    .map_or(baobiao::Slot::Blank, |c| c.slot())
+            };
+            let mut outcome = serde_json::json!({ "fail": [], "not_assessable": [] });
+            for rule in &info.period_rules {
+                let decided = rule.decide(
+                    |c| slot(&pair["current"], c),
+                    |c| slot(&pair["previous"], c),
+                );
+                for (cells, status) in decided {
+                    let entry = format!(
+                        "{} {} {}",
+                        rule.id,
+                        info.cells[cells.current].pointer,
+                        info.cells[cells.previous].pointer
+                    );
+                    let key = match status {
+                        baobiao::PairStatus::Pass => continue,
+                        baobiao::PairStatus::Fail => "fail",
+                        baobiao::PairStatus::NotAssessable => "not_assessable",
+                    };
+                    outcome[key].as_array_mut().unwrap().push(entry.into());
+                }
+            }
+            sorted(&outcome)
+        })
+        .collect()
+}
+
+/// The rules between two reports (`x-baobiao-period-rules`, T3-CARRY) decide a pair of
+/// reports in json-logic-js and Python as the Rust rule does: equal, different, or a blank or
+/// mark on either side not assessable.
+#[test]
+fn other_tools_run_the_rules_between_two_years_like_the_rust_rule() {
+    let pairs = generated_pairs();
+    let ours = rust_period_outcomes(&pairs);
+    let failing = ours
+        .iter()
+        .filter(|o| !o["fail"].as_array().unwrap().is_empty());
+    assert!(failing.count() > 100, "the pairs exercise failures");
+    let file = temp_json("pairs.json", &serde_json::Value::from(pairs.clone()));
+    let schema = schema_file("annual-report-2021.schema.json");
+    let periods = Path::new("--periods");
+    for (program, tool, script) in [
+        ("node", "node", "tests/js/rules.mjs"),
+        ("python3", "python", "tests/python/rules.py"),
+    ] {
+        if !available(tool) {
+            continue;
+        }
+        let theirs = run_json(program, &[&root().join(script), &schema, &file, periods]);
+        for ((pair, ours), theirs) in pairs.iter().zip(&ours).zip(theirs.as_array().unwrap()) {
+            assert_eq!(ours, &sorted(theirs), "{program} disagrees on {pair}");
+        }
+    }
+}

@@ -25,6 +25,7 @@ pub mod set;
 
 pub use check::findings::{BlankNote, CellRef, Found, NotAssessable, Summary, Violation};
 pub use check::op::Op;
+pub use check::period::{PairStatus, PeriodPair, PeriodRule};
 pub use check::report::Report;
 pub use check::rule::{
     Body, Instance, Operand, RuleDef, RuleKind, STRICT_BLANK, Severity, Side, Term, strict_blank,

@@ -12,6 +12,7 @@ pub use crate::check::acc::Acc;
 pub use crate::check::condition::{Gate, Wanted, WhenDecl, wanted_option};
 pub use crate::check::eval::Bounds;
 pub use crate::check::op::Op;
+pub use crate::check::period::PreviousDecl;
 pub use crate::check::rule::{CheckDecl, OperandDecl, RangeDecl, RuleMeta, Severity, TermDecl};
 pub use crate::check::traverse::{
     Accumulate, Mode, Sink, Site, SiteRule, Types, Values, Visit, assert_form_field, field_offset,

@@ -50,7 +50,8 @@ const _: () = {
                             aliases : & [], doc : __bb::None, unit : __bb::None,
                             unit_unstated : false, total : __bb::None, ranges :
                             __bb::vec![], role : __bb::Role::Part, required : true, plain
-                            : false, }), < Count as __bb::Component >
+                            : false, reporter : false, period : false, previous :
+                            __bb::None, }), < Count as __bb::Component >
                             ::describe(__bb::Field { ident : "total", key : "total",
                             label : __bb::Some("总计"), aliases : & [], doc :
                             __bb::None, unit : __bb::None, unit_unstated : false, total :
@@ -58,7 +59,8 @@ const _: () = {
                             : __bb::Severity::Error, message : __bb::None, message_en :
                             __bb::None, decimals : __bb::None, when : __bb::None, }),
                             ranges : __bb::vec![], role : __bb::Role::Part, required :
-                            true, plain : false, })
+                            true, plain : false, reporter : false, period : false,
+                            previous : __bb::None, })
                         ],
                         checks: __bb::vec![],
                         ranges: __bb::vec![],

@@ -52,17 +52,20 @@ const _: () = {
                             "a", key : "a", label : __bb::Some("甲"), aliases : & [],
                             doc : __bb::None, unit : __bb::None, unit_unstated : false,
                             total : __bb::None, ranges : __bb::vec![], role :
-                            __bb::Role::Part, required : true, plain : false, }), < Row
-                            as __bb::Component > ::describe(__bb::Field { ident : "b",
-                            key : "B", label : __bb::Some("乙"), aliases : & ["乙项"],
-                            doc : __bb::None, unit : __bb::None, unit_unstated : false,
-                            total : __bb::None, ranges : __bb::vec![], role :
-                            __bb::Role::Part, required : true, plain : false, }), < Row
-                            as __bb::Component > ::describe(__bb::Field { ident : "sum",
-                            key : "sum", label : __bb::Some("和"), aliases : & [], doc :
+                            __bb::Role::Part, required : true, plain : false, reporter :
+                            false, period : false, previous : __bb::None, }), < Row as
+                            __bb::Component > ::describe(__bb::Field { ident : "b", key :
+                            "B", label : __bb::Some("乙"), aliases : & ["乙项"], doc :
                             __bb::None, unit : __bb::None, unit_unstated : false, total :
                             __bb::None, ranges : __bb::vec![], role : __bb::Role::Part,
-                            required : true, plain : false, })
+                            required : true, plain : false, reporter : false, period :
+                            false, previous : __bb::None, }), < Row as __bb::Component >
+                            ::describe(__bb::Field { ident : "sum", key : "sum", label :
+                            __bb::Some("和"), aliases : & [], doc : __bb::None, unit :
+                            __bb::None, unit_unstated : false, total : __bb::None, ranges
+                            : __bb::vec![], role : __bb::Role::Part, required : true,
+                            plain : false, reporter : false, period : false, previous :
+                            __bb::None, })
                         ],
                         checks: __bb::vec![
                             __bb::CheckDecl { meta : __bb::RuleMeta { id :

@@ -21,6 +21,8 @@ pub fn container(cx: &Ctxt, input: &syn::DeriveInput, c: &Container<'_>) {
     serde_shape(cx, c);
     fields(cx, c);
     roles(cx, c);
+    identity(cx, c);
+    previous(cx, c);
     checks(cx, c);
     conditions(cx, c);
     rule_ids(cx, c);
@@ -145,8 +147,57 @@ fn roles(cx: &Ctxt, c: &Container<'_>) {
                 cx.error_at(first, "the first one is here");
             }
         }
-        if let Role::Title(Some(pattern)) = &role.value {
-            title_pattern(cx, c, field, pattern);
+        if let Role::Title(patterns) = &role.value {
+            for pattern in patterns {
+                title_pattern(cx, c, field, pattern);
+            }
+        }
+    }
+}
+
+/// One `reporter` and one `period` per struct.
+fn identity(cx: &Ctxt, c: &Container<'_>) {
+    let fields = || c.fields.iter().filter(|f| f.skip.is_none());
+    for (name, spans) in [
+        (
+            "reporter",
+            fields().filter_map(|f| f.reporter).collect::<Vec<_>>(),
+        ),
+        ("period", fields().filter_map(|f| f.period).collect()),
+    ] {
+        for &second in spans.iter().skip(1) {
+            cx.error_at(
+                second,
+                format!("only one field of a struct can be `{name}`"),
+            );
+            cx.error_at(spans[0], "the first one is here");
+        }
+    }
+}
+
+/// `previous(field)` names another field of the same struct (its type is checked by the
+/// compiler: `emit` asserts the two fields have one type).
+fn previous(cx: &Ctxt, c: &Container<'_>) {
+    let names: Vec<String> = c
+        .fields
+        .iter()
+        .filter(|f| f.skip.is_none())
+        .map(|f| f.ident.to_string())
+        .collect();
+    for field in c.fields.iter().filter(|f| f.skip.is_none()) {
+        let Some(previous) = &field.previous else {
+            continue;
+        };
+        let name = previous.counterpart.to_string();
+        if !names.contains(&name) {
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            cx.error_spanned_by(
+                &previous.counterpart,
+                format!(
+                    "`previous` names a field of this struct, and there is no `{name}`; {}",
+                    suggest::hint(&name, &names)
+                ),
+            );
         }
     }
 }

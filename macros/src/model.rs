@@ -55,6 +55,7 @@ impl Container<'_> {
                     .iter()
                     .map(|t| &t.meta)
                     .chain(f.ranges.iter().map(|r| &r.meta))
+                    .chain(f.previous.iter().map(|p| &p.meta))
             }))
     }
 
@@ -112,6 +113,15 @@ impl Container<'_> {
                     ids.push((id, range(r)));
                 }
             }
+            if let Some(previous) = &field.previous
+                && let Some(id) = &previous.meta.id
+            {
+                let meaning = format!(
+                    "previous {} == previous.{}",
+                    field.ident, previous.counterpart
+                );
+                ids.push((id, meaning + &previous.meta.wording()));
+            }
         }
         ids
     }
@@ -134,6 +144,14 @@ pub struct Field<'a> {
     pub skip: Option<Span>,
     /// `plain`: a choice written as its label, not as check boxes.
     pub plain: Option<Span>,
+    /// `reporter`: the field names who reports (an agency): reports of one reporter are told
+    /// apart from others' in a batch.
+    pub reporter: Option<Span>,
+    /// `period`: the field is the period reported on (a year).
+    pub period: Option<Span>,
+    /// `previous(field, id = .., ..)`: the field equals `field` of the same reporter's report
+    /// for the period before.
+    pub previous: Option<Previous>,
     pub doc: Option<String>,
     pub serde_rename: Option<Sp<String>>,
     /// `#[serde(default)]` or `#[serde(default = "..")]`: the field may be missing.
@@ -158,8 +176,9 @@ pub struct Field<'a> {
 /// What a field is to the reader and the renderer, when it is more than a labelled part.
 #[derive(Clone)]
 pub enum Role {
-    /// `title` or `title(pattern = "{agency}{year}年{}年度报告")`.
-    Title(Option<Sp<String>>),
+    /// `title` or `title(pattern = "{agency}{year}年{}年度报告", ..)`: the ways the title is
+    /// written, tried in order.
+    Title(Vec<Sp<String>>),
     /// `preamble`: the text between the title and the first heading.
     Preamble,
     /// `section`: a part every report has, found by its heading.
@@ -259,6 +278,14 @@ pub enum Severity {
 /// `#[form(total)]` or `#[form(total(id = .., ..))]`.
 pub struct Total {
     pub span: Span,
+    pub meta: RuleMeta,
+}
+
+/// `#[form(previous(carried_forward, id = .., message = ..))]` on a field.
+pub struct Previous {
+    pub span: Span,
+    /// The sibling field of the previous period's report that this field equals.
+    pub counterpart: syn::Ident,
     pub meta: RuleMeta,
 }
 

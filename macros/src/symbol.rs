@@ -26,6 +26,9 @@ pub const PREAMBLE: &str = "preamble";
 pub const SECTION: &str = "section";
 pub const META: &str = "meta";
 pub const PATTERN: &str = "pattern";
+pub const REPORTER: &str = "reporter";
+pub const PERIOD: &str = "period";
+pub const PREVIOUS: &str = "previous";
 
 // Rule keys.
 pub const ID: &str = "id";
@@ -60,8 +63,13 @@ pub const FIELD_KEYS: &[&str] = &[
     SECTION,
     META,
     PLAIN,
+    REPORTER,
+    PERIOD,
+    PREVIOUS,
     SKIP,
 ];
+/// `previous(..)` takes no `when`: the pair of reports decides whether it applies.
+pub const PREVIOUS_KEYS: &[&str] = &[ID, MESSAGE, MESSAGE_EN, SEVERITY];
 pub const RULE_KEYS: &[&str] = &[ID, MESSAGE, MESSAGE_EN, SEVERITY, DECIMALS, WHEN];
 pub const RANGE_KEYS: &[&str] = &[MIN, MAX, ID, MESSAGE, MESSAGE_EN, SEVERITY, WHEN];
 pub const SEVERITIES: &[&str] = &["error", "warning", "info"];

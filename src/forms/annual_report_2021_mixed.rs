@@ -20,13 +20,19 @@ use crate::forms::annual_report_2021::{ActiveDisclosure, ReviewsAndLawsuits};
 )]
 pub struct AnnualReport2021WithTable3Of2019 {
     /// The report's title line: it names the agency and the year reported on.
-    #[form(label = "标题", title(pattern = "{agency}{year}年{}年度报告"))]
+    #[form(
+        label = "标题",
+        title(
+            pattern = "{agency}{year}年{}年度报告",
+            pattern = "{year}年{agency}政府信息公开工作年度报告"
+        )
+    )]
     pub title: String,
     /// The reporting agency.
-    #[form(label = "机关名称")]
+    #[form(label = "机关名称", reporter)]
     pub agency: String,
     /// The year reported on (not the year of publication).
-    #[form(label = "报告年度")]
+    #[form(label = "报告年度", period)]
     pub year: u16,
     /// The opening paragraph, where there is one.
     #[form(label = "引言", preamble)]

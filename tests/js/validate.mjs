@@ -12,7 +12,7 @@ const documents = JSON.parse(readFileSync(documentsFile, "utf8"));
 
 // Strict mode stays on: the extension keywords are declared, as a user of the schema would.
 const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true });
-ajv.addVocabulary(["x-baobiao-rules", "x-baobiao-layout", "x-baobiao-unit", "x-baobiao-aliases", "x-baobiao-order"]);
+ajv.addVocabulary(["x-baobiao-rules", "x-baobiao-period-rules", "x-baobiao-reporter", "x-baobiao-period", "x-baobiao-layout", "x-baobiao-unit", "x-baobiao-aliases", "x-baobiao-order"]);
 const validate = ajv.compile(schema);
 const results = documents.map((doc) =>
   validate(doc) ? [] : validate.errors.map((e) => `${e.instancePath} ${e.message}`),

@@ -9,7 +9,8 @@
 //! - [`report`]: the outcome of a check; [`findings`]: what it found, typed; [`wording`]:
 //!   the findings in words; [`summary_json`]: as JSON;
 //! - [`unique_ids`]: the compile-time check that no rule id is declared twice;
-//! - [`condition`]: rules that apply only when a yes/no or choice field has a value.
+//! - [`condition`]: rules that apply only when a yes/no or choice field has a value;
+//! - [`period`]: rules between two reports of one reporter, this period's and the one before.
 
 pub mod acc;
 pub mod condition;
@@ -20,6 +21,7 @@ pub(crate) mod expand;
 pub mod findings;
 pub mod op;
 pub mod outcome;
+pub mod period;
 pub mod report;
 pub mod rule;
 pub mod summary_json;

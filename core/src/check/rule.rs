@@ -130,6 +130,9 @@ pub enum RuleKind {
     Range,
     /// Strict mode's rule that every cell holds a number ([`strict_blank`]).
     Strict,
+    /// A field's `previous`: between a report and the one for the period before
+    /// ([`PeriodRule`](crate::check::period::PeriodRule)).
+    Previous,
 }
 
 /// A rule of a form: one declaration, with every instance it has in the form.

@@ -12,7 +12,7 @@ use crate::check::expand;
 use crate::check::rule::{Instance, RuleDef};
 use crate::check::trace::Traced;
 use crate::model::cell::ValueKind;
-use crate::model::node::{Node, NodeKind};
+use crate::model::node::{Field, Node, NodeKind};
 use crate::model::pointer;
 
 /// The label a column of repeated rows carries between the rows' label and the column's: the
@@ -74,6 +74,13 @@ pub struct FormInfo {
     /// the form's rules mean; the check, the reader, the JSON Logic export and explanations all
     /// read it.
     pub instances: Vec<Instance>,
+    /// Rules between this report and the same reporter's report for the period before
+    /// (`#[form(previous(..))]`): decided by a batch that holds both.
+    pub period_rules: Vec<crate::check::period::PeriodRule>,
+    /// The pointer of the field naming who reports (`#[form(reporter)]`), if declared.
+    pub reporter: Option<String>,
+    /// The pointer of the period reported on (`#[form(period)]`), if declared.
+    pub period: Option<String>,
     by_pointer: HashMap<String, usize>,
     /// How many instances are evaluated (ranges the cell types guarantee are not).
     evaluated: usize,
@@ -100,6 +107,16 @@ impl FormInfo {
             None,
             &mut cells,
         );
+        let period_rules = crate::check::period::rules(&form_name(&root), &resolved, &cells);
+        let marked = |is: fn(&Field) -> bool| {
+            resolved
+                .children
+                .iter()
+                .find(|c| is(&c.node.field))
+                .map(|c| c.pointer.clone())
+        };
+        let reporter = marked(|f| f.reporter);
+        let period = marked(|f| f.period);
         let (rules, instances) = expand::table(&resolved, &cells, traced);
         let by_pointer = cells
             .iter()
@@ -112,6 +129,9 @@ impl FormInfo {
             cells,
             rules,
             instances,
+            period_rules,
+            reporter,
+            period,
             by_pointer,
             evaluated,
             layout: std::sync::OnceLock::new(),
@@ -127,11 +147,7 @@ impl FormInfo {
     /// The name a set and the command line know the form by: `#[form(name = ..)]`, else the
     /// type's name in kebab case (`WebsiteReport` → `website-report`).
     pub fn name(&self) -> String {
-        let decl = self.root.as_struct();
-        match decl.and_then(|d| d.form_name) {
-            Some(name) => name.to_owned(),
-            None => kebab_case(decl.map_or(self.root.field.key, |d| d.name)),
-        }
+        form_name(&self.root)
     }
 
     /// The form's title: its `label`, else the first line of its doc comment (without its
@@ -165,6 +181,14 @@ impl FormInfo {
     /// The rule with this id.
     pub fn rule(&self, id: &str) -> Option<&RuleDef> {
         self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+fn form_name(root: &Node) -> String {
+    let decl = root.as_struct();
+    match decl.and_then(|d| d.form_name) {
+        Some(name) => name.to_owned(),
+        None => kebab_case(decl.map_or(root.field.key, |d| d.name)),
     }
 }
 

@@ -38,6 +38,14 @@ pub struct Field {
     /// `#[form(plain)]`: a choice is written as the label of what is chosen, not as the
     /// template's check boxes.
     pub plain: bool,
+    /// `#[form(reporter)]`: the field names who reports (an agency); a batch tells one
+    /// reporter's reports from another's by it.
+    pub reporter: bool,
+    /// `#[form(period)]`: the field is the period reported on (a year).
+    pub period: bool,
+    /// `#[form(previous(field, ..))]`: the field equals `field` of the same reporter's report
+    /// for the period before.
+    pub previous: Option<crate::check::period::PreviousDecl>,
 }
 
 /// What a field of a form is to the reader and the renderer of a published report: declared by
@@ -52,11 +60,11 @@ pub enum Role {
     #[default]
     Part,
     /// The report's title: the document's heading when rendered; read from the first lines
-    /// before any heading. `pattern` (`{agency}{year}年{}年度报告`) says how the title names
+    /// before any heading. A pattern (`{agency}{year}年{}年度报告`) says how the title names
     /// other fields: `{field}` is that field's value (digits for a number), `{}` any text.
     Title {
-        /// How the title is written.
-        pattern: Option<&'static str>,
+        /// The ways the title is written, tried in order (none: it names no field).
+        patterns: &'static [&'static str],
     },
     /// The text between the title and the first heading, unless it has a heading of its own.
     Preamble,

@@ -287,10 +287,18 @@ fn sizes(size: u64, limit: u64) -> (String, String) {
 
 /// Reads the file at `path`, refusing one over [`MAX_FILE`] without reading past the limit.
 pub fn file(path: &std::path::Path) -> Result<Vec<u8>, ReadError> {
+    let file = std::fs::File::open(path).map_err(|e| ReadError::Io(e.to_string()))?;
+    bounded(file)
+}
+
+/// Reads everything `reader` gives (a file, standard input), refusing more than [`MAX_FILE`]
+/// without reading past the limit.
+pub fn bounded(reader: impl std::io::Read) -> Result<Vec<u8>, ReadError> {
     use std::io::Read;
     let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|file| file.take(MAX_FILE + 1).read_to_end(&mut bytes))
+    reader
+        .take(MAX_FILE + 1)
+        .read_to_end(&mut bytes)
         .map_err(|e| ReadError::Io(e.to_string()))?;
     let size = bytes.len() as u64;
     if size > MAX_FILE {

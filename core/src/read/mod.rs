@@ -45,7 +45,7 @@ mod xlsx;
 pub use crate::model::rows::MAX_ROWS;
 pub use completeness::Completeness;
 pub use form::{Diagnostic, Kind, Problem, RunReadings, Suggested};
-pub use input::{MAX_FILE, MAX_LINES, MAX_TEXT, Options, ReadError, SourceKind, file};
+pub use input::{MAX_FILE, MAX_LINES, MAX_TEXT, Options, ReadError, SourceKind, bounded, file};
 pub use labels::{Ambiguous, ambiguous_labels};
 pub use refusal::{Refusal, SourceKindName};
 pub use report::{Reading, report, report_at};

@@ -44,8 +44,8 @@ impl Drop for Nesting {
     }
 }
 
-/// Adds the form's rules (`x-baobiao-rules`) and table layout (`x-baobiao-layout`) to its
-/// schema.
+/// Adds the form's rules (`x-baobiao-rules`, and `x-baobiao-period-rules` between two
+/// reports) and table layout (`x-baobiao-layout`) to its schema.
 pub fn add_form_extensions<F: Form>(schema: &mut Schema) {
     let info = F::info();
     let map = schema.ensure_object();
@@ -53,6 +53,23 @@ pub fn add_form_extensions<F: Form>(schema: &mut Schema) {
         "x-baobiao-rules".into(),
         serde_json::to_value(crate::schema::logic::export(info)).unwrap_or(Value::Null),
     );
+    // Who reports and the period: what pairs a report with the one before it.
+    for (key, pointer) in [
+        ("x-baobiao-reporter", &info.reporter),
+        ("x-baobiao-period", &info.period),
+    ] {
+        if let Some(pointer) = pointer {
+            map.insert(key.into(), Value::String(pointer.clone()));
+        }
+    }
+    // Rules between two reports only where the form declares some: other tools that know no
+    // such rules see no new key.
+    if !info.period_rules.is_empty() {
+        map.insert(
+            "x-baobiao-period-rules".into(),
+            serde_json::to_value(crate::schema::logic::export_period(info)).unwrap_or(Value::Null),
+        );
+    }
     map.insert(
         "x-baobiao-layout".into(),
         serde_json::to_value(info.layout()).unwrap_or(Value::Null),

@@ -261,3 +261,77 @@ fn range(info: &FormInfo, cell: usize, min: Option<Num>, max: Option<Num>) -> Va
         "fail",
     ]})
 }
+
+/// A rule between two reports of one reporter, exported (`x-baobiao-period-rules`): its
+/// logic reads `{"current": <this period's report>, "previous": <the period before's>}`.
+#[derive(Clone, Debug, Serialize)]
+pub struct ExportedPeriodRule {
+    /// The rule's stable id.
+    pub id: String,
+    /// How serious a failure is.
+    pub severity: Severity,
+    /// The official wording.
+    pub message: String,
+    /// The wording in English.
+    pub message_en: String,
+    /// The expression as declared: `carried_over == previous.carried_forward`.
+    pub expression: String,
+    /// One entry per pair of cells.
+    pub pairs: Vec<ExportedPair>,
+}
+
+/// One cell of a period rule and its counterpart in the previous report.
+#[derive(Clone, Debug, Serialize)]
+pub struct ExportedPair {
+    /// JSON pointer in this period's report.
+    pub current: String,
+    /// JSON pointer in the previous period's report.
+    pub previous: String,
+    /// Where in the form, as labels.
+    pub at: Vec<&'static str>,
+    /// `"pass"` when both are numbers and equal, `"fail"` when they differ,
+    /// `"not_assessable"` when either is blank or a not-applicable mark (a blank is not taken
+    /// as 0 across two reports).
+    pub logic: Value,
+}
+
+/// Every period rule of a form, exported.
+pub fn export_period(info: &FormInfo) -> Vec<ExportedPeriodRule> {
+    info.period_rules
+        .iter()
+        .map(|rule| {
+            ExportedPeriodRule {
+            id: rule.id.clone(),
+            severity: rule.severity,
+            message: rule.message_zh.clone(),
+            message_en: rule.message_en.clone(),
+            expression: rule.expression.clone(),
+            pairs: rule
+                .pairs
+                .iter()
+                .map(|pair| {
+                    let path = |root: &str, cell: usize| {
+                        json!({ "var": format!("{root}.{}", info.cells[cell].keys.join(".")) })
+                    };
+                    let (current, previous) =
+                        (path("current", pair.current), path("previous", pair.previous));
+                    let logic = json!({ "if": [
+                        { "or": [
+                            { "in": [current.clone(), empties()] },
+                            { "in": [previous.clone(), empties()] },
+                        ]}, "not_assessable",
+                        { "==": [current, previous] }, "pass",
+                        "fail",
+                    ]});
+                    ExportedPair {
+                        current: info.cells[pair.current].pointer.clone(),
+                        previous: info.cells[pair.previous].pointer.clone(),
+                        at: info.cells[pair.current].labels.clone(),
+                        logic,
+                    }
+                })
+                .collect(),
+        }
+        })
+        .collect()
+}

@@ -8,7 +8,7 @@ use syn::spanned::Spanned;
 use super::rule::{duplicate, rule_items, set, string_value};
 use super::{key_name, unknown_key};
 use crate::ctxt::Ctxt;
-use crate::model::{Container, Field, Range, Role, RuleMeta, Sp, Total};
+use crate::model::{Container, Field, Previous, Range, Role, RuleMeta, Sp, Total};
 use crate::symbol::*;
 
 pub(super) fn container_key(
@@ -150,13 +150,14 @@ pub(super) fn field_key(
         }
         // range(min = 0, max = 100, id = "..")
         RANGE => f.ranges.push(range(cx, meta, span)?),
-        // title | title(pattern = "{agency}{year}年{}年度报告")
+        // title | title(pattern = "{agency}{year}年{}年度报告", pattern = "{year}年{agency}{}")
         TITLE => {
-            let mut pattern = None;
+            let mut patterns = Vec::new();
             if meta.input.peek(syn::token::Paren) {
                 meta.parse_nested_meta(|inner| {
                     if inner.path.is_ident(PATTERN) {
-                        pattern = string_value(cx, &inner, PATTERN)?;
+                        // Repeatable: titles are written more than one way.
+                        patterns.extend(string_value(cx, &inner, PATTERN)?);
                         Ok(())
                     } else {
                         let key = key_name(&inner);
@@ -164,7 +165,7 @@ pub(super) fn field_key(
                     }
                 })?;
             }
-            role(cx, f, Role::Title(pattern), span);
+            role(cx, f, Role::Title(patterns), span);
         }
         // plain: a choice written as its label, not as check boxes
         PLAIN => {
@@ -172,6 +173,29 @@ pub(super) fn field_key(
                 duplicate(cx, span, first, PLAIN);
             }
             f.plain = Some(span);
+        }
+        // reporter: who reports; period: the period reported on
+        REPORTER => flag(cx, &mut f.reporter, span, REPORTER),
+        PERIOD => flag(cx, &mut f.period, span, PERIOD),
+        // previous(carried_forward, id = "T3-CARRY", message = "..")
+        PREVIOUS => {
+            let content;
+            parenthesized!(content in meta.input);
+            let counterpart: syn::Ident = content.parse()?;
+            if !content.is_empty() {
+                content.parse::<syn::Token![,]>()?;
+            }
+            let mut rule = RuleMeta::default();
+            rule_items(cx, &content, &mut rule, None, PREVIOUS_KEYS)?;
+            if let Some(first) = &f.previous {
+                duplicate(cx, span, first.span, PREVIOUS);
+            } else {
+                f.previous = Some(Previous {
+                    span,
+                    counterpart,
+                    meta: rule,
+                });
+            }
         }
         // preamble
         PREAMBLE => role(cx, f, Role::Preamble, span),
@@ -189,6 +213,14 @@ pub(super) fn field_key(
         _ => unknown_key(cx, meta, &key, FIELD_KEYS, "field")?,
     }
     Ok(())
+}
+
+/// A key that is there or not: a second is an error at it.
+fn flag(cx: &Ctxt, slot: &mut Option<Span>, span: Span, key: &str) {
+    match slot {
+        Some(first) => duplicate(cx, span, *first, key),
+        None => *slot = Some(span),
+    }
 }
 
 /// One role per field: a second is an error at it, with a note at the first.

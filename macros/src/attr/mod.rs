@@ -6,7 +6,8 @@
 //!   max = .., id = .., ..)`, `crate = "path"`;
 //! - field: `label = ".."`, `alias = ".."` (repeatable), `total` or `total(id = .., ..)`,
 //!   `unit = ".."`, `unstated_unit = ".."`, `range(..)`, one role of `title` (or
-//!   `title(pattern = "..")`), `preamble`, `section`, `meta`, and `skip`.
+//!   `title(pattern = "..")`), `preamble`, `section`, `meta`, `reporter`, `period`,
+//!   `previous(field, id = .., message = .., ..)`, and `skip`.
 //!
 //! Every problem is recorded in the context and parsing goes on, so one compile shows them all.
 //! `keys` takes each key of a struct's or a field's `#[form(..)]`; `rule` the values inside
@@ -128,6 +129,9 @@ fn field<'a>(cx: &Ctxt, field: &'a syn::Field) -> Field<'a> {
         role: None,
         skip: None,
         plain: None,
+        reporter: None,
+        period: None,
+        previous: None,
         doc: doc(&field.attrs),
         serde_rename: None,
         serde_default: false,

@@ -56,7 +56,8 @@ pub fn impls(c: &Container<'_>) -> TokenStream {
     let assertions = field_cells
         .chain(total_assertions(&fields))
         .chain(c.checks.iter().map(|check| check_assertion(ident, check)))
-        .chain(condition_assertions(c));
+        .chain(condition_assertions(c))
+        .chain(previous_assertions(c));
     let rule_ids = rule_ids(c, &fields);
 
     quote! {
@@ -124,11 +125,21 @@ fn field_node(f: &Field<'_>, rename_all: Option<&str>, container_default: bool) 
     let ranges = f.ranges.iter().map(range_decl);
     let required = f.required(container_default);
     let plain = f.plain.is_some();
+    let reporter = f.reporter.is_some();
+    let period = f.period.is_some();
+    let previous = match &f.previous {
+        Some(previous) => {
+            let meta = rule_meta(&previous.meta);
+            let counterpart = previous.counterpart.to_string();
+            quote!(__bb::Some(__bb::PreviousDecl { counterpart: #counterpart, meta: #meta }))
+        }
+        None => quote!(__bb::None),
+    };
     let role = match f.role.as_ref().map(|r| &r.value) {
         None => quote!(Part),
-        Some(Role::Title(pattern)) => {
-            let pattern = opt_str(pattern.as_ref().map(|p| &p.value));
-            quote!(Title { pattern: #pattern })
+        Some(Role::Title(patterns)) => {
+            let patterns = patterns.iter().map(|p| &p.value);
+            quote!(Title { patterns: &[#(#patterns),*] })
         }
         Some(Role::Preamble) => quote!(Preamble),
         Some(Role::Section) => quote!(Section),
@@ -148,6 +159,9 @@ fn field_node(f: &Field<'_>, rename_all: Option<&str>, container_default: bool) 
             role: __bb::Role::#role,
             required: #required,
             plain: #plain,
+            reporter: #reporter,
+            period: #period,
+            previous: #previous,
         })
     }
 }
@@ -323,6 +337,25 @@ fn condition_assertions(c: &Container<'_>) -> Vec<TokenStream> {
         }
     }
     out
+}
+
+/// A field and the counterpart `previous` names have one type, so their cells pair one to one;
+/// a mismatch is the compiler's error at the counterpart.
+fn previous_assertions(c: &Container<'_>) -> Vec<TokenStream> {
+    let ident = c.ident;
+    c.fields
+        .iter()
+        .filter(|f| f.skip.is_none())
+        .filter_map(|f| {
+            let previous = f.previous.as_ref()?;
+            let (ty, counterpart) = (f.ty, &previous.counterpart);
+            Some(quote_spanned! {counterpart.span()=>
+                const _: fn(&#ident) = |__baobiao_s| {
+                    let _: &#ty = &__baobiao_s.#counterpart;
+                };
+            })
+        })
+        .collect()
 }
 
 /// A `const` assertion that a check's operands line up. Each operand is reached through a

@@ -33,13 +33,19 @@ pub use table3::*;
 #[form(name = "annual-report-2019", label = "政府信息公开工作年度报告")]
 pub struct AnnualReport2019 {
     /// The report's title line: it names the agency and the year reported on.
-    #[form(label = "标题", title(pattern = "{agency}{year}年{}年度报告"))]
+    #[form(
+        label = "标题",
+        title(
+            pattern = "{agency}{year}年{}年度报告",
+            pattern = "{year}年{agency}政府信息公开工作年度报告"
+        )
+    )]
     pub title: String,
     /// The reporting agency.
-    #[form(label = "机关名称")]
+    #[form(label = "机关名称", reporter)]
     pub agency: String,
     /// The year reported on (not the year of publication).
-    #[form(label = "报告年度")]
+    #[form(label = "报告年度", period)]
     pub year: u16,
     /// The opening paragraph, where there is one.
     #[form(label = "引言", preamble)]

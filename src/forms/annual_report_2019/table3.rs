@@ -28,7 +28,16 @@ pub struct Applications2019 {
     #[form(label = "一、本年新收政府信息公开申请数量")]
     pub new_received: Applicants,
     /// 二、上年结转政府信息公开申请数量.
-    #[form(label = "二、上年结转政府信息公开申请数量")]
+    #[form(
+        label = "二、上年结转政府信息公开申请数量",
+        previous(
+            carried_forward,
+            id = "T3-CARRY",
+            severity = warning,
+            message = "二、上年结转政府信息公开申请数量应等于上年报告的四、结转下年度继续办理",
+            message_en = "二、上年结转 must equal 四、结转下年度继续办理 of last year's report"
+        )
+    )]
     pub carried_over: Applicants,
     /// 三、本年度办理结果.
     #[form(label = "三、本年度办理结果")]

@@ -37,13 +37,19 @@ pub use table4::*;
 pub struct AnnualReport {
     /// The report's title line, e.g. `湘潭县公安局2024年政府信息公开工作年度报告`: it names
     /// the agency and the year reported on.
-    #[form(label = "标题", title(pattern = "{agency}{year}年{}年度报告"))]
+    #[form(
+        label = "标题",
+        title(
+            pattern = "{agency}{year}年{}年度报告",
+            pattern = "{year}年{agency}政府信息公开工作年度报告"
+        )
+    )]
     pub title: String,
     /// The reporting agency.
-    #[form(label = "机关名称")]
+    #[form(label = "机关名称", reporter)]
     pub agency: String,
     /// The year reported on (not the year of publication).
-    #[form(label = "报告年度")]
+    #[form(label = "报告年度", period)]
     pub year: u16,
     /// The opening paragraph (basis of the report, statistical period), where there is one.
     #[form(label = "引言", preamble)]

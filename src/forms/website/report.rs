@@ -20,7 +20,7 @@ use crate::{Choice, Count, Date, Form};
         message_en = "unique visitors cannot exceed total visits")
 )]
 pub struct WebsiteReport {
-    #[form(label = "填报单位", meta)] pub filer: String,
+    #[form(label = "填报单位", meta, reporter)] pub filer: String,
     #[form(label = "网站名称")] pub site_name: String,
     #[form(label = "首页网址")] pub home_url: String,
     #[form(label = "主办单位")] pub sponsor: String,

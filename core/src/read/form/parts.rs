@@ -347,14 +347,15 @@ impl Reader<'_> {
         }
     }
 
-    /// Reads the title (from a `label：value` line, else the first front line its pattern
-    /// matches, else the first front line) and the fields its pattern names. Returns how many
-    /// front lines the title stands on (0 or 1).
+    /// Reads the title (from a `label：value` line, else the first front line one of its
+    /// patterns matches, else the first front line) and the fields the patterns name. Returns
+    /// how many front lines the title stands on (0, 1 or 2).
     fn title(&mut self, root: &StructDecl, field: &Node, front: &[(usize, &str)]) -> usize {
-        let Role::Title { pattern } = field.field.role else {
+        let Role::Title { patterns } = field.field.role else {
             return 0;
         };
-        let pieces = pattern.map(title::pieces).unwrap_or_default();
+        let patterns: Vec<Vec<title::Piece<'_>>> =
+            patterns.iter().map(|p| title::pieces(p)).collect();
         let numeric = |name: &str| {
             root.fields
                 .iter()
@@ -364,50 +365,88 @@ impl Reader<'_> {
             let text = self.json[field.field.key].as_str().unwrap_or("").to_owned();
             (text, 0)
         } else {
-            // The first line the whole pattern matches, else the first it begins, else the
-            // first line.
             let eligible: Vec<usize> = (0..front.len())
                 .filter(|&k| front[k].1.trim().chars().count() <= title::MAX_TITLE)
                 .collect();
-            let matching = |pieces: &[title::Piece<'_>], whole: bool| {
+            // The first line a pattern matches by `how`, patterns in order.
+            let matching = |how: &dyn Fn(&[title::Piece<'_>], &str) -> bool| {
                 eligible
                     .iter()
                     .copied()
-                    .find(|&k| title::fields(pieces, front[k].1.trim(), whole, &numeric).is_some())
+                    .find(|&k| patterns.iter().any(|p| how(p, front[k].1.trim())))
             };
-            let at = matching(&pieces, true)
-                .or_else(|| matching(title::head(&pieces), false))
-                .or_else(|| (!front.is_empty()).then_some(0));
-            let Some(at) = at else {
+            let whole =
+                |p: &[title::Piece<'_>], t: &str| title::fields(p, t, true, &numeric).is_some();
+            let head = |p: &[title::Piece<'_>], t: &str| {
+                title::fields(title::head(p), t, false, &numeric).is_some()
+            };
+            let without_text = |p: &[title::Piece<'_>], t: &str| {
+                title::fields_without_text(p, t, true, &numeric).is_some()
+            };
+            // A title set over two lines (the agency on one, the year and the rest on the
+            // next) matches a whole pattern joined.
+            let joined = |k: usize| format!("{}{}", front[k].1.trim(), front[k + 1].1.trim());
+            let two_lines = || {
+                (0..front.len().saturating_sub(1)).find(|&k| {
+                    let text = joined(k);
+                    text.chars().count() <= title::MAX_TITLE
+                        && patterns.iter().any(|p| whole(p, &text))
+                })
+            };
+            // The whole title, on a line or two; then its beginning; then a title that leaves
+            // out a name the pattern has; else the first line.
+            let at = matching(&whole)
+                .map(|k| (k, 1))
+                .or_else(|| two_lines().map(|k| (k, 2)))
+                .or_else(|| matching(&head).map(|k| (k, 1)))
+                .or_else(|| matching(&without_text).map(|k| (k, 1)))
+                .or_else(|| (!front.is_empty()).then_some((0, 1)));
+            let Some((at, lines)) = at else {
                 self.json[field.field.key] = Value::String(String::new());
                 let pointer = Some(pointer::push("", field.field.key));
                 self.diagnose(Problem::TitleMissing, None, pointer);
                 return 0;
             };
-            let text = front[at].1.trim().to_owned();
+            let text = match lines {
+                2 => joined(at),
+                _ => front[at].1.trim().to_owned(),
+            };
             self.json[field.field.key] = Value::String(text.clone());
-            (text, at + 1)
+            (text, at + lines)
         };
-        if pattern.is_some() {
-            self.title_fields(root, &pieces, &text, &numeric);
+        if !patterns.is_empty() {
+            self.title_fields(root, &patterns, &text, &numeric);
         }
         used
     }
 
-    /// The fields a title's pattern names, read from the title (unless read already).
-    fn title_fields(
+    /// The fields the title's patterns name, read from the title (unless read already): by
+    /// the first pattern the whole title matches, else the first its beginning matches, else
+    /// the first that matches with a name left out.
+    fn title_fields<'t>(
         &mut self,
         root: &StructDecl,
-        pieces: &[title::Piece<'_>],
-        text: &str,
+        patterns: &[Vec<title::Piece<'_>>],
+        text: &'t str,
         numeric: &dyn Fn(&str) -> bool,
     ) {
-        let values = title::fields(pieces, text, true, numeric)
-            .or_else(|| title::fields(title::head(pieces), text, false, numeric));
-        let named = pieces.iter().filter_map(|p| match p {
-            title::Piece::Field(name) => Some(*name),
-            _ => None,
-        });
+        let first = |how: &dyn Fn(&[title::Piece<'_>]) -> Option<Vec<(String, &'t str)>>| {
+            patterns.iter().find_map(|p| how(p))
+        };
+        let values = first(&|p| title::fields(p, text, true, numeric))
+            .or_else(|| first(&|p| title::fields(title::head(p), text, false, numeric)))
+            .or_else(|| first(&|p| title::fields_without_text(p, text, true, numeric)))
+            .or_else(|| {
+                first(&|p| title::fields_without_text(title::head(p), text, false, numeric))
+            });
+        let mut named: Vec<&str> = Vec::new();
+        for piece in patterns.iter().flatten() {
+            if let title::Piece::Field(name) = piece
+                && !named.contains(name)
+            {
+                named.push(name);
+            }
+        }
         for name in named {
             let Some(field) = root.fields.iter().find(|f| f.field.ident == name) else {
                 continue;
@@ -415,10 +454,12 @@ impl Reader<'_> {
             if self.is_set(field) {
                 continue;
             }
+            // A field the title leaves out comes back empty: not read.
             let value = values
                 .as_ref()
                 .and_then(|v| v.iter().find(|(n, _)| n == name))
-                .map(|(_, v)| *v);
+                .map(|(_, v)| *v)
+                .filter(|v| !v.is_empty());
             match value {
                 Some(value) => self.set_field(field, value),
                 None => {

@@ -77,23 +77,63 @@ pub(crate) fn fields<'t>(
     whole: bool,
     numeric: &dyn Fn(&str) -> bool,
 ) -> Option<Vec<(String, &'t str)>> {
+    search(pieces, title, whole, numeric, false)
+}
+
+/// As [`fields`], a text field allowed to be missing from the title (`2024年政府信息公开工作
+/// 年度报告` names no agency): such a field comes back empty, and the others are read.
+pub(crate) fn fields_without_text<'t>(
+    pieces: &[Piece<'_>],
+    title: &'t str,
+    whole: bool,
+    numeric: &dyn Fn(&str) -> bool,
+) -> Option<Vec<(String, &'t str)>> {
+    search(pieces, title, whole, numeric, true)
+}
+
+fn search<'t>(
+    pieces: &[Piece<'_>],
+    title: &'t str,
+    whole: bool,
+    numeric: &dyn Fn(&str) -> bool,
+    missing_text: bool,
+) -> Option<Vec<(String, &'t str)>> {
     if title.chars().count() > MAX_TITLE {
         return None;
     }
     let mut found = Vec::new();
     let mut steps = 0;
-    matches(pieces, title, 0, whole, numeric, &mut found, &mut steps).then_some(found)
+    let how = How {
+        whole,
+        numeric,
+        missing_text,
+    };
+    matches(pieces, title, 0, &how, &mut found, &mut steps).then_some(found)
 }
+
+/// How a search matches.
+struct How<'a> {
+    /// The whole title, not its beginning.
+    whole: bool,
+    /// Which fields are numbers.
+    numeric: &'a dyn Fn(&str) -> bool,
+    /// A text field may be empty.
+    missing_text: bool,
+}
+
+/// Sentence punctuation: a text field holding it is running text, not a name (a preamble line
+/// that happens to have a year in it is no title).
+const SENTENCE: [char; 9] = ['。', '，', '；', '：', '！', '？', '《', '》', '、'];
 
 fn matches<'t>(
     pieces: &[Piece<'_>],
     title: &'t str,
     at: usize,
-    whole: bool,
-    numeric: &dyn Fn(&str) -> bool,
+    how: &How<'_>,
     found: &mut Vec<(String, &'t str)>,
     steps: &mut usize,
 ) -> bool {
+    let (whole, numeric) = (how.whole, how.numeric);
     *steps += 1;
     if *steps > MAX_STEPS {
         return false;
@@ -105,16 +145,23 @@ fn matches<'t>(
     match piece {
         Piece::Text(text) => {
             rest.starts_with(text.as_str())
-                && matches(more, title, at + text.len(), whole, numeric, found, steps)
+                && matches(more, title, at + text.len(), how, found, steps)
         }
         Piece::Any | Piece::Field(_) => {
             let digits_only = matches!(piece, Piece::Field(name) if numeric(name));
-            let min = usize::from(!matches!(piece, Piece::Any));
+            // A number is a whole run of digits: `2024年` is never agency `2`, year `024`.
+            if digits_only && title[..at].ends_with(|c: char| c.is_ascii_digit()) {
+                return false;
+            }
+            let text_field = matches!(piece, Piece::Field(_)) && !digits_only;
+            let min =
+                usize::from(!matches!(piece, Piece::Any) && !(text_field && how.missing_text));
             // Each possible end, shortest first.
             let ends = rest
                 .char_indices()
                 .map(|(i, c)| i + c.len_utf8())
-                .take_while(|&end| !digits_only || rest[..end].chars().all(|c| c.is_ascii_digit()));
+                .take_while(|&end| !digits_only || rest[..end].chars().all(|c| c.is_ascii_digit()))
+                .take_while(|&end| !text_field || !rest[..end].ends_with(SENTENCE));
             let ends = std::iter::once(0)
                 .chain(ends)
                 .filter(|&end| rest[..end].chars().count() >= min);
@@ -122,7 +169,7 @@ fn matches<'t>(
                 if let Piece::Field(name) = piece {
                     found.push(((*name).to_owned(), &rest[..end]));
                 }
-                if matches(more, title, at + end, whole, numeric, found, steps) {
+                if matches(more, title, at + end, how, found, steps) {
                     return true;
                 }
                 if matches!(piece, Piece::Field(_)) {
@@ -182,6 +229,19 @@ mod tests {
             fields(&pattern, "政府信息公开工作年度报告", true, &numeric),
             None
         );
+        // A title without the agency gives no agency, not the year's first digit.
+        let title = "2024年政府信息公开工作年度报告";
+        assert_eq!(fields(&pattern, title, true, &numeric), None);
+        assert_eq!(fields(head(&pattern), title, false, &numeric), None);
+        let got = fields_without_text(&pattern, title, true, &numeric).unwrap();
+        assert_eq!(
+            got,
+            vec![("agency".to_owned(), ""), ("year".to_owned(), "2024")]
+        );
+        // Running text with a year in it names no agency.
+        let line =
+            "本报告由某市人民政府办公室根据《条例》编制。统计期限自2024年1月1日至2024年12月31日。";
+        assert_eq!(fields(head(&pattern), line, false, &numeric), None);
     }
 
     #[test]
