@@ -74,20 +74,12 @@ fn decision_json<'s>(d: &Decision<'s>, report: &Exact, lang: Lang) -> DecisionJs
     }
 }
 
-/// Writes to standard output; a closed or full one is an error, not a panic.
-fn print(text: &str) -> Result<(), ExitCode> {
-    use std::io::Write;
-    std::io::stdout()
-        .write_all(text.as_bytes())
-        .map_err(|e| fail(format!("cannot write: {e}")))
-}
-
-fn fail(message: String) -> ExitCode {
-    eprintln!("baobiao: {message}");
-    ExitCode::from(2)
-}
-
-pub fn run(schema_path: &Path, report_path: &Path, format: Format, lang: Lang) -> ExitCode {
+pub fn run(schema_path: &Path, report_path: &Path, format: Format, out: &super::Out) -> ExitCode {
+    let lang = out.lang;
+    let fail = |message: String| {
+        out.error(&message);
+        ExitCode::from(2)
+    };
     let read = |path: &Path| -> Result<String, String> {
         let bytes =
             read::file(path).map_err(|e| format!("{}: {}", path.display(), e.message(lang)))?;
@@ -137,8 +129,8 @@ pub fn run(schema_path: &Path, report_path: &Path, format: Format, lang: Lang) -
     let ok = failed.iter().all(|d| d.severity != "error");
     let message = |d: &Decision<'_>| wording(d, lang).to_owned();
     match format {
-        Format::Json => {
-            let out = OutcomeJson {
+        Format::Json | Format::Jsonl => {
+            let json = OutcomeJson {
                 ok,
                 form: title,
                 instances: decisions.len(),
@@ -151,45 +143,35 @@ pub fn run(schema_path: &Path, report_path: &Path, format: Format, lang: Lang) -
                     .map(|d| decision_json(d, &report, lang))
                     .collect(),
             };
-            match serde_json::to_string_pretty(&out) {
-                Ok(text) => {
-                    if let Err(e) = print(&(text + "\n")) {
-                        return e;
-                    }
-                }
-                Err(e) => return fail(format!("cannot write JSON: {e}")),
+            if !out.json(None, &json) {
+                return ExitCode::from(2);
             }
         }
         Format::Text => {
             use std::fmt::Write;
-            let mut out = String::new();
+            let mut text = String::new();
             let _ = writeln!(
-                out,
+                text,
                 "{} {} ({}: {} {title})",
                 lang.pick("检查", "checking"),
                 report_path.display(),
                 lang.pick("按 schema", "against the schema"),
                 schema_path.display(),
             );
-            let _ = writeln!(
-                out,
-                "{}{}。{} {}{}：{} {}，{} {}，{} {}",
-                lang.pick("结论：", "verdict: "),
-                if ok {
-                    lang.pick("通过", "pass")
-                } else {
-                    lang.pick("未通过", "fail")
-                },
-                lang.pick("规则实例", "rule instances"),
-                decisions.len(),
-                lang.pick(" 条", ""),
-                lang.pick("通过", "passed"),
-                decisions.len() - failed.len() - unknown.len(),
-                lang.pick("不符合", "failed"),
-                failed.len(),
-                lang.pick("无法核验", "not assessable"),
-                unknown.len(),
-            );
+            let (instances, failures, unassessed) = (decisions.len(), failed.len(), unknown.len());
+            let passed = instances - failures - unassessed;
+            let _ = match lang {
+                Lang::Zh => writeln!(
+                    text,
+                    "结论：{}。规则实例 {instances} 条：通过 {passed}，不符合 {failures}，无法核验 {unassessed}",
+                    if ok { "通过" } else { "未通过" }
+                ),
+                Lang::En => writeln!(
+                    text,
+                    "Result: {}. {instances} rule instances: {passed} passed, {failures} failed, {unassessed} not assessable",
+                    if ok { "passed" } else { "failed" }
+                ),
+            };
             for (heading, mark, list) in [
                 (lang.pick("不符合的规则：", "Violations:"), "✗", &failed),
                 (
@@ -201,7 +183,7 @@ pub fn run(schema_path: &Path, report_path: &Path, format: Format, lang: Lang) -
                 if list.is_empty() {
                     continue;
                 }
-                let _ = writeln!(out, "\n{heading}");
+                let _ = writeln!(text, "\n{heading}");
                 for d in list.iter() {
                     let severity = match (d.severity, lang) {
                         ("error", Lang::Zh) => "错误",
@@ -209,19 +191,23 @@ pub fn run(schema_path: &Path, report_path: &Path, format: Format, lang: Lang) -
                         ("info", Lang::Zh) => "提示",
                         (other, _) => other,
                     };
-                    let _ = writeln!(out, "{mark} [{severity}] {}  {}", d.id, message(d));
+                    let _ = writeln!(text, "{mark} [{severity}] {}  {}", d.id, message(d));
                     if !d.at.is_empty() {
-                        let _ =
-                            writeln!(out, "  {}{}", lang.pick("位置：", "at: "), d.at.join(" › "));
+                        let _ = writeln!(
+                            text,
+                            "  {}{}",
+                            lang.pick("位置：", "at: "),
+                            d.at.join(" › ")
+                        );
                     }
                     for pointer in &d.cells {
                         let _ =
-                            writeln!(out, "    {pointer} = {}", value_at(&report, pointer, lang));
+                            writeln!(text, "    {pointer} = {}", value_at(&report, pointer, lang));
                     }
                 }
             }
-            if let Err(e) = print(&out) {
-                return e;
+            if !out.text(&text) {
+                return ExitCode::from(2);
             }
         }
     }

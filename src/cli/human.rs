@@ -1,7 +1,6 @@
 //! Human-readable output of a check, in Chinese or English.
 
 use std::fmt::Write;
-use std::path::Path;
 
 use crate::read::Diagnostic;
 use crate::{BlankNote, CellRef, Lang, NotAssessable, Num, Slot, Violation};
@@ -28,7 +27,7 @@ pub fn diagnostics_json(diagnostics: &[Diagnostic], lang: Lang) -> Vec<serde_jso
     diagnostics.iter().map(|d| d.to_json(lang)).collect()
 }
 
-pub fn render(file: &Path, checked: &Checked<'_>, lang: Lang) -> String {
+pub fn render(file: &str, checked: &Checked<'_>, lang: Lang) -> String {
     let mut out = String::new();
     let summary = &checked.summary;
     let passed = checked.passed;
@@ -36,7 +35,7 @@ pub fn render(file: &Path, checked: &Checked<'_>, lang: Lang) -> String {
         out,
         "{} {} ({})",
         lang.pick("检查", "Checked"),
-        file.display(),
+        file,
         checked.title
     );
     let outcome = match (summary.ok, lang) {

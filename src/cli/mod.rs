@@ -14,16 +14,18 @@
 //! [`FormSet::with`] chooses its own names.
 //!
 //! Exit codes: 0 no error-severity rule failed, 1 one did, 2 the input could not be read (or
-//! the arguments were wrong).
+//! the arguments were wrong); for a batch, the worst of its reports.
 
+mod batch;
 mod check;
 mod exported;
 mod human;
+mod input;
+mod out;
 mod read;
 mod render;
 mod rules;
 mod schema;
-mod source;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,6 +34,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::Lang;
 use crate::set::FormSet;
+
+pub use out::Out;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -42,18 +46,60 @@ use crate::set::FormSet;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of messages: Chinese (default) or English.
+    #[arg(long, value_enum, default_value_t = LangArg::Zh, global = true)]
+    lang: LangArg,
+    /// Print nothing but errors: no report, no progress (files asked for with -o are still
+    /// written; the exit code says the verdict).
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    /// Colour on a terminal: auto (unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, default_value_t = Colour::Auto, global = true)]
+    color: Colour,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum LangArg {
+    /// 中文
+    Zh,
+    /// English
+    En,
+}
+
+/// `--color`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Colour {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
 }
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Check a filled form (JSON) or a published report (HTML, text, Markdown, CSV, XLSX, DOCX, PDF)
-    /// against every rule of its form.
+    /// Check reports against every rule of their form: a filled form (JSON) or a published
+    /// report (HTML, text, Markdown, CSV, XLSX, DOCX, PDF); several files, folders and globs
+    /// are checked as a batch, in parallel, with a summary.
     Check {
+        /// Reports: files, folders (searched recursively for the kinds above), glob patterns
+        /// (`'reports/**/*.html'`); `-` reads standard input.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
         #[command(flatten)]
-        source: source::Args,
-        /// Output: human-readable text, or JSON for machines.
+        how: input::How,
+        /// Output: human-readable text, JSON for machines, or JSON Lines (one object per
+        /// report, streamed as each is checked).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// A batch's summary, one row per report: CSV (opens in Excel), JSON, or an HTML page
+        /// linking each report drawn with its failures marked (needs -o).
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        summary: Option<batch::SummaryFormat>,
+        /// Write the summary to this file instead of standard output.
+        #[arg(short, long, requires = "summary")]
+        output: Option<PathBuf>,
         /// Treat every blank or not-applicable cell as an error.
         #[arg(long)]
         strict: bool,
@@ -64,37 +110,28 @@ enum Command {
         require_complete: bool,
         /// Check a filled form's JSON against the rules of a schema baobiao exported
         /// (`baobiao schema`), for a form this program was not built with.
-        #[arg(long, value_name = "SCHEMA.json", conflicts_with_all = ["form", "strict", "encoding", "require_complete"])]
+        #[arg(long, value_name = "SCHEMA.json", conflicts_with_all = ["form", "strict", "encoding", "require_complete", "summary"])]
         schema: Option<PathBuf>,
-        /// Language of messages.
-        #[arg(long, value_parser = parse_lang, default_value = "zh")]
-        lang: Lang,
     },
     /// Draw a filled form as the official tables, failing cells marked.
     Render {
         #[command(flatten)]
-        source: source::Args,
+        source: input::Args,
         /// What to write.
         #[arg(long, value_enum)]
         to: render::Target,
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// Language of messages.
-        #[arg(long, value_parser = parse_lang, default_value = "zh")]
-        lang: Lang,
     },
     /// Read a published report (HTML, text, Markdown, CSV, XLSX, DOCX, PDF) into its form, as JSON
     /// with diagnostics and each cell's source.
     Read {
         #[command(flatten)]
-        source: source::Args,
+        source: input::Args,
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// Language of diagnostics.
-        #[arg(long, value_parser = parse_lang, default_value = "zh")]
-        lang: Lang,
     },
     /// Write a form's JSON Schema (draft 2020-12).
     Schema {
@@ -109,9 +146,6 @@ enum Command {
         /// Output: human-readable text, or JSON for machines.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// Language of messages.
-        #[arg(long, value_parser = parse_lang, default_value = "zh")]
-        lang: Lang,
         /// The form (default: the first of the set).
         #[arg(long)]
         form: Option<String>,
@@ -119,57 +153,32 @@ enum Command {
         #[arg(long)]
         list: bool,
     },
+    /// Write a completion script for a shell (`baobiao completions bash > /etc/bash_completion.d/baobiao`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
+    /// Human-readable text.
     Text,
+    /// JSON.
     Json,
-}
-
-/// Writes `bytes` to `output`, or to standard output.
-fn write_output(output: Option<&std::path::Path>, bytes: &[u8]) -> ExitCode {
-    use std::io::Write;
-    let written = match output {
-        Some(path) => {
-            std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
-        }
-        None => std::io::stdout()
-            .write_all(bytes)
-            .map_err(|e| format!("cannot write: {e}")),
-    };
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("baobiao: {message}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-/// Writes `value` as pretty JSON to `output`, or to standard output.
-fn write_json(output: Option<&std::path::Path>, value: &impl serde::Serialize) -> ExitCode {
-    match serde_json::to_string_pretty(value) {
-        Ok(text) => write_output(output, (text + "\n").as_bytes()),
-        Err(err) => {
-            eprintln!("baobiao: cannot write JSON: {err}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-fn parse_lang(text: &str) -> Result<Lang, String> {
-    Lang::parse(text).ok_or_else(|| format!("unknown language {text:?}; use zh or en"))
+    /// JSON Lines: one object per report (check only).
+    Jsonl,
 }
 
 /// The form named `name` (else the set's first); otherwise says which forms exist.
 fn entry<'s>(
     forms: &'s FormSet,
     name: Option<&str>,
-    lang: Lang,
+    out: &Out,
 ) -> Result<&'s crate::set::Entry, ExitCode> {
     forms.get_or_first(name).map_err(|unknown| {
-        eprintln!("baobiao: {}", unknown.message(lang));
+        out.error(&unknown.message(out.lang));
         ExitCode::from(2)
     })
 }
@@ -180,6 +189,21 @@ pub fn run(forms: impl core::borrow::Borrow<FormSet>) -> ExitCode {
     run_with(forms.borrow(), std::env::args_os())
 }
 
+/// The command line's definition, for `name`, offering `forms`.
+fn command(name: &str, forms: &FormSet) -> clap::Command {
+    // A developer's own binary goes by its own name in help and errors; the forms it offers
+    // are listed after the subcommands.
+    let forms_help = forms
+        .entries()
+        .iter()
+        .map(|e| format!("  {}  {}", e.name(), e.title()))
+        .collect::<Vec<_>>()
+        .join("\n");
+    <Cli as clap::CommandFactory>::command()
+        .bin_name(name.to_owned())
+        .after_help(format!("表单 · forms (--form NAME):\n{forms_help}"))
+}
+
 /// Runs the command line on `args` (the program's name first), offering `forms`.
 pub fn run_with<I, T>(forms: &FormSet, args: I) -> ExitCode
 where
@@ -187,24 +211,13 @@ where
     T: Into<std::ffi::OsString> + Clone,
 {
     let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
-    // A developer's own binary goes by its own name in help and errors; the forms it offers
-    // are listed after the subcommands.
     let name = args
         .first()
         .and_then(|a| std::path::Path::new(a).file_stem())
         .and_then(|s| s.to_str())
         .unwrap_or("baobiao")
         .to_owned();
-    let forms_help = forms
-        .entries()
-        .iter()
-        .map(|e| format!("  {}  {}", e.name(), e.title()))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let command = <Cli as clap::CommandFactory>::command()
-        .bin_name(name)
-        .after_help(format!("表单 · forms (--form NAME):\n{forms_help}"));
-    let parsed = command
+    let parsed = command(&name, forms)
         .try_get_matches_from(args)
         .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches));
     let cli = match parsed {
@@ -219,48 +232,70 @@ where
             };
         }
     };
+    let lang = match cli.lang {
+        LangArg::Zh => Lang::Zh,
+        LangArg::En => Lang::En,
+    };
+    let out = Out::new(
+        lang,
+        cli.quiet,
+        cli.color == Colour::Always,
+        cli.color == Colour::Never,
+    );
     match cli.command {
         Command::Check {
-            source,
+            paths,
             schema: Some(schema),
             format,
-            lang,
             ..
-        } => exported::run(&schema, &source.file, format, lang),
+        } => match paths.as_slice() {
+            [file] => exported::run(&schema, file, format, &out),
+            _ => {
+                out.error(lang.pick(
+                    "--schema 一次检查一个文件",
+                    "--schema checks one file at a time",
+                ));
+                ExitCode::from(2)
+            }
+        },
         Command::Check {
-            source,
+            paths,
+            how,
             format,
+            summary,
+            output,
             strict,
             require_complete,
-            lang,
             schema: None,
-        } => check::run(
+        } => batch::run(
             forms,
-            &source,
-            format,
-            check::Options {
-                strict,
-                require_complete,
+            &paths,
+            &how,
+            batch::Settings {
+                format,
+                summary,
+                output,
+                options: check::Options {
+                    strict,
+                    require_complete,
+                },
             },
-            lang,
+            &out,
         ),
-        Command::Rules {
-            format,
-            lang,
-            form,
-            list,
-        } => rules::run(forms, format, lang, form.as_deref(), list),
-        Command::Schema { form, output } => schema::run(forms, form.as_deref(), output.as_deref()),
-        Command::Read {
-            source,
-            output,
-            lang,
-        } => read::run(forms, &source, output.as_deref(), lang),
-        Command::Render {
-            source,
-            to,
-            output,
-            lang,
-        } => render::run(forms, &source, to, output.as_deref(), lang),
+        Command::Rules { format, form, list } => {
+            rules::run(forms, format, form.as_deref(), list, &out)
+        }
+        Command::Schema { form, output } => {
+            schema::run(forms, form.as_deref(), output.as_deref(), &out)
+        }
+        Command::Read { source, output } => read::run(forms, &source, output.as_deref(), &out),
+        Command::Render { source, to, output } => {
+            render::run(forms, &source, to, output.as_deref(), &out)
+        }
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command(&name, forms), name, &mut script);
+            out.code(out.write(None, &script))
+        }
     }
 }

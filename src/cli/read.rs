@@ -8,9 +8,9 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::source;
+use super::input::{self, Input};
+use crate::Position;
 use crate::set::FormSet;
-use crate::{Lang, Position};
 
 #[derive(Serialize)]
 struct ReadOut<'a, R: Serialize + ?Sized> {
@@ -20,31 +20,38 @@ struct ReadOut<'a, R: Serialize + ?Sized> {
     sources: &'a BTreeMap<String, Position>,
 }
 
-pub fn run(forms: &FormSet, args: &source::Args, output: Option<&Path>, lang: Lang) -> ExitCode {
-    let (entry, reading) = match source::load(forms, args) {
+pub fn run(
+    forms: &FormSet,
+    args: &input::Args,
+    output: Option<&Path>,
+    out: &super::Out,
+) -> ExitCode {
+    let lang = out.lang;
+    let source = Input::from_arg(&args.file);
+    let (entry, reading) = match source.load(forms, &args.how) {
         Ok(loaded) => loaded,
         Err(err) => {
-            source::say_unreadable(args, &err, lang);
+            out.error(&input::unreadable(&source, &err, lang));
             // What was read is still written, for a person to see what is missing.
             if let crate::read::ReadError::Incomplete { form, reading, .. } = &err
                 && let Ok(report) = serde_json::value::RawValue::from_string(reading.form.clone())
             {
-                let out = ReadOut {
+                let written = ReadOut {
                     form: form.as_deref().unwrap_or_default(),
                     report: &report,
                     diagnostics: super::human::diagnostics_json(&reading.diagnostics, lang),
                     sources: &reading.positions,
                 };
-                let _ = super::write_json(output, &out);
+                let _ = out.json(output, &written);
             }
             return ExitCode::from(2);
         }
     };
-    let out = ReadOut {
+    let written = ReadOut {
         form: entry.name(),
         report: &*reading.form,
         diagnostics: super::human::diagnostics_json(&reading.diagnostics, lang),
         sources: &reading.positions,
     };
-    super::write_json(output, &out)
+    out.code(out.json(output, &written))
 }

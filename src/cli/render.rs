@@ -7,9 +7,9 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
+use crate::CheckOptions;
 use crate::render::{self, Document};
 use crate::set::FormSet;
-use crate::{CheckOptions, Lang};
 
 /// An output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -30,12 +30,19 @@ pub enum Target {
     Docx,
 }
 
+impl Target {
+    /// A file format, not text: not for a terminal.
+    fn is_binary(self) -> bool {
+        matches!(self, Target::Xlsx | Target::Docx)
+    }
+}
+
 /// `document` drawn as `target`.
-fn draw(document: &Document, target: Target) -> Result<Vec<u8>, String> {
+fn draw(document: &Document, target: Target, colour: bool) -> Result<Vec<u8>, String> {
     Ok(match target {
         Target::Html => render::html::page(document).into_bytes(),
         Target::HtmlFragment => render::html::fragment(document).into_bytes(),
-        Target::Text => render::text::document(document, colour_wanted()).into_bytes(),
+        Target::Text => render::text::document(document, colour).into_bytes(),
         Target::Md => render::markdown::document(document).into_bytes(),
         Target::Csv => render::csv::document(document).into_bytes(),
         Target::Xlsx => render::xlsx::document(document).map_err(|err| err.to_string())?,
@@ -43,31 +50,36 @@ fn draw(document: &Document, target: Target) -> Result<Vec<u8>, String> {
     })
 }
 
-/// Colour only on a terminal, and never when `NO_COLOR` is set.
-pub fn colour_wanted() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-}
-
 pub fn run(
     forms: &FormSet,
-    args: &super::source::Args,
+    args: &super::input::Args,
     target: Target,
     output: Option<&Path>,
-    lang: Lang,
+    out: &super::Out,
 ) -> ExitCode {
-    let (_, reading) = match super::source::load(forms, args) {
+    let lang = out.lang;
+    // An office file is bytes for a program, not for a person: a terminal gets none of it.
+    if target.is_binary() && output.is_none() && std::io::stdout().is_terminal() {
+        out.error(lang.pick(
+            "XLSX、DOCX 是二进制文件，不写到终端；请用 -o 指定文件，或重定向输出",
+            "XLSX and DOCX are binary files, not written to a terminal; name a file with -o, or redirect the output",
+        ));
+        return ExitCode::from(2);
+    }
+    let source = super::input::Input::from_arg(&args.file);
+    let (_, reading) = match source.load(forms, &args.how) {
         Ok(loaded) => loaded,
         Err(err) => {
-            super::source::say_unreadable(args, &err, lang);
+            out.error(&super::input::unreadable(&source, &err, lang));
             return ExitCode::from(2);
         }
     };
     let report = reading.form.check_with(CheckOptions::default());
     let document = reading.form.document(Some(&report), lang);
-    match draw(&document, target) {
-        Ok(bytes) => super::write_output(output, &bytes),
+    match draw(&document, target, out.colour && output.is_none()) {
+        Ok(bytes) => out.code(out.write(output, &bytes)),
         Err(message) => {
-            eprintln!("baobiao: {message}");
+            out.error(&message);
             ExitCode::from(2)
         }
     }

@@ -24,6 +24,9 @@ struct RuleOut<'a> {
 struct InstanceOut {
     at: String,
     cells: Vec<String>,
+    /// A rule between two reports: the cells of the previous period's report, one per cell.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    previous: Option<Vec<String>>,
     /// A rule declared with `decimals`: how far its sides may differ through rounding.
     #[serde(skip_serializing_if = "Option::is_none")]
     tolerance: Option<String>,
@@ -42,19 +45,20 @@ struct WhenOut {
 pub fn run(
     forms: &FormSet,
     format: Format,
-    lang: Lang,
     form: Option<&str>,
     list: bool,
+    out: &super::Out,
 ) -> ExitCode {
+    let lang = out.lang;
     if list {
         let listed: String = forms
             .entries()
             .iter()
             .map(|entry| format!("{}\t{}\n", entry.name(), entry.title()))
             .collect();
-        return super::write_output(None, listed.as_bytes());
+        return out.code(out.text(&listed));
     }
-    let entry = match super::entry(forms, form, lang) {
+    let entry = match super::entry(forms, form, out) {
         Ok(entry) => entry,
         Err(code) => return code,
     };
@@ -81,6 +85,7 @@ pub fn run(
                             .iter()
                             .map(|&c| info.cells[c].pointer.clone())
                             .collect(),
+                        previous: None,
                         tolerance: instance.tolerance().map(|t| t.to_string()),
                         when: instance.when.as_ref().map(|w| WhenOut {
                             pointer: w.pointer.clone(),
@@ -90,33 +95,63 @@ pub fn run(
                 })
                 .collect(),
         })
+        .chain(info.period_rules.iter().map(|rule| {
+            RuleOut {
+                id: &rule.id,
+                kind: crate::RuleKind::Previous,
+                severity: rule.severity,
+                message: rule.message(lang),
+                expression: &rule.expression,
+                declared_in: "",
+                instances: rule
+                    .pairs
+                    .iter()
+                    .map(|pair| InstanceOut {
+                        at: info.cells[pair.current].labels.join(" › "),
+                        cells: vec![info.cells[pair.current].pointer.clone()],
+                        previous: Some(vec![info.cells[pair.previous].pointer.clone()]),
+                        tolerance: None,
+                        when: None,
+                    })
+                    .collect(),
+            }
+        }))
         .collect();
     match format {
-        Format::Json => super::write_json(None, &rules),
+        Format::Json | Format::Jsonl => out.code(out.json(None, &rules)),
         Format::Text => {
-            let mut out = format!("{}\n", entry.title());
+            let mut text = format!("{}\n", entry.title());
             for rule in &rules {
                 let count = rule.instances.len();
+                // A rule between two reports is decided only where a batch holds both.
+                let across = rule.kind == crate::RuleKind::Previous;
+                let across = match (across, lang) {
+                    (false, _) => "",
+                    (true, Lang::Zh) => "，与同一机关上期报告比较，批量检查时核验",
+                    (true, Lang::En) => {
+                        ", against the same reporter's previous report (checked in a batch)"
+                    }
+                };
                 let _ = match lang {
                     Lang::Zh => writeln!(
-                        out,
-                        "\n{}  [{}]  {}  （{count} 处）",
+                        text,
+                        "\n{}  [{}]  {}  （{count} 处{across}）",
                         rule.id,
                         rule.severity.name(lang),
                         rule.expression
                     ),
                     Lang::En => writeln!(
-                        out,
-                        "\n{}  [{}]  {}  ({count} instance{})",
+                        text,
+                        "\n{}  [{}]  {}  ({count} instance{}{across})",
                         rule.id,
                         rule.severity.name(lang),
                         rule.expression,
                         if count == 1 { "" } else { "s" }
                     ),
                 };
-                let _ = writeln!(out, "  {}", rule.message);
+                let _ = writeln!(text, "  {}", rule.message);
             }
-            super::write_output(None, out.as_bytes())
+            out.code(out.text(&text))
         }
     }
 }

@@ -3,12 +3,16 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::Lang;
 use crate::set::FormSet;
 
-pub fn run(forms: &FormSet, form: Option<&str>, output: Option<&Path>) -> ExitCode {
-    match super::entry(forms, form, Lang::default()) {
-        Ok(entry) => super::write_json(output, &entry.schema()),
+pub fn run(
+    forms: &FormSet,
+    form: Option<&str>,
+    output: Option<&Path>,
+    out: &super::Out,
+) -> ExitCode {
+    match super::entry(forms, form, out) {
+        Ok(entry) => out.code(out.json(output, &entry.schema())),
         Err(code) => code,
     }
 }

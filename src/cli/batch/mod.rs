@@ -1,0 +1,241 @@
+//! `baobiao check PATH…`: many reports at once, for the people who audit them.
+//!
+//! The paths are expanded ([`inputs`]); one report alone is checked and said in full
+//! ([`super::check::run`]). A batch is checked in parallel in this one process (rayon), with a
+//! progress bar on a terminal; each report gets one line (or, with `--format jsonl`, its JSON
+//! object, streamed as it is checked), then the batch's summary: counts by verdict, the rules
+//! failed most often, and the rules between periods for agencies with consecutive years
+//! ([`periods`]). `--summary csv|json|html` writes one row per report ([`summary`]). The exit
+//! code is the worst verdict.
+
+mod inputs;
+mod periods;
+mod summary;
+mod summary_html;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use rayon::prelude::*;
+
+use crate::Lang;
+use crate::set::FormSet;
+
+use super::check::{self, Assessed, Verdict, Wanted};
+use super::input::How;
+use super::{Format, Out};
+
+pub use summary::SummaryFormat;
+
+/// How a batch is checked and said.
+pub struct Settings {
+    pub format: Format,
+    pub summary: Option<SummaryFormat>,
+    /// Where the summary goes (standard output without).
+    pub output: Option<PathBuf>,
+    pub options: check::Options,
+}
+
+/// Checks the reports `paths` name.
+pub fn run(
+    forms: &FormSet,
+    paths: &[PathBuf],
+    how: &How,
+    settings: Settings,
+    out: &Out,
+) -> ExitCode {
+    let lang = out.lang;
+    let inputs = inputs::expand(paths, lang);
+    if !inputs.batch
+        && inputs.problems.is_empty()
+        && let [input] = inputs.reports.as_slice()
+        && settings.summary.is_none()
+    {
+        let format = match settings.format {
+            Format::Jsonl => Format::Json,
+            other => other,
+        };
+        return ExitCode::from(check::run(forms, input, how, format, settings.options, out));
+    }
+    // An HTML summary links each report drawn: those pages need a folder beside it.
+    let pages = match (settings.summary, &settings.output) {
+        (Some(SummaryFormat::Html), Some(file)) => Some(pages_folder(file)),
+        (Some(SummaryFormat::Html), None) => {
+            out.error(lang.pick(
+                "HTML 汇总会链接各报告的页面，须用 -o 指定汇总文件（页面写在其旁的文件夹中）",
+                "an HTML summary links each report's page: name its file with -o (the pages go in a folder beside it)",
+            ));
+            return ExitCode::from(2);
+        }
+        _ => None,
+    };
+    if let Some((folder, _)) = &pages
+        && let Err(err) = std::fs::create_dir_all(folder)
+    {
+        out.error(&format!(
+            "{} {}: {err}",
+            lang.pick("无法创建文件夹", "cannot create the folder"),
+            folder.display()
+        ));
+        return ExitCode::from(2);
+    }
+
+    let total = inputs.reports.len();
+    let bar = progress(out, total as u64);
+    let wanted = Wanted {
+        text: false,
+        json: matches!(settings.format, Format::Json | Format::Jsonl),
+        page: pages.is_some(),
+        colour: false,
+    };
+    // A summary without -o is all that standard output carries.
+    let summary_to_stdout = settings.summary.is_some() && settings.output.is_none();
+    let streamed = settings.format == Format::Jsonl && !summary_to_stdout;
+    let mut written = true;
+    let mut reports: Vec<Assessed> = inputs
+        .reports
+        .par_iter()
+        .enumerate()
+        .map(|(index, input)| {
+            let mut assessed = check::assess(forms, input, how, settings.options, wanted, lang);
+            if let (Some(page), Some((folder, link))) = (assessed.page.take(), &pages) {
+                let name = page_name(index, &assessed.file);
+                match std::fs::write(folder.join(&name), page) {
+                    Ok(()) => assessed.page = Some(format!("{link}/{name}")),
+                    Err(err) => bar.suspend(|| {
+                        out.error(&format!(
+                            "{} {name}: {err}",
+                            lang.pick("无法写入", "cannot write")
+                        ))
+                    }),
+                }
+            }
+            if streamed && let Some(json) = assessed.json.take() {
+                let line = serde_json::to_string(&json).unwrap_or_default() + "\n";
+                bar.suspend(|| out.stdout(line.as_bytes()));
+            }
+            bar.inc(1);
+            assessed
+        })
+        .collect();
+    bar.finish_and_clear();
+    for (path, why) in &inputs.problems {
+        reports.push(check::named_nothing(path, why, wanted.json));
+    }
+
+    let periods = periods::compare(&reports, lang);
+    apply_periods(&mut reports, &periods);
+    let batch = summary::Batch {
+        forms,
+        reports: &reports,
+        periods: &periods,
+        skipped: inputs.skipped,
+        repeated: inputs.repeated,
+        lang,
+    };
+    match settings.format {
+        _ if summary_to_stdout => {}
+        Format::Text => written &= out.text(&batch.text()),
+        Format::Json => {
+            let reports: Vec<_> = reports.iter().filter_map(|r| r.json.as_ref()).collect();
+            let json = serde_json::json!({ "reports": reports, "summary": batch.json() });
+            written &= out.json(None, &json);
+        }
+        Format::Jsonl => {
+            // Problems with paths were no report: their lines come last.
+            for report in reports.iter().filter(|r| r.json.is_some()) {
+                if let Some(json) = &report.json {
+                    let line = serde_json::to_string(json).unwrap_or_default() + "\n";
+                    written &= out.text(&line);
+                }
+            }
+        }
+    }
+    if let Some(format) = settings.summary {
+        let bytes = batch.render(format);
+        written &= match &settings.output {
+            Some(path) => out.write(Some(path), &bytes),
+            None => out.stdout(&bytes),
+        };
+    }
+    if !out.quiet && (settings.format != Format::Text || summary_to_stdout) {
+        // Machines read standard output; people the verdict on standard error.
+        out.note(&batch.verdict_line());
+    }
+    let worst = reports
+        .iter()
+        .map(|r| r.verdict)
+        .max()
+        .unwrap_or(Verdict::Passed);
+    if written {
+        ExitCode::from(worst.exit_code())
+    } else {
+        ExitCode::from(2)
+    }
+}
+
+/// A progress bar on standard error when it is a terminal (and not `--quiet`); hidden
+/// otherwise, so that nothing but results reaches a pipe or a log.
+fn progress(out: &Out, total: u64) -> indicatif::ProgressBar {
+    if !out.terminal_err {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total);
+    let template = match out.lang {
+        Lang::Zh => "{bar:40} {pos}/{len} 份报告 · 已用 {elapsed} · 预计还需 {eta}",
+        Lang::En => "{bar:40} {pos}/{len} reports · {elapsed} elapsed · {eta} left",
+    };
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// The folder for the pages of an HTML summary at `file`, and its name as linked from it:
+/// `summary.html` → `summary-reports/`.
+fn pages_folder(file: &Path) -> (PathBuf, String) {
+    let stem = file
+        .file_stem()
+        .map_or_else(|| "summary".into(), |s| s.to_string_lossy().into_owned());
+    let name = format!("{stem}-reports");
+    (file.with_file_name(&name), name)
+}
+
+/// `00042-report.html`: numbered, so that two reports of one name do not meet.
+fn page_name(index: usize, file: &str) -> String {
+    let stem = Path::new(file)
+        .file_stem()
+        .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
+    let stem: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(80)
+        .collect();
+    format!("{:05}-{stem}.html", index + 1)
+}
+
+/// A failing period rule changes the later report's verdict like any rule of its severity.
+fn apply_periods(reports: &mut [Assessed], periods: &periods::Periods) {
+    for compared in &periods.compared {
+        let report = &mut reports[compared.current];
+        for violation in &compared.violations {
+            let ids = if violation.severity == crate::Severity::Error {
+                if report.verdict == Verdict::Passed {
+                    report.verdict = Verdict::Failed;
+                }
+                &mut report.failing
+            } else {
+                &mut report.warned
+            };
+            if !ids.contains(&violation.rule) {
+                ids.push(violation.rule.clone());
+            }
+        }
+    }
+}
