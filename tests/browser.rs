@@ -229,3 +229,90 @@ fn the_website_form_is_one_table_with_merged_sections_in_chromium() {
 
     screenshot(&browser, "website");
 }
+
+/// The batch summary a supervisor opens: the verdict first, one row per report linked to its
+/// page (which exists), sortable by clicking a header (the worst first by verdict, files in
+/// order); `target/browser/summary.png`.
+#[test]
+fn the_batch_summary_opens_with_its_verdict_and_sorts_in_chromium() {
+    let Some(browser) = browser_or_skip() else {
+        return;
+    };
+    let reports = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-batch");
+    let _ = std::fs::remove_dir_all(&reports);
+    std::fs::create_dir_all(&reports).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (from, to) in [
+        (
+            "examples/reports/xiangtan-county-police-2024.txt",
+            "a-good.txt",
+        ),
+        (
+            "examples/reports/website-planted-errors.json",
+            "b-failing.json",
+        ),
+        ("tests/data/reports/pingtan-2024-page.html", "c-good.html"),
+    ] {
+        std::fs::copy(root.join(from), reports.join(to)).unwrap();
+    }
+    std::fs::write(reports.join("d-broken.json"), "{").unwrap();
+    let summary = out_dir().join("summary.html");
+    let out = Command::new(env!("CARGO_BIN_EXE_baobiao"))
+        .args([
+            "check",
+            reports.to_str().unwrap(),
+            "--summary",
+            "html",
+            "-o",
+        ])
+        .arg(&summary)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = std::fs::read_to_string(&summary).unwrap();
+    let findings = measure(&browser, &page, "summary", "summary.js");
+    assert_eq!(findings["problems"], serde_json::json!([]), "{findings}");
+    assert_eq!(findings["first"], "verdict", "{findings}");
+    assert_eq!(
+        findings["verdict"],
+        "汇总：共 4 份报告：通过 2，未通过 1，读取不完整 0，无法读取 1。"
+    );
+    assert_eq!(findings["rows"], 4);
+    // Every report read is linked to its page, drawn with its failures marked.
+    let links = findings["links"].as_array().unwrap();
+    assert_eq!(links.len(), 3, "{findings}");
+    for link in links {
+        let page = out_dir().join(link.as_str().unwrap());
+        assert!(page.exists(), "{}", page.display());
+    }
+    let failing_page = std::fs::read_to_string(out_dir().join(links[1].as_str().unwrap())).unwrap();
+    assert!(
+        failing_page.contains("fail"),
+        "the failing report's page marks its failures"
+    );
+    assert_eq!(
+        findings["byVerdict"],
+        serde_json::json!(["unreadable", "failed", "passed", "passed"])
+    );
+    let by_file: Vec<&str> = findings["byFile"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap().rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(
+        by_file,
+        [
+            "a-good.txt",
+            "b-failing.json",
+            "c-good.html",
+            "d-broken.json"
+        ]
+    );
+    screenshot(&browser, "summary");
+}

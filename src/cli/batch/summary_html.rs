@@ -43,6 +43,7 @@ tr.passed td.verdict-cell { color: #1a7f37; }
 tr.failed td.verdict-cell { color: #cf222e; font-weight: bold; }
 tr.incomplete td.verdict-cell, tr.unreadable td.verdict-cell { color: #9a6700; font-weight: bold; }
 td.num { text-align: right; }
+th, td.verdict-cell, td.num { white-space: nowrap; }
 ";
 
 /// The summary page.
