@@ -704,3 +704,90 @@ fn other_tools_run_the_rules_between_two_years_like_the_rust_rule() {
         }
     }
 }
+
+/// The code block of `language` under `heading` in `schemas/README.md`.
+fn readme_snippet(heading: &str, language: &str) -> String {
+    let readme = std::fs::read_to_string(root().join("schemas/README.md")).unwrap();
+    let section = &readme[readme.find(heading).expect("the heading")..];
+    let fence = format!("```{language}\n");
+    let start = section.find(&fence).expect("a code block") + fence.len();
+    let end = start + section[start..].find("```").unwrap();
+    section[start..end].to_owned()
+}
+
+/// The schema README's JavaScript and Python programs run as written, on a report with a
+/// planted error and one the schema rejects, and say what the Rust check says.
+#[test]
+fn the_schema_readme_programs_run_as_written() {
+    let schema = schema_file("annual-report-2021.schema.json");
+    let failing = temp_json(
+        "readme-failing.json",
+        &with("/applications/outcomes/granted/natural_persons", 7.into()),
+    );
+    let rejected = temp_json(
+        "readme-rejected.json",
+        &with(
+            "/applications/outcomes/granted/natural_persons",
+            (-1).into(),
+        ),
+    );
+    for (heading, language, program, tool, file) in [
+        // Next to node_modules, as a user's project has them; an ES module by its name.
+        (
+            "## From JavaScript",
+            "js",
+            "node",
+            "node",
+            root().join("tests/js/readme-check.mjs"),
+        ),
+        (
+            "## From Python",
+            "python",
+            "python3",
+            "python",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("readme-check.py"),
+        ),
+    ] {
+        if !available(tool) {
+            continue;
+        }
+        std::fs::write(&file, readme_snippet(heading, language)).unwrap();
+        let run = |report: &Path| {
+            let out = Command::new(program)
+                .arg(&file)
+                .arg(&schema)
+                .arg(report)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{program}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            String::from_utf8(out.stdout).unwrap()
+        };
+        let said = run(&failing);
+        let _ = if program == "node" {
+            std::fs::remove_file(&file)
+        } else {
+            Ok(())
+        };
+        assert!(
+            said.contains("T3-ROW-TOTAL fail /applications/outcomes/granted/total"),
+            "{program}: {said}"
+        );
+        // The bundled report's one rule on a blank result is not assessable, as in the Rust check.
+        assert!(said.contains("not_assessable"), "{program}: {said}");
+        std::fs::write(&file, readme_snippet(heading, language)).unwrap();
+        let said = run(&rejected);
+        let _ = if program == "node" {
+            std::fs::remove_file(&file)
+        } else {
+            Ok(())
+        };
+        assert!(
+            said.contains("natural_persons"),
+            "{program} says the schema rejects it: {said}"
+        );
+    }
+}

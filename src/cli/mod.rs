@@ -199,9 +199,15 @@ fn command(name: &str, forms: &FormSet) -> clap::Command {
         .map(|e| format!("  {}  {}", e.name(), e.title()))
         .collect::<Vec<_>>()
         .join("\n");
-    <Cli as clap::CommandFactory>::command()
+    let forms_help = format!("表单 · forms (--form NAME):\n{forms_help}");
+    let mut command = <Cli as clap::CommandFactory>::command()
         .bin_name(name.to_owned())
-        .after_help(format!("表单 · forms (--form NAME):\n{forms_help}"))
+        .after_help(forms_help.clone());
+    // Every command that takes a form lists them too.
+    for sub in ["check", "render", "read", "schema", "rules"] {
+        command = command.mut_subcommand(sub, |c| c.after_help(forms_help.clone()));
+    }
+    command
 }
 
 /// Runs the command line on `args` (the program's name first), offering `forms`.

@@ -17,6 +17,7 @@ table.baobiao th{font-weight:normal}table.baobiao th.corner{font-size:0.85em}\
 table.baobiao th.block{text-align:left;font-weight:bold}table.baobiao th[scope=row]{text-align:left}\
 table.baobiao td.fail{background:#fdd;color:#900;font-weight:bold}\
 ul.failures{color:#900;font-size:0.9em}\
+p.verdict{font-weight:bold;border:1px solid #999;padding:0.4em 0.8em}\
 @media print{body{margin:0;max-width:none}td.fail{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
 /// Escapes text for HTML content and attribute values.
@@ -43,6 +44,14 @@ pub fn page(document: &Document) -> String {
         out,
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
     );
+    // The verdict first, where the page was drawn after a check.
+    if let Some(verdict) = &document.verdict {
+        let _ = writeln!(
+            out,
+            "<p class=\"verdict\" id=\"verdict\">{}</p>",
+            escape(verdict)
+        );
+    }
     for part in &document.parts {
         match part {
             Part::Meta { label, value } => {

@@ -143,6 +143,9 @@ impl crate::check::traverse::Visit<crate::check::traverse::Values> for Cells<'_>
 pub struct Document {
     /// The report's title.
     pub title: String,
+    /// The check's verdict in words, where the document was drawn after a check: what a page
+    /// says first.
+    pub verdict: Option<String>,
     /// Its parts.
     pub parts: Vec<Part>,
 }
@@ -245,6 +248,52 @@ pub fn document<F: Form + Serialize>(
     }
     Document {
         title: title.unwrap_or_else(|| info.root.display_label().to_owned()),
+        verdict: report.map(|r| verdict(r, lang)),
         parts,
+    }
+}
+
+/// `检查结论：未通过。规则实例 43 条：通过 41，不符合 2（T3-IDENT、T3-ROW-TOTAL），无法核验 0。`
+fn verdict(report: &Report<'_>, lang: Lang) -> String {
+    use crate::check::outcome::Status;
+    let outcomes = report.outcomes();
+    let count = |f: fn(&Status) -> bool| outcomes.iter().filter(|o| f(&o.status)).count();
+    let passed = count(|s| *s == Status::Pass);
+    let failed = count(|s| matches!(s, Status::Fail { .. }));
+    let unassessed = count(|s| matches!(s, Status::NotAssessable(_)));
+    let mut ids: Vec<String> = Vec::new();
+    for v in report.violations() {
+        if !ids.iter().any(|id| id == v.id()) {
+            ids.push(v.id().to_owned());
+        }
+    }
+    let total = outcomes.len();
+    match lang {
+        Lang::Zh => {
+            let which = if ids.is_empty() {
+                String::new()
+            } else {
+                format!("（{}）", ids.join("、"))
+            };
+            format!(
+                "检查结论：{}。规则实例 {total} 条：通过 {passed}，不符合 {failed}{which}，无法核验 {unassessed}。",
+                if report.is_ok() {
+                    "通过"
+                } else {
+                    "未通过"
+                }
+            )
+        }
+        Lang::En => {
+            let which = if ids.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", ids.join(", "))
+            };
+            format!(
+                "Check: {}. {total} rule instances: {passed} passed, {failed} failed{which}, {unassessed} not assessable.",
+                if report.is_ok() { "passed" } else { "failed" }
+            )
+        }
     }
 }
