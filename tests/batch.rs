@@ -148,6 +148,15 @@ fn a_folder_of_mixed_reports_gets_a_row_each_and_the_worst_exit_code() {
         row("broken.json")
     );
     assert_eq!(row("good.json")["not_assessable"], 1);
+    // The likely wrong cell of the failing one, with the value that makes every rule hold.
+    let likely = &row("failing.json")["likely_wrong"];
+    assert_eq!(likely.as_array().unwrap().len(), 1, "{likely}");
+    assert_eq!(
+        likely[0][0]["pointer"],
+        "/applications/outcomes/granted/natural_persons"
+    );
+    assert_eq!(likely[0][0]["value"], "6");
+    assert_eq!(likely[0][0]["fix"], "改为 5");
     // The counts add up to the rows.
     let counts = &summary["counts"];
     assert_eq!(counts["reports"], 7);
@@ -195,7 +204,7 @@ fn the_csv_summary_opens_in_excel_and_lists_the_failing_rules() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "file,form,agency,year,verdict,failing_rules,warnings,not_assessable,complete,reading,error,page"
+        "file,form,agency,year,verdict,failing_rules,warnings,not_assessable,likely_wrong,complete,reading,error,page"
     );
     assert_eq!(lines.len(), 1 + 7, "{csv}");
     let failing = lines.iter().find(|l| l.contains("/failing.json,")).unwrap();

@@ -23,7 +23,8 @@ pub mod render;
 pub mod schema;
 pub mod set;
 
-pub use check::findings::{BlankNote, CellRef, Found, NotAssessable, Summary, Violation};
+pub use check::findings::{BlankNote, CellRef, Found, Likely, NotAssessable, Summary, Violation};
+pub use check::localise::{Change, Localisation};
 pub use check::op::Op;
 pub use check::period::{PairStatus, PeriodPair, PeriodRule};
 pub use check::report::Report;

@@ -90,6 +90,8 @@ pub struct Assessed {
     pub warned: Vec<String>,
     /// Rule instances that could not be decided.
     pub not_assessable: usize,
+    /// The likely wrong cells: each smallest set whose change makes every rule hold.
+    pub likely: Vec<Vec<LikelyCell>>,
     /// How completely a published report was read (none for a filled form's JSON).
     pub completeness: Option<Completeness>,
     /// Why the report could not be read.
@@ -113,6 +115,17 @@ impl Assessed {
             .map(|(line, column)| format!(":{line}:{column}"))
             .unwrap_or_default()
     }
+}
+
+/// A likely wrong cell, owned: where, as read, and what would make the rules hold.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct LikelyCell {
+    pub pointer: String,
+    /// Its labels joined: `三、… › （一）予以公开 › 自然人`.
+    pub label: String,
+    pub value: String,
+    /// `改为 5`, `改为 0 至 5642310 之间的数`.
+    pub fix: String,
 }
 
 /// The cells of a report that its form's period rules read, by pointer, with their sources.
@@ -257,6 +270,7 @@ pub fn assess(
         failing: Vec::new(),
         warned: Vec::new(),
         not_assessable: 0,
+        likely: Vec::new(),
         completeness: published.then_some(completeness),
         error: None,
         error_at: None,
@@ -299,12 +313,26 @@ pub fn assess(
     summary.locate(|pointer| read.positions.get(pointer).copied());
     let outcomes = report.outcomes();
     assessed.not_assessable = summary.not_assessable.len();
+    assessed.likely = summary
+        .likely_wrong
+        .iter()
+        .map(|set| {
+            set.iter()
+                .map(|l| LikelyCell {
+                    pointer: l.cell.pointer.to_owned(),
+                    label: l.cell.label_path(),
+                    value: l.cell.value.describe(lang),
+                    fix: l.fix(lang),
+                })
+                .collect()
+        })
+        .collect();
     for violation in &summary.violations {
         let ids = match violation.rule.severity {
             Severity::Error => &mut assessed.failing,
             _ => &mut assessed.warned,
         };
-        if !ids.iter().any(|id| *id == violation.rule.id) {
+        if !ids.contains(&violation.rule.id) {
             ids.push(violation.rule.id.clone());
         }
     }
@@ -444,6 +472,7 @@ fn unreadable(input: &Input, err: &ReadError, wanted: Wanted, lang: Lang) -> Ass
         failing: Vec::new(),
         warned: Vec::new(),
         not_assessable: 0,
+        likely: Vec::new(),
         completeness: None,
         text: String::new(),
         json,
@@ -463,6 +492,7 @@ pub fn named_nothing(path: &str, why: &str, json: bool) -> Assessed {
         failing: Vec::new(),
         warned: Vec::new(),
         not_assessable: 0,
+        likely: Vec::new(),
         completeness: None,
         error: Some(why.to_owned()),
         error_at: None,

@@ -70,6 +70,7 @@ pub fn render(file: &str, checked: &Checked<'_>, lang: Lang) -> String {
         ),
     };
 
+    likely_wrong(&mut out, summary, lang);
     violations(&mut out, &summary.violations, lang);
     if !checked.failing_tables.is_empty() {
         let _ = writeln!(
@@ -85,6 +86,75 @@ pub fn render(file: &str, checked: &Checked<'_>, lang: Lang) -> String {
     not_assessable(&mut out, &summary.not_assessable, lang);
     notes(&mut out, &summary.notes, lang);
     out
+}
+
+/// The likely wrong cells, first: the fewest whose change makes every rule hold.
+fn likely_wrong(out: &mut String, summary: &crate::Summary<'_>, lang: Lang) {
+    if summary.violations.is_empty() {
+        return;
+    }
+    let change = |l: &crate::Likely<'_>| {
+        let source = l
+            .cell
+            .source
+            .map(|s| match lang {
+                Lang::Zh => format!("（{}）", s.describe(lang)),
+                Lang::En => format!(" ({})", s.describe(lang)),
+            })
+            .unwrap_or_default();
+        match lang {
+            Lang::Zh => format!(
+                "{} = {}{source}，{}",
+                l.cell.label_path(),
+                l.cell.value.describe(lang),
+                l.fix(lang)
+            ),
+            Lang::En => format!(
+                "{} = {}{source}, {}",
+                l.cell.label_path(),
+                l.cell.value.describe(lang),
+                l.fix(lang)
+            ),
+        }
+    };
+    let set = |set: &[crate::Likely<'_>]| {
+        let joined: Vec<String> = set.iter().map(change).collect();
+        joined.join(lang.pick("；", "; "))
+    };
+    let _ = match summary.likely_wrong.as_slice() {
+        [] => writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "最可能有误：未找到改动 3 处以内即可使全部规则成立的单元格",
+                "Likely wrong: no set of up to 3 cells whose change makes every rule hold"
+            )
+        ),
+        [only] => match lang {
+            Lang::Zh => writeln!(out, "最可能有误：{}，则全部规则成立。", set(only)),
+            Lang::En => writeln!(out, "Likely wrong: {}, and every rule holds.", set(only)),
+        },
+        many => {
+            let size = many[0].len();
+            let _ = match lang {
+                Lang::Zh => writeln!(
+                    out,
+                    "最可能有误（{} 种同样简单的解释，各改 {size} 处，任一种都使全部规则成立）：",
+                    many.len()
+                ),
+                Lang::En => writeln!(
+                    out,
+                    "Likely wrong ({} equally simple explanations of {size} cell{} each; any makes every rule hold):",
+                    many.len(),
+                    if size == 1 { "" } else { "s" }
+                ),
+            };
+            for candidate in many {
+                let _ = writeln!(out, "  · {}", set(candidate));
+            }
+            Ok(())
+        }
+    };
 }
 
 fn violations(out: &mut String, violations: &[Violation<'_>], lang: Lang) {

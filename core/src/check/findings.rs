@@ -111,6 +111,41 @@ pub struct Summary<'f> {
     pub not_assessable: Vec<NotAssessable<'f>>,
     /// Blank cells read as 0.
     pub notes: Vec<BlankNote<'f>>,
+    /// The likely wrong cells ([`crate::check::localise`]): each candidate set, its cells
+    /// with the values that would make every rule hold. Empty when nothing fails, or when no
+    /// set of up to three cells explains the failures.
+    pub likely_wrong: Vec<Vec<Likely<'f>>>,
+}
+
+/// A cell of a candidate set of likely wrong cells.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Likely<'f> {
+    /// The cell, its value as read.
+    pub cell: CellRef<'f>,
+    /// The value that would make every rule hold (the nearest, where there are many).
+    pub value: Num,
+    /// Where no equality determines the value: every value from the first to the second
+    /// (either open) makes the rules hold. `None`: `value` is the only one.
+    pub allowed: Option<(Option<Num>, Option<Num>)>,
+}
+
+impl Likely<'_> {
+    /// `改为 5`, `改为 0 至 5642310 之间的数`.
+    pub fn fix(&self, lang: crate::model::lang::Lang) -> String {
+        use crate::model::lang::Lang;
+        match (self.allowed, lang) {
+            (None, Lang::Zh) => format!("改为 {}", self.value),
+            (None, Lang::En) => format!("to {}", self.value),
+            (Some((Some(l), Some(h))), Lang::Zh) => format!("改为 {l} 至 {h} 之间的数"),
+            (Some((Some(l), Some(h))), Lang::En) => format!("to a number from {l} to {h}"),
+            (Some((Some(l), None)), Lang::Zh) => format!("改为不小于 {l} 的数"),
+            (Some((Some(l), None)), Lang::En) => format!("to a number of at least {l}"),
+            (Some((None, Some(h))), Lang::Zh) => format!("改为不大于 {h} 的数"),
+            (Some((None, Some(h))), Lang::En) => format!("to a number of at most {h}"),
+            (Some((None, None)), Lang::Zh) => format!("改为 {}", self.value),
+            (Some((None, None)), Lang::En) => format!("to {}", self.value),
+        }
+    }
 }
 
 impl<'f> Summary<'f> {
@@ -121,6 +156,11 @@ impl<'f> Summary<'f> {
             .flat_map(|v| &mut v.cells)
             .chain(self.not_assessable.iter_mut().flat_map(|n| &mut n.cells))
             .chain(self.notes.iter_mut().flat_map(|i| &mut i.cells))
+            .chain(
+                self.likely_wrong
+                    .iter_mut()
+                    .flat_map(|set| set.iter_mut().map(|l| &mut l.cell)),
+            )
     }
 
     /// Says where each cell came from, for a form read from a published report: `source`

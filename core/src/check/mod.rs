@@ -10,6 +10,7 @@
 //!   the findings in words; [`summary_json`]: as JSON;
 //! - [`unique_ids`]: the compile-time check that no rule id is declared twice;
 //! - [`condition`]: rules that apply only when a yes/no or choice field has a value;
+//! - [`localise`]: the likely wrong cells, the fewest whose change makes every rule hold;
 //! - [`period`]: rules between two reports of one reporter, this period's and the one before.
 
 pub mod acc;
@@ -19,6 +20,7 @@ pub mod decider;
 pub mod eval;
 pub(crate) mod expand;
 pub mod findings;
+pub mod localise;
 pub mod op;
 pub mod outcome;
 pub mod period;

@@ -122,6 +122,12 @@ impl<'f> Report<'f> {
         }
     }
 
+    /// The likely wrong cells: the fewest whose change makes every failing rule hold, with
+    /// the values that would ([`crate::check::localise`]).
+    pub fn likely_wrong(&self) -> crate::check::localise::Localisation {
+        crate::check::localise::localise(self.info, self.slots(), self.outcomes(), &self.unread)
+    }
+
     /// The form checked.
     pub fn form(&self) -> &'f FormInfo {
         self.info
@@ -275,11 +281,31 @@ impl<'f> Report<'f> {
 
     /// Everything the check found.
     pub fn summary(&self) -> Summary<'f> {
+        let violations = self.violations();
+        // Sought only where something fails.
+        let likely_wrong = if violations.is_empty() {
+            Vec::new()
+        } else {
+            self.likely_wrong()
+                .candidates
+                .into_iter()
+                .map(|set| {
+                    set.into_iter()
+                        .map(|change| crate::check::findings::Likely {
+                            cell: self.cell_ref(change.cell),
+                            value: change.value,
+                            allowed: change.allowed,
+                        })
+                        .collect()
+                })
+                .collect()
+        };
         Summary {
             ok: self.is_ok(),
-            violations: self.violations(),
+            violations,
             not_assessable: self.not_assessable(),
             notes: self.notes(),
+            likely_wrong,
         }
     }
 }

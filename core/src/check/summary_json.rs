@@ -20,8 +20,10 @@ impl<'f> Summary<'f> {
     ///
     /// `{"ok", "violations": [{"rule", "severity", "at", "message", "expected", "actual",
     /// "detail", "found", "cells"}], "not_assessable": [{"rule", "severity", "at", "message",
-    /// "reason", "why", "cells"}], "notes": [{"rule", "at", "message", "cells"}]}`, each cell
-    /// `{"index", "pointer", "labels", "value", "source"?}`.
+    /// "reason", "why", "cells"}], "notes": [{"rule", "at", "message", "cells"}],
+    /// "likely_wrong": [[{"index", "pointer", "labels", "value", "fix", "source"?}]]}`, each
+    /// cell `{"index", "pointer", "labels", "value", "source"?}`; `likely_wrong` lists each
+    /// smallest set of cells whose change to `fix` makes every rule hold.
     pub fn json(&self, lang: Lang) -> SummaryJson<'_, 'f> {
         SummaryJson {
             summary: self,
@@ -53,8 +55,48 @@ impl Serialize for SummaryJson<'_, '_> {
         map.serialize_entry("not_assessable", &not_assessable)?;
         let notes: Vec<_> = s.notes.iter().map(|n| note(n, lang)).collect();
         map.serialize_entry("notes", &notes)?;
+        let likely: Vec<Vec<LikelyJson<'_>>> = s
+            .likely_wrong
+            .iter()
+            .map(|set| {
+                set.iter()
+                    .map(|l| LikelyJson {
+                        index: l.cell.index,
+                        pointer: l.cell.pointer,
+                        labels: l.cell.labels,
+                        value: l.cell.value,
+                        fix: l.value,
+                        allowed: l.allowed.map(|(min, max)| Allowed { min, max }),
+                        source: l.cell.source,
+                    })
+                    .collect()
+            })
+            .collect();
+        map.serialize_entry("likely_wrong", &likely)?;
         map.end()
     }
+}
+
+/// A cell of a candidate set of likely wrong cells: as read (`value`), and the value that
+/// would make every rule hold (`fix`).
+#[derive(Serialize)]
+struct LikelyJson<'f> {
+    index: usize,
+    pointer: &'f str,
+    labels: &'f [&'static str],
+    value: Slot,
+    fix: Num,
+    /// Where the rules leave a range: every value in it would do (`fix` the nearest).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    allowed: Option<Allowed>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<Position>,
+}
+
+#[derive(Serialize)]
+struct Allowed {
+    min: Option<Num>,
+    max: Option<Num>,
 }
 
 #[derive(Serialize)]

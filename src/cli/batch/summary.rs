@@ -67,6 +67,7 @@ struct Row<'a> {
     failing_rules: &'a [String],
     warnings: &'a [String],
     not_assessable: usize,
+    likely_wrong: &'a [Vec<super::super::check::LikelyCell>],
     complete: Option<bool>,
     reading: Option<String>,
     error: Option<String>,
@@ -215,6 +216,14 @@ impl Batch<'_> {
             if !rules.is_empty() {
                 let _ = write!(out, "  {}", rules.join(" "));
             }
+            if let [only] = report.likely.as_slice() {
+                let _ = write!(
+                    out,
+                    "  {}{}",
+                    lang.pick("最可能有误：", "likely wrong: "),
+                    likely_text(std::slice::from_ref(only), lang)
+                );
+            }
             if let Some(error) = &report.error {
                 let _ = write!(out, "  {error}");
             }
@@ -344,6 +353,7 @@ impl Batch<'_> {
                 failing_rules: &r.failing,
                 warnings: &r.warned,
                 not_assessable: r.not_assessable,
+                likely_wrong: &r.likely,
                 complete: r.completeness.map(|c| c.is_complete()),
                 reading: r.completeness.map(|c| c.describe(self.lang)),
                 error: r.error.as_ref().map(|e| match r.error_at {
@@ -385,7 +395,7 @@ impl Batch<'_> {
         // A byte-order mark: Excel on Chinese Windows reads UTF-8 only with one.
         let mut out = String::from("\u{FEFF}");
         out.push_str(
-            "file,form,agency,year,verdict,failing_rules,warnings,not_assessable,complete,reading,error,page\r\n",
+            "file,form,agency,year,verdict,failing_rules,warnings,not_assessable,likely_wrong,complete,reading,error,page\r\n",
         );
         for row in self.rows() {
             let fields = [
@@ -397,6 +407,7 @@ impl Batch<'_> {
                 row.failing_rules.join(" "),
                 row.warnings.join(" "),
                 row.not_assessable.to_string(),
+                likely_text(row.likely_wrong, self.lang),
                 row.complete.map(|c| c.to_string()).unwrap_or_default(),
                 row.reading.unwrap_or_default(),
                 row.error.unwrap_or_default(),
@@ -408,6 +419,25 @@ impl Batch<'_> {
         }
         out
     }
+}
+
+/// The likely wrong cells in a line: `（一）予以公开 › 自然人 = 6，改为 5`, sets apart by ` | `,
+/// cells of one set by `；`.
+pub fn likely_text(sets: &[Vec<super::super::check::LikelyCell>], lang: Lang) -> String {
+    let sets: Vec<String> = sets
+        .iter()
+        .map(|set| {
+            let cells: Vec<String> = set
+                .iter()
+                .map(|c| match lang {
+                    Lang::Zh => format!("{} = {}，{}", c.label, c.value, c.fix),
+                    Lang::En => format!("{} = {}, {}", c.label, c.value, c.fix),
+                })
+                .collect();
+            cells.join(lang.pick("；", "; "))
+        })
+        .collect();
+    sets.join(" | ")
 }
 
 /// The verdict as the JSON and CSV write it.

@@ -93,6 +93,7 @@ fn reports_table(batch: &Batch<'_>, out: &mut String) {
         lang.pick("年度", "Year"),
         lang.pick("结论", "Verdict"),
         lang.pick("不符合的规则", "Failing rules"),
+        lang.pick("最可能有误", "Likely wrong"),
         lang.pick("无法核验", "Not assessable"),
         lang.pick("读取", "Reading"),
     ];
@@ -127,13 +128,14 @@ fn reports_table(batch: &Batch<'_>, out: &mut String) {
         // Worst first when sorted by verdict: its order, not its words.
         let _ = writeln!(
             out,
-            "<tr class=\"{key}\"><td>{file}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"verdict-cell\" data-sort=\"{}\">{}</td><td>{}</td><td class=\"num\">{}</td><td>{reading}</td></tr>",
+            "<tr class=\"{key}\"><td>{file}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"verdict-cell\" data-sort=\"{}\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{reading}</td></tr>",
             escape(r.form.as_deref().unwrap_or_default()),
             escape(r.agency.as_deref().unwrap_or_default()),
             escape(r.year.as_deref().unwrap_or_default()),
             r.verdict.exit_code() * 10 + r.verdict as u8,
             r.verdict.name(lang),
             rules.join(" "),
+            escape(&super::summary::likely_text(&r.likely, lang)),
             r.not_assessable,
             key = verdict_key(r.verdict),
         );

@@ -430,9 +430,9 @@ impl Reader<'_> {
         text: &'t str,
         numeric: &dyn Fn(&str) -> bool,
     ) {
-        let first = |how: &dyn Fn(&[title::Piece<'_>]) -> Option<Vec<(String, &'t str)>>| {
-            patterns.iter().find_map(|p| how(p))
-        };
+        type Values<'t> = Option<Vec<(String, &'t str)>>;
+        let first =
+            |how: &dyn Fn(&[title::Piece<'_>]) -> Values<'t>| patterns.iter().find_map(|p| how(p));
         let values = first(&|p| title::fields(p, text, true, numeric))
             .or_else(|| first(&|p| title::fields(title::head(p), text, false, numeric)))
             .or_else(|| first(&|p| title::fields_without_text(p, text, true, numeric)))

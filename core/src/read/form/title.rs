@@ -155,7 +155,7 @@ fn matches<'t>(
             }
             let text_field = matches!(piece, Piece::Field(_)) && !digits_only;
             let min =
-                usize::from(!matches!(piece, Piece::Any) && !(text_field && how.missing_text));
+                usize::from(!(matches!(piece, Piece::Any) || (text_field && how.missing_text)));
             // Each possible end, shortest first.
             let ends = rest
                 .char_indices()
