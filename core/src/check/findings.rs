@@ -132,18 +132,30 @@ pub struct Likely<'f> {
 impl Likely<'_> {
     /// `改为 5`, `改为 0 至 5642310 之间的数`.
     pub fn fix(&self, lang: crate::model::lang::Lang) -> String {
-        use crate::model::lang::Lang;
-        match (self.allowed, lang) {
-            (None, Lang::Zh) => format!("改为 {}", self.value),
-            (None, Lang::En) => format!("to {}", self.value),
+        fix_text(self.value, self.allowed, lang)
+    }
+}
+
+/// What to change a likely wrong cell to: `改为 5`, or where the rules leave a range,
+/// `改为 0 至 5642310 之间的数`.
+pub fn fix_text(
+    value: Num,
+    allowed: Option<(Option<Num>, Option<Num>)>,
+    lang: crate::model::lang::Lang,
+) -> String {
+    use crate::model::lang::Lang;
+    {
+        match (allowed, lang) {
+            (None, Lang::Zh) => format!("改为 {value}"),
+            (None, Lang::En) => format!("to {value}"),
             (Some((Some(l), Some(h))), Lang::Zh) => format!("改为 {l} 至 {h} 之间的数"),
             (Some((Some(l), Some(h))), Lang::En) => format!("to a number from {l} to {h}"),
             (Some((Some(l), None)), Lang::Zh) => format!("改为不小于 {l} 的数"),
             (Some((Some(l), None)), Lang::En) => format!("to a number of at least {l}"),
             (Some((None, Some(h))), Lang::Zh) => format!("改为不大于 {h} 的数"),
             (Some((None, Some(h))), Lang::En) => format!("to a number of at most {h}"),
-            (Some((None, None)), Lang::Zh) => format!("改为 {}", self.value),
-            (Some((None, None)), Lang::En) => format!("to {}", self.value),
+            (Some((None, None)), Lang::Zh) => format!("改为 {value}"),
+            (Some((None, None)), Lang::En) => format!("to {value}"),
         }
     }
 }

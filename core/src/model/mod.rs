@@ -11,6 +11,7 @@ pub mod form;
 pub mod info;
 pub mod lang;
 pub mod layout;
+pub mod marks;
 pub mod node;
 pub mod num;
 pub mod pointer;

@@ -30,7 +30,7 @@ enum Slot {
 }
 
 /// The mark `baobiao render --to text` puts after a failing value when it cannot use colour.
-const FAILURE_MARK: char = '✗';
+use crate::model::marks::{FAILURE_MARK, LIKELY_MARK};
 
 /// Reads the drawn table on `lines` (each with its 1-based line number).
 pub fn read(lines: &[(usize, &str)]) -> SourceTable {
@@ -149,7 +149,10 @@ fn place(canvas: &[Vec<Slot>], cells: &[Rect], lines: &[(usize, &str)]) -> Sourc
                 .collect::<Vec<_>>()
                 .join("\n");
             let text = text.trim();
-            let text = text.strip_suffix(FAILURE_MARK).unwrap_or(text).trim();
+            let text = text
+                .strip_suffix([FAILURE_MARK, LIKELY_MARK])
+                .unwrap_or(text)
+                .trim();
             let row = index(&ys, top - 1);
             let column = index(&xs, left - 1);
             SourceCell {

@@ -193,9 +193,13 @@ fn pipe_cells(line: &str) -> Vec<String> {
     cells
 }
 
-/// A cell without the marks a Markdown table puts on a failing value (`**12** ✗`).
+/// A cell without the marks a Markdown table puts on a failing value (`**12** ✗`) or a likely
+/// wrong one (`**6** ‼`).
 fn unmark(cell: &str) -> &str {
-    let cell = cell.strip_suffix('✗').map_or(cell, str::trim_end);
+    use crate::model::marks::{FAILURE_MARK, LIKELY_MARK};
+    let cell = cell
+        .strip_suffix([FAILURE_MARK, LIKELY_MARK])
+        .map_or(cell, str::trim_end);
     cell.strip_prefix("**")
         .and_then(|c| c.strip_suffix("**"))
         .unwrap_or(cell)

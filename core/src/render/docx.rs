@@ -141,7 +141,10 @@ fn table(out: &mut String, comments: &mut String, next_comment: &mut usize, grid
                 column += cell.colspan;
                 continue;
             }
-            if !cell.failures.is_empty() {
+            if cell.likely.is_some() {
+                // A likely wrong value: darker than the other failing cells.
+                out.push_str("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"FF8888\"/>");
+            } else if !cell.failures.is_empty() {
                 out.push_str("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"FFDDDD\"/>");
             }
             out.push_str("<w:vAlign w:val=\"center\"/></w:tcPr><w:p>");
@@ -155,12 +158,13 @@ fn table(out: &mut String, comments: &mut String, next_comment: &mut usize, grid
                 .map(|line| format!("<w:t xml:space=\"preserve\">{}</w:t>", xml(line)))
                 .collect();
             let run = format!("<w:r>{}</w:r>", lines.join("<w:br/>"));
-            if cell.failures.is_empty() {
+            if cell.failures.is_empty() && cell.likely.is_none() {
                 out.push_str(&run);
             } else {
                 let id = *next_comment;
                 *next_comment += 1;
-                let text: Vec<String> = cell.failures.iter().map(|f| f.describe()).collect();
+                let note = cell.failure_note();
+                let text: Vec<&str> = note.lines().collect();
                 let _ = write!(
                     out,
                     "<w:commentRangeStart w:id=\"{id}\"/>{run}<w:commentRangeEnd w:id=\"{id}\"/><w:r><w:commentReference w:id=\"{id}\"/></w:r>"

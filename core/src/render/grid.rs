@@ -37,17 +37,27 @@ pub struct Failure {
     pub message: String,
     /// The value it expects, where it says.
     pub expected: String,
+    /// What was found (the stated result, or the value out of range).
+    pub actual: String,
+    /// True when the cell is the rule's stated result (a total, the value of a range), whose
+    /// expected value the rule says; false for a cell the rule merely reads.
+    pub result: bool,
     /// The language of the words.
     pub lang: Lang,
 }
 
 impl Failure {
-    /// One line for a note on the cell: `RULE-ID wording：期望 value`.
+    /// One line for a note on the cell: on the rule's stated result, `RULE-ID wording：期望
+    /// 13，实际 12`; on a cell the rule only reads, that the cell is in a rule that fails,
+    /// without a value it should have (it may well be right).
     pub fn describe(&self) -> String {
-        let (rule, message, expected) = (&self.rule, &self.message, &self.expected);
-        match self.lang {
-            Lang::Zh => format!("{rule} {message}：期望 {expected}"),
-            Lang::En => format!("{rule} {message}: expected {expected}"),
+        let (rule, message) = (&self.rule, &self.message);
+        let (expected, actual) = (&self.expected, &self.actual);
+        match (self.result, self.lang) {
+            (true, Lang::Zh) => format!("{rule} {message}：期望 {expected}，实际 {actual}"),
+            (true, Lang::En) => format!("{rule} {message}: expected {expected}, found {actual}"),
+            (false, Lang::Zh) => format!("本单元格参与的规则不成立：{rule} {message}"),
+            (false, Lang::En) => format!("this cell is in a rule that fails: {rule} {message}"),
         }
     }
 }
@@ -71,6 +81,9 @@ pub struct GridCell {
     pub pointer: Option<String>,
     /// For values: the failed rules that name the cell.
     pub failures: Vec<Failure>,
+    /// For values among the likely wrong ones (the fewest cells whose change makes every
+    /// rule hold): what to change it to, `改为 5`.
+    pub likely: Option<String>,
     /// For values: the unit of the number, if declared.
     pub unit: Option<String>,
 }
@@ -140,9 +153,17 @@ pub struct GridBlock {
 }
 
 impl GridCell {
-    /// The note a marked cell carries: each failed rule that names it, one per line.
+    /// The note a marked cell carries: first, for a likely wrong cell, what to change it to;
+    /// then each failed rule that names it, one per line.
     pub fn failure_note(&self) -> String {
-        let lines: Vec<String> = self.failures.iter().map(Failure::describe).collect();
+        let lang = self.failures.first().map_or(Lang::Zh, |f| f.lang);
+        let likely = self.likely.iter().map(|fix| match lang {
+            Lang::Zh => format!("最可能有误：{fix}，则全部规则成立"),
+            Lang::En => format!("likely wrong: {fix}, and every rule holds"),
+        });
+        let lines: Vec<String> = likely
+            .chain(self.failures.iter().map(Failure::describe))
+            .collect();
         lines.join("\n")
     }
 }
@@ -205,12 +226,16 @@ fn states_unit(label: &str, unit: &str) -> bool {
     label.contains(&format!("单位：{unit}")) || label.contains(&format!("（{unit}）"))
 }
 
-/// Builds the grid of `table` with the form's `values` and `failures` by pointer.
-pub(crate) fn grid(
-    table: &Table,
-    values: &Values<'_>,
-    failures: &BTreeMap<String, Vec<Failure>>,
-) -> Grid {
+/// What a check marks on a cell: the failed rules that name it, and whether it is among the
+/// likely wrong cells (what to change it to).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Marks {
+    pub(crate) failures: Vec<Failure>,
+    pub(crate) likely: Option<String>,
+}
+
+/// Builds the grid of `table` with the form's `values` and each cell's `marks` by pointer.
+pub(crate) fn grid(table: &Table, values: &Values<'_>, marks: &BTreeMap<String, Marks>) -> Grid {
     let label_columns = table
         .blocks
         .iter()
@@ -226,7 +251,7 @@ pub(crate) fn grid(
         width: label_columns + value_columns,
         label_columns,
         values,
-        failures,
+        marks,
         unit_column: false,
     };
     for block in &table.blocks {
@@ -263,7 +288,7 @@ struct Builder<'a> {
     width: usize,
     label_columns: usize,
     values: &'a Values<'a>,
-    failures: &'a BTreeMap<String, Vec<Failure>>,
+    marks: &'a BTreeMap<String, Marks>,
     /// The block being drawn has a column of units (and its labels none).
     unit_column: bool,
 }
@@ -288,6 +313,7 @@ impl Builder<'_> {
             text,
             pointer: None,
             failures: Vec::new(),
+            likely: None,
             unit: None,
         });
     }
@@ -501,10 +527,11 @@ impl Builder<'_> {
                 text,
                 pointer: Some(cell.pointer.clone()),
                 failures: self
-                    .failures
+                    .marks
                     .get(&cell.pointer)
-                    .cloned()
+                    .map(|m| m.failures.clone())
                     .unwrap_or_default(),
+                likely: self.marks.get(&cell.pointer).and_then(|m| m.likely.clone()),
                 unit: cell.unit.map(str::to_owned),
             });
             column += colspan;

@@ -16,6 +16,7 @@ table.baobiao th,table.baobiao td{border:1px solid #000;padding:0.2em 0.4em;text
 table.baobiao th{font-weight:normal}table.baobiao th.corner{font-size:0.85em}\
 table.baobiao th.block{text-align:left;font-weight:bold}table.baobiao th[scope=row]{text-align:left}\
 table.baobiao td.fail{background:#fdd;color:#900;font-weight:bold}\
+table.baobiao td.likely{background:#f88;color:#600;outline:3px solid #c00;outline-offset:-3px}\
 ul.failures{color:#900;font-size:0.9em}\
 p.verdict{font-weight:bold;border:1px solid #999;padding:0.4em 0.8em}\
 @media print{body{margin:0;max-width:none}td.fail{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
@@ -114,6 +115,7 @@ pub fn table(out: &mut String, grid: &Grid) {
                 CellKind::BlockLabel => ("th", " class=\"block\""),
                 CellKind::Header => ("th", " scope=\"col\""),
                 CellKind::RowLabel => ("th", " scope=\"row\""),
+                CellKind::Value if cell.likely.is_some() => ("td", " class=\"fail likely\""),
                 CellKind::Value if cell.failures.is_empty() => ("td", ""),
                 CellKind::Value => ("td", " class=\"fail\""),
             };
@@ -127,7 +129,7 @@ pub fn table(out: &mut String, grid: &Grid) {
             if let Some(pointer) = &cell.pointer {
                 let _ = write!(out, " data-pointer=\"{}\"", escape(pointer));
             }
-            if !cell.failures.is_empty() {
+            if !cell.failures.is_empty() || cell.likely.is_some() {
                 let _ = write!(out, " title=\"{}\"", escape(&cell.failure_note()));
             }
             // A line break inside a cell is a `<br>`: white space in HTML is folded.

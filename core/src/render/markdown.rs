@@ -91,10 +91,12 @@ pub fn table(grid: &Grid) -> String {
                 line.push(grid.row_labels(row).join(" / "));
             }
             for c in grid.row(row).filter(|c| c.kind == CellKind::Value) {
-                line.push(if c.failures.is_empty() {
+                line.push(if c.likely.is_some() {
+                    format!("**{}** {}", c.text, crate::model::marks::LIKELY_MARK)
+                } else if c.failures.is_empty() {
                     c.text.clone()
                 } else {
-                    format!("**{}** ✗", c.text)
+                    format!("**{}** {}", c.text, crate::model::marks::FAILURE_MARK)
                 });
             }
             let _ = writeln!(

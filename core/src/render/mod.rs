@@ -23,10 +23,11 @@ pub use grid::{CellKind, Failure, Grid, GridBlock, GridCell};
 use grid::grid;
 use leaf::{Values, value_text};
 
-use crate::check::findings::Violation;
+use crate::check::findings::{Found, Violation};
 use crate::check::report::Report;
 use crate::model::cell::Slot;
 use crate::model::form::Form;
+use crate::model::info::FormInfo;
 use crate::model::lang::Lang;
 use crate::model::layout::{LayoutCell, RowNode, Table};
 use crate::model::node::{NodeKind, Role};
@@ -76,7 +77,13 @@ impl std::error::Error for WriteError {}
 
 /// One line per failed rule instance that names a cell of `table`:
 /// `RULE-ID  wording（位置）：期望 …，实际 …`.
-fn table_summary(table: &Table, violations: &[Violation<'_>], lang: Lang) -> Vec<String> {
+fn table_summary(
+    table: &Table,
+    violations: &[Violation<'_>],
+    likely: &crate::check::localise::Localisation,
+    info: &FormInfo,
+    lang: Lang,
+) -> Vec<String> {
     let pointers: std::collections::HashSet<&str> = table
         .blocks
         .iter()
@@ -84,24 +91,64 @@ fn table_summary(table: &Table, violations: &[Violation<'_>], lang: Lang) -> Vec
         .flat_map(leaf_rows)
         .flat_map(|r| r.cells.iter().map(|c| c.pointer.as_str()))
         .collect();
-    violations
+    // First the likely wrong cells of this table, each once whatever the sets it is in.
+    let mut cells: Vec<&crate::check::localise::Change> = Vec::new();
+    for change in likely.candidates.iter().flatten() {
+        let here = pointers.contains(info.cells[change.cell].pointer.as_str());
+        if here && !cells.iter().any(|c| c.cell == change.cell) {
+            cells.push(change);
+        }
+    }
+    let said: Vec<String> = cells
         .iter()
-        .filter(|v| v.cells.iter().any(|c| pointers.contains(c.pointer)))
-        .map(|v| {
-            let (id, message, at) = (v.id(), v.message(lang), v.location());
-            let (expected, actual) = (v.expected(lang), v.actual(lang));
-            // A rule of the form itself has no place to name.
-            let at = match (at.is_empty(), lang) {
-                (true, _) => String::new(),
-                (false, Lang::Zh) => format!("（{at}）"),
-                (false, Lang::En) => format!(" ({at})"),
-            };
+        .map(|c| {
+            let fix = crate::check::findings::fix_text(c.value, c.allowed, lang);
+            let label = info.cells[c.cell].label_path();
             match lang {
-                Lang::Zh => format!("{id}  {message}{at}：期望 {expected}，实际 {actual}"),
-                Lang::En => format!("{id}  {message}{at}: expected {expected}, found {actual}"),
+                Lang::Zh => format!("{label} = {}，{fix}", c.was.describe(lang)),
+                Lang::En => format!("{label} = {}, {fix}", c.was.describe(lang)),
             }
         })
-        .collect()
+        .collect();
+    let sets = likely.candidates.len();
+    let likely_lines = (!said.is_empty()).then(|| {
+        // Cells of one explanation go together; of several, they are alternatives.
+        let said = match sets {
+            1 => said.join(lang.pick("；", "; ")),
+            _ => said.join(lang.pick("；或 ", "; or ")),
+        };
+        match (sets, lang) {
+            (1, Lang::Zh) => format!("最可能有误：{said}"),
+            (1, Lang::En) => format!("likely wrong: {said}"),
+            (_, Lang::Zh) => {
+                format!("最可能有误（{sets} 种同样简单的解释，本表涉及的单元格）：{said}")
+            }
+            (_, Lang::En) => format!(
+                "likely wrong (cells of this table in {sets} equally simple explanations): {said}"
+            ),
+        }
+    });
+    let mut lines: Vec<String> = likely_lines.into_iter().collect();
+    lines.extend(
+        violations
+            .iter()
+            .filter(|v| v.cells.iter().any(|c| pointers.contains(c.pointer)))
+            .map(|v| {
+                let (id, message, at) = (v.id(), v.message(lang), v.location());
+                let (expected, actual) = (v.expected(lang), v.actual(lang));
+                // A rule of the form itself has no place to name.
+                let at = match (at.is_empty(), lang) {
+                    (true, _) => String::new(),
+                    (false, Lang::Zh) => format!("（{at}）"),
+                    (false, Lang::En) => format!(" ({at})"),
+                };
+                match lang {
+                    Lang::Zh => format!("{id}  {message}{at}：期望 {expected}，实际 {actual}"),
+                    Lang::En => format!("{id}  {message}{at}: expected {expected}, found {actual}"),
+                }
+            }),
+    );
+    lines
 }
 
 /// The data rows under `row`, itself included.
@@ -167,13 +214,17 @@ pub fn document<F: Form + Serialize>(
     };
     F::each_cell::<crate::check::traverse::Values, _>(form, 0, &mut cells);
     let violations = report.map(Report::violations).unwrap_or_default();
-    let mut failures: BTreeMap<String, Vec<Failure>> = BTreeMap::new();
+    let mut marks: BTreeMap<String, grid::Marks> = BTreeMap::new();
     for v in &violations {
-        for cell in &v.cells {
+        // The first cell of a rule with a stated result is that result.
+        let has_result = !matches!(v.found, Found::Compare { result: None, .. });
+        for (k, cell) in v.cells.iter().enumerate() {
             let failure = Failure {
                 rule: v.id().to_owned(),
                 message: v.message(lang).to_owned(),
                 expected: v.expected(lang),
+                actual: v.actual(lang),
+                result: has_result && k == 0,
                 lang,
             };
             // A column of repeated rows is marked in every row (and in the row drawn for none).
@@ -183,17 +234,31 @@ pub fn document<F: Form + Serialize>(
                     .and_then(|r| r.as_array())
                     .map_or(0, Vec::len);
                 for index in 0..count {
-                    failures
+                    marks
                         .entry(crate::model::layout::item_pointer(cell.pointer, index))
                         .or_default()
+                        .failures
                         .push(failure.clone());
                 }
             }
-            failures
+            marks
                 .entry(cell.pointer.to_owned())
                 .or_default()
+                .failures
                 .push(failure);
         }
+    }
+    // The likely wrong cells, marked apart from the other cells of the failing rules.
+    let likely = match report {
+        Some(report) if !violations.is_empty() => report.likely_wrong(),
+        _ => crate::check::localise::Localisation::default(),
+    };
+    for change in likely.candidates.iter().flatten() {
+        let fix = crate::check::findings::fix_text(change.value, change.allowed, lang);
+        marks
+            .entry(info.cells[change.cell].pointer.clone())
+            .or_default()
+            .likely = Some(fix);
     }
     let tables = &info.layout().tables;
     let values = Values {
@@ -212,8 +277,8 @@ pub fn document<F: Form + Serialize>(
             if let Some(t) = tables.iter().position(|t| t.fields.contains(&key)) {
                 if !std::mem::replace(&mut drawn[t], true) {
                     parts.push(Part::Table {
-                        grid: grid(&tables[t], &values, &failures),
-                        summary: table_summary(&tables[t], &violations, lang),
+                        grid: grid(&tables[t], &values, &marks),
+                        summary: table_summary(&tables[t], &violations, &likely, info, lang),
                     });
                 }
                 continue;
@@ -248,13 +313,18 @@ pub fn document<F: Form + Serialize>(
     }
     Document {
         title: title.unwrap_or_else(|| info.root.display_label().to_owned()),
-        verdict: report.map(|r| verdict(r, lang)),
+        verdict: report.map(|r| verdict(r, &likely, info, lang)),
         parts,
     }
 }
 
 /// `检查结论：未通过。规则实例 43 条：通过 41，不符合 2（T3-IDENT、T3-ROW-TOTAL），无法核验 0。`
-fn verdict(report: &Report<'_>, lang: Lang) -> String {
+fn verdict(
+    report: &Report<'_>,
+    likely: &crate::check::localise::Localisation,
+    info: &FormInfo,
+    lang: Lang,
+) -> String {
     use crate::check::outcome::Status;
     let outcomes = report.outcomes();
     let count = |f: fn(&Status) -> bool| outcomes.iter().filter(|o| f(&o.status)).count();
@@ -268,7 +338,29 @@ fn verdict(report: &Report<'_>, lang: Lang) -> String {
         }
     }
     let total = outcomes.len();
-    match lang {
+    // The one likely wrong set, where there is one.
+    let likely = match likely.candidates.as_slice() {
+        [only] => {
+            let cells: Vec<String> = only
+                .iter()
+                .map(|c| {
+                    let fix = crate::check::findings::fix_text(c.value, c.allowed, lang);
+                    let label = info.cells[c.cell].label_path();
+                    match lang {
+                        Lang::Zh => format!("{label} = {}，{fix}", c.was.describe(lang)),
+                        Lang::En => format!("{label} = {}, {fix}", c.was.describe(lang)),
+                    }
+                })
+                .collect();
+            let cells = cells.join(lang.pick("；", "; "));
+            match lang {
+                Lang::Zh => format!("最可能有误：{cells}，则全部规则成立。"),
+                Lang::En => format!(" Likely wrong: {cells}, and every rule holds."),
+            }
+        }
+        _ => String::new(),
+    };
+    let text = match lang {
         Lang::Zh => {
             let which = if ids.is_empty() {
                 String::new()
@@ -295,5 +387,6 @@ fn verdict(report: &Report<'_>, lang: Lang) -> String {
                 if report.is_ok() { "passed" } else { "failed" }
             )
         }
-    }
+    };
+    text + &likely
 }

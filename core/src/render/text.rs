@@ -14,7 +14,22 @@ use super::{CellKind, Document, Grid, GridCell, Part};
 const LABEL_WIDTH: usize = 24;
 
 const RED: &str = "\x1b[1;31m";
+/// Red, reversed: a likely wrong value.
+const RED_REVERSED: &str = "\x1b[1;7;31m";
 const RESET: &str = "\x1b[0m";
+
+pub use crate::model::marks::{FAILURE_MARK, LIKELY_MARK};
+
+/// How a character is drawn.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Style {
+    #[default]
+    Plain,
+    /// A failing value: red.
+    Failing,
+    /// A likely wrong value: red, reversed.
+    Likely,
+}
 
 /// The whole report as text: title, sections, tables with their failures.
 pub fn document(document: &Document, colour: bool) -> String {
@@ -98,13 +113,15 @@ pub fn table(grid: &Grid, colour: bool) -> String {
     if grid.rows == 0 || grid.columns == 0 {
         return String::new();
     }
-    // Without colour a failing value carries a mark.
+    // Without colour a failing value carries a mark; a likely wrong one another.
     let texts: Vec<String> = grid
         .cells
         .iter()
         .map(|c| {
-            if !colour && !c.failures.is_empty() {
-                format!("{}✗", c.text)
+            if !colour && c.likely.is_some() {
+                format!("{}{LIKELY_MARK}", c.text)
+            } else if !colour && !c.failures.is_empty() {
+                format!("{}{FAILURE_MARK}", c.text)
             } else {
                 c.text.clone()
             }
@@ -162,13 +179,18 @@ pub fn table(grid: &Grid, colour: bool) -> String {
         let (y0, y1) = (ys[cell.row], ys[cell.row + cell.rowspan]);
         canvas.frame(x0, y0, x1, y1);
         let inner = x1 - x0 - 3;
-        let fail = !cell.failures.is_empty();
+        let style = match (colour, cell.likely.is_some(), cell.failures.is_empty()) {
+            (false, _, _) => Style::Plain,
+            (true, true, _) => Style::Likely,
+            (true, false, false) => Style::Failing,
+            (true, false, true) => Style::Plain,
+        };
         for (k, line) in lines[i].iter().enumerate() {
             let pad = match cell.kind {
                 CellKind::RowLabel | CellKind::BlockLabel => 0,
                 _ => (inner - line.width().min(inner)) / 2,
             };
-            canvas.text(x0 + 2 + pad, y0 + 1 + k, line, fail && colour);
+            canvas.text(x0 + 2 + pad, y0 + 1 + k, line, style);
         }
     }
     canvas.render()
@@ -178,7 +200,7 @@ pub fn table(grid: &Grid, colour: bool) -> String {
 struct Canvas {
     width: usize,
     chars: Vec<Vec<Option<char>>>,
-    styled: Vec<Vec<bool>>,
+    styled: Vec<Vec<Style>>,
     horizontal: Vec<Vec<bool>>,
     vertical: Vec<Vec<bool>>,
 }
@@ -191,7 +213,7 @@ impl Canvas {
         Canvas {
             width,
             chars: vec![vec![None; width]; height],
-            styled: vec![vec![false; width]; height],
+            styled: vec![vec![Style::Plain; width]; height],
             horizontal: vec![vec![false; width]; height],
             vertical: vec![vec![false; width]; height],
         }
@@ -208,7 +230,7 @@ impl Canvas {
         }
     }
 
-    fn text(&mut self, mut x: usize, y: usize, text: &str, styled: bool) {
+    fn text(&mut self, mut x: usize, y: usize, text: &str, styled: Style) {
         for ch in text.chars() {
             let w = ch.width().unwrap_or(0);
             if w == 0 || x + w > self.width {
@@ -249,7 +271,7 @@ impl Canvas {
     fn render(&self) -> String {
         let mut out = String::new();
         for y in 0..self.chars.len() {
-            let mut styled = false;
+            let mut styled = Style::Plain;
             for x in 0..self.width {
                 let ch = match self.chars[y][x] {
                     Some(WIDE_TAIL) => continue,
@@ -257,12 +279,16 @@ impl Canvas {
                     None => self.junction(x, y).unwrap_or(' '),
                 };
                 if self.styled[y][x] != styled {
-                    out.push_str(if self.styled[y][x] { RED } else { RESET });
+                    out.push_str(match self.styled[y][x] {
+                        Style::Plain => RESET,
+                        Style::Failing => RED,
+                        Style::Likely => RED_REVERSED,
+                    });
                     styled = self.styled[y][x];
                 }
                 out.push(ch);
             }
-            if styled {
+            if styled != Style::Plain {
                 out.push_str(RESET);
             }
             out.push('\n');

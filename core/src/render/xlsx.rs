@@ -28,6 +28,11 @@ fn workbook(document: &Document) -> Result<Vec<u8>, XlsxError> {
         .set_background_color(Color::RGB(0xFF_DD_DD))
         .set_font_color(Color::RGB(0x99_00_00))
         .set_bold();
+    // A likely wrong value: darker, with a thick border.
+    let likely = fail
+        .clone()
+        .set_background_color(Color::RGB(0xFF_88_88))
+        .set_border(FormatBorder::Thick);
     text_sheet(&mut workbook, document)?;
     let mut index = 0;
     for part in &document.parts {
@@ -51,6 +56,7 @@ fn workbook(document: &Document) -> Result<Vec<u8>, XlsxError> {
             let column = col(cell.column)?;
             let format = match cell.kind {
                 CellKind::RowLabel | CellKind::BlockLabel => &label,
+                CellKind::Value if cell.likely.is_some() => &likely,
                 CellKind::Value if !cell.failures.is_empty() => &fail,
                 _ => &base,
             };
@@ -63,7 +69,7 @@ fn workbook(document: &Document) -> Result<Vec<u8>, XlsxError> {
                 sheet.merge_range(row, column, last_row, last_column, "", format)?;
             }
             write_cell(sheet, row, column, cell, format)?;
-            if !cell.failures.is_empty() {
+            if !cell.failures.is_empty() || cell.likely.is_some() {
                 sheet.insert_note(
                     row,
                     column,
