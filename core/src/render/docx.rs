@@ -177,7 +177,7 @@ fn table(out: &mut String, comments: &mut String, next_comment: &mut usize, grid
                     let _ = write!(
                         comments,
                         "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
-                        xml(&line)
+                        xml(line)
                     );
                 }
                 comments.push_str("</w:comment>");
