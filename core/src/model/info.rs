@@ -86,6 +86,10 @@ pub struct FormInfo {
     evaluated: usize,
     /// The tables as drawn, built on first use (renderers and readers ask for it per report).
     layout: std::sync::OnceLock<crate::model::layout::Layout>,
+    /// Every row label of the form normalised as a reader compares rows, sorted, built on
+    /// first use (a reader asks for it per table of every report).
+    #[cfg(feature = "read")]
+    pub(crate) row_labels: std::sync::OnceLock<Vec<String>>,
 }
 
 impl FormInfo {
@@ -135,6 +139,8 @@ impl FormInfo {
             by_pointer,
             evaluated,
             layout: std::sync::OnceLock::new(),
+            #[cfg(feature = "read")]
+            row_labels: std::sync::OnceLock::new(),
         }
     }
 

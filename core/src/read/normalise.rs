@@ -189,6 +189,19 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     (2 * common) as f64 / (a.len() + b.len()) as f64
 }
 
+/// True when `similarity(a, b) >= threshold`, deciding most pairs without the table of common
+/// subsequences: no common subsequence is longer than the shorter label, nor than the
+/// characters of one that occur in the other.
+pub fn alike(a: &str, b: &str, threshold: f64) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let ratio = |common: usize| (2 * common) as f64 / (la + lb).max(1) as f64;
+    if ratio(la.min(lb)) < threshold {
+        return false;
+    }
+    let present = a.chars().filter(|&c| b.contains(c)).count();
+    ratio(present) >= threshold && similarity(a, b) >= threshold
+}
+
 /// The longest label [`similarity`] compares: a label is a line, not a page.
 pub const MAX_SIMILAR: usize = 120;
 
@@ -200,10 +213,18 @@ pub fn fold_char(c: char) -> char {
 
 /// The Simplified form of a Traditional character of the labels, else the character.
 fn simplified(ch: char) -> char {
-    static TABLE: std::sync::OnceLock<std::collections::HashMap<char, char>> =
-        std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| TRADITIONAL.iter().copied().collect());
-    table.get(&ch).copied().unwrap_or(ch)
+    // Sorted once; a binary search per character (a hash of each would cost more).
+    static TABLE: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table = TRADITIONAL.to_vec();
+        table.sort_unstable();
+        table.dedup_by_key(|(t, _)| *t);
+        table
+    });
+    match table.binary_search_by_key(&ch, |&(t, _)| t) {
+        Ok(at) => table[at].1,
+        Err(_) => ch,
+    }
 }
 
 /// Full-width ASCII forms (U+FF01–U+FF5E) and the ideographic space to ASCII.
@@ -254,6 +275,18 @@ mod tests {
         assert_eq!(close("自然人", "自然人"), 100);
         assert!(similarity("行政处罚", "行政强制") < 0.7);
         assert_eq!(similarity(&"字".repeat(500), "字"), 0.0);
+        // The bounds decide as the table does.
+        for (a, b) in [
+            ("规范性文件", "行政规范性文件"),
+            ("行政处罚", "行政强制"),
+            ("其他法律行政止公开", "其他法律行政法规禁止公开"),
+            ("甲", "甲乙丙丁"),
+            ("", "甲"),
+        ] {
+            for threshold in [0.5, 2.0 / 3.0, 0.8] {
+                assert_eq!(alike(a, b, threshold), similarity(a, b) >= threshold, "{a} {b}");
+            }
+        }
     }
 
     #[test]

@@ -36,11 +36,20 @@ use tables::{leaves, row_path};
 /// 2019 and 2021 templates differ in table 2's columns and table 3's rows). Ties go to the
 /// earlier form. Returns the form's index and its reading; `None` only when `forms` is empty.
 pub fn read_best(forms: &[&FormInfo], source: &SourceDocument) -> Option<(usize, ReadForm)> {
-    forms
-        .iter()
-        .map(|info| read_form(info, source))
-        .enumerate()
-        .min_by_key(|(_, read)| read.unmatched())
+    let mut best: Option<(usize, ReadForm)> = None;
+    for (index, info) in forms.iter().enumerate() {
+        let read = read_form(info, source);
+        let unmatched = read.unmatched();
+        if best.as_ref().is_none_or(|(_, b)| unmatched < b.unmatched()) {
+            best = Some((index, read));
+        }
+        // Nothing left unmatched: no later form can do better (ties go to the earlier), so
+        // the rest are not read.
+        if unmatched == 0 {
+            break;
+        }
+    }
+    best
 }
 
 /// Reads the form described by `info` from `source`.

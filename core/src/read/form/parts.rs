@@ -13,7 +13,7 @@ use super::title;
 use crate::model::node::{Node, NodeKind, Role, StructDecl};
 use crate::model::pointer;
 use crate::read::grid::Piece;
-use crate::read::normalise::{normalise, similarity, without_ordinal, without_unit};
+use crate::read::normalise::{normalise, without_ordinal, without_unit};
 
 /// Where the parts of a form stand among the source's pieces.
 struct Found<'n> {
@@ -217,7 +217,7 @@ impl Reader<'_> {
         let prepared: Vec<Option<Prepared<'_>>> = pieces
             .iter()
             .map(|p| match p {
-                Piece::Table(t) => Some(Prepared::with_text(t, &std::mem::take(&mut text))),
+                Piece::Table(t) => Some(Prepared::with_text(t, std::mem::take(&mut text))),
                 Piece::Text { text: line, .. } => {
                     text.push(line);
                     None
@@ -581,7 +581,7 @@ fn alike_heading(have: &str, label: &str) -> bool {
     let (have_words, label_words) = (without_ordinal(have), without_ordinal(label));
     let a = &have[..have.len() - have_words.len()];
     let b = &label[..label.len() - label_words.len()];
-    (a.is_empty() || b.is_empty() || a == b) && similarity(have_words, label_words) >= ALIKE
+    (a.is_empty() || b.is_empty() || a == b) && crate::read::normalise::alike(have_words, label_words, ALIKE)
 }
 
 /// How alike a written heading must be to the form's label to be read as it.

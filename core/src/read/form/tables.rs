@@ -19,9 +19,9 @@ use crate::read::value::{self, ReadCell};
 pub(crate) struct Prepared<'s> {
     table: &'s SourceTable,
     rows: Vec<PreparedRow<'s>>,
-    /// The lines of text between the table before and this one, normalised as row labels:
-    /// where a converter set a table's labels apart from its rows of values.
-    floating: Vec<String>,
+    /// The lines of text between the table before and this one, as written: where a converter
+    /// set a table's labels apart from its rows of values. Normalised only when read by order.
+    floating: Vec<&'s str>,
 }
 
 struct PreparedRow<'s> {
@@ -37,9 +37,9 @@ struct PreparedRow<'s> {
 
 impl<'s> Prepared<'s> {
     /// The table, with the lines of text before it (back to the table before).
-    pub(crate) fn with_text(table: &'s SourceTable, before: &[&str]) -> Prepared<'s> {
+    pub(crate) fn with_text(table: &'s SourceTable, before: Vec<&'s str>) -> Prepared<'s> {
         let mut prepared = Prepared::new(table);
-        prepared.floating = before.iter().map(|t| row_label(t)).collect();
+        prepared.floating = before;
         prepared
     }
 
@@ -168,7 +168,7 @@ fn similar_row(
             wanted[w]
                 .own
                 .iter()
-                .any(|own| crate::read::normalise::similarity(label, own) >= ALIKE)
+                .any(|own| crate::read::normalise::alike(label, own, ALIKE))
         })
         .collect();
     // Two rows alike compete, in this block or anywhere in the form: neither is guessed.
@@ -176,7 +176,7 @@ fn similar_row(
         return None;
     };
     let elsewhere = form_labels.iter().any(|l| {
-        crate::read::normalise::similarity(label, l) >= ALIKE && !wanted[w].own.contains(l)
+        crate::read::normalise::alike(label, l, ALIKE) && !wanted[w].own.contains(l)
     });
     (!found[w] && !elsewhere && values == wanted[w].row.cells.len() + usize::from(unit_column))
         .then_some((w, cell))
@@ -198,7 +198,7 @@ pub(crate) fn row_path(rows: &[RowNode], target: &RowNode) -> Option<Vec<&'stati
     None
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     /// Reads every block of the form's `table` from the source `tables`; returns how many rows
     /// were found.
     pub(super) fn read_table(&mut self, table: &Table, tables: &[&Prepared<'_>]) -> usize {
@@ -214,7 +214,7 @@ impl Reader<'_> {
         leaves(&block.rows, &mut Vec::new(), &mut wanted);
         let mut found = vec![false; wanted.len()];
         // Every row label of the form, for telling a variant from another block's row.
-        let mut form_labels: Option<Vec<String>> = None;
+        let mut form_labels: Option<&[String]> = None;
         // How many elements of each repeated row were read.
         let mut items: std::collections::BTreeMap<usize, usize> = Default::default();
         let mut context: HashSet<&str> = HashSet::new();
@@ -368,8 +368,9 @@ impl Reader<'_> {
         // The form's rows named in the text, in its order: a label several rows share is
         // the one whose labels above were named before it.
         let mut named: Vec<usize> = Vec::new();
+        let floating: Vec<String> = table.floating.iter().map(|t| row_label(t)).collect();
         let mut seen: HashSet<&str> = HashSet::new();
-        for line in &table.floating {
+        for line in &floating {
             let candidates: Vec<usize> = (0..wanted.len())
                 .filter(|&w| !found[w] && !named.contains(&w) && wanted[w].own.contains(line))
                 .collect();
@@ -686,8 +687,9 @@ impl Reader<'_> {
         }
     }
 
-    /// Every row label of the form (and alias), normalised as rows are compared, each once.
-    fn form_labels(&self) -> Vec<String> {
+    /// Every row label of the form (and alias), normalised as rows are compared, each once,
+    /// sorted; worked out once per form.
+    fn form_labels(&self) -> &'a [String] {
         fn walk(rows: &[RowNode], out: &mut Vec<String>) {
             for row in rows {
                 let labels = row.label.into_iter().chain(row.aliases.iter().copied());
@@ -695,13 +697,15 @@ impl Reader<'_> {
                 walk(&row.children, out);
             }
         }
-        let mut out = Vec::new();
-        for block in self.info.layout().tables.iter().flat_map(|t| &t.blocks) {
-            walk(&block.rows, &mut out);
-        }
-        out.sort();
-        out.dedup();
-        out
+        self.info.row_labels.get_or_init(|| {
+            let mut out = Vec::new();
+            for block in self.info.layout().tables.iter().flat_map(|t| &t.blocks) {
+                walk(&block.rows, &mut out);
+            }
+            out.sort();
+            out.dedup();
+            out
+        })
     }
 
     pub(super) fn diagnose(
