@@ -268,7 +268,7 @@ mod tests {
 
     #[test]
     fn labels_alike_by_their_common_characters() {
-        use super::similarity;
+        use super::{alike, similarity};
         let close = |a: &str, b: &str| (similarity(a, b) * 100.0).round() as u32;
         assert_eq!(close("规范性文件", "行政规范性文件"), 83);
         assert_eq!(close("其他法律行政止公开", "其他法律行政法规禁止公开"), 86);
@@ -284,7 +284,11 @@ mod tests {
             ("", "甲"),
         ] {
             for threshold in [0.5, 2.0 / 3.0, 0.8] {
-                assert_eq!(alike(a, b, threshold), similarity(a, b) >= threshold, "{a} {b}");
+                assert_eq!(
+                    alike(a, b, threshold),
+                    similarity(a, b) >= threshold,
+                    "{a} {b}"
+                );
             }
         }
     }

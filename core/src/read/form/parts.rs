@@ -581,7 +581,8 @@ fn alike_heading(have: &str, label: &str) -> bool {
     let (have_words, label_words) = (without_ordinal(have), without_ordinal(label));
     let a = &have[..have.len() - have_words.len()];
     let b = &label[..label.len() - label_words.len()];
-    (a.is_empty() || b.is_empty() || a == b) && crate::read::normalise::alike(have_words, label_words, ALIKE)
+    (a.is_empty() || b.is_empty() || a == b)
+        && crate::read::normalise::alike(have_words, label_words, ALIKE)
 }
 
 /// How alike a written heading must be to the form's label to be read as it.

@@ -175,9 +175,9 @@ fn similar_row(
     let [w] = alike[..] else {
         return None;
     };
-    let elsewhere = form_labels.iter().any(|l| {
-        crate::read::normalise::alike(label, l, ALIKE) && !wanted[w].own.contains(l)
-    });
+    let elsewhere = form_labels
+        .iter()
+        .any(|l| crate::read::normalise::alike(label, l, ALIKE) && !wanted[w].own.contains(l));
     (!found[w] && !elsewhere && values == wanted[w].row.cells.len() + usize::from(unit_column))
         .then_some((w, cell))
 }

@@ -9,7 +9,6 @@
 
 use std::collections::HashMap;
 
-use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::font::Font;
@@ -114,18 +113,22 @@ struct State {
     rise: f64,
 }
 
+/// The fonts of a document read so far, by object: each is read once, whatever the pages that
+/// use it.
+pub type Fonts = HashMap<ObjectId, Font>;
+
 struct Interpreter<'a> {
     document: &'a Document,
-    fonts: HashMap<ObjectId, Font>,
+    fonts: &'a mut Fonts,
     drawn: Drawn,
     forms: usize,
 }
 
 /// What page `page` draws.
-pub fn page(document: &Document, page: ObjectId) -> Drawn {
+pub fn page(document: &Document, page: ObjectId, fonts: &mut Fonts) -> Drawn {
     let mut interpreter = Interpreter {
         document,
-        fonts: HashMap::new(),
+        fonts,
         drawn: Drawn::default(),
         forms: 0,
     };
@@ -214,9 +217,7 @@ impl Interpreter<'_> {
     }
 
     fn run(&mut self, content: &[u8], resources: &Dictionary, state: State, depth: usize) {
-        let Ok(content) = Content::decode(content) else {
-            return;
-        };
+        let operations = super::lexer::operations(content);
         let mut stack: Vec<State> = Vec::new();
         let mut state = state;
         let mut text_matrix = Matrix::IDENTITY;
@@ -230,7 +231,7 @@ impl Interpreter<'_> {
         let mut current = (0.0, 0.0);
         let mut start = (0.0, 0.0);
         let mut font_cache: Option<(Vec<u8>, Option<ObjectId>)> = None;
-        for op in &content.operations {
+        for op in &operations {
             let operands = &op.operands;
             match op.operator.as_str() {
                 // Nesting is bounded by the content's size; a runaway stack is cut.

@@ -11,6 +11,7 @@
 mod content;
 mod font;
 mod layout;
+mod lexer;
 
 use std::io::Read;
 
@@ -50,8 +51,10 @@ pub fn read(bytes: &[u8]) -> Result<SourceDocument, Refusal> {
     }
     let mut read_pages = Vec::new();
     let (mut glyphs, mut images) = (0, 0);
+    // Fonts are read once per document: pages share them.
+    let mut fonts = content::Fonts::default();
     for (number, id) in pages {
-        let drawn = content::page(&document, id);
+        let drawn = content::page(&document, id, &mut fonts);
         glyphs += drawn.glyphs.len();
         images += drawn.images;
         read_pages.push(layout::page(&drawn, number as usize));
