@@ -97,11 +97,12 @@ pub(super) fn operations(content: &[u8]) -> Vec<Operation> {
             Some(Open::Array(items)) => items.push(value),
             Some(Open::Dictionary(dictionary, key)) => match key.take() {
                 Some(key) => dictionary.set(key, value),
-                None => match value {
-                    Object::Name(name) => *key = Some(name),
-                    // A key must be a name: anything else there is dropped.
-                    _ => {}
-                },
+                // A key must be a name: anything else there is dropped.
+                None => {
+                    if let Object::Name(name) = value {
+                        *key = Some(name);
+                    }
+                }
             },
         }
     }
@@ -334,10 +335,10 @@ fn number(word: &[u8]) -> Option<Object> {
         return None;
     }
     let text = std::str::from_utf8(word).ok()?;
-    if !text.contains('.') {
-        if let Ok(i) = text.parse::<i64>() {
-            return Some(Object::Integer(i));
-        }
+    if !text.contains('.')
+        && let Ok(i) = text.parse::<i64>()
+    {
+        return Some(Object::Integer(i));
     }
     // `-.5` and `5.` are numbers; a lone sign or point is not.
     let digits = text.trim_start_matches(['+', '-']);
