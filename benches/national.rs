@@ -8,7 +8,6 @@
 //! `cargo bench --bench national` (the folder is generated once, under `target/national/`;
 //! `BAOBIAO_NATIONAL_REPORTS=2000` makes a smaller one).
 
-#[allow(dead_code)]
 #[path = "../tests/common/mod.rs"]
 mod common;
 
