@@ -444,7 +444,9 @@ fn xlsx_merges_numbers_and_marks_read_back() {
     assert_template_spans(&tables[0], &tables[1], &tables[2]);
 
     let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
-    let sheet = book.worksheet_range("表2").unwrap();
+    // Sheets named as the template names its tables.
+    assert_eq!(book.sheet_names(), ["正文", "表二", "表三", "表四"]);
+    let sheet = book.worksheet_range("表三").unwrap();
     // Grid row 4 (after the title row and three header rows) is 一、本年新收…: numbers as numbers.
     let row: Vec<&Data> = (3..10).map(|c| sheet.get_value((4, c)).unwrap()).collect();
     assert_eq!(row[0], &Data::Float(12.0), "{row:?}");

@@ -109,6 +109,28 @@ pub struct Assessed {
 }
 
 impl Assessed {
+    /// Nothing known of `file` yet: unreadable until a reading says otherwise.
+    fn new(file: String) -> Assessed {
+        Assessed {
+            file,
+            verdict: Verdict::Unreadable,
+            form: None,
+            agency: None,
+            year: None,
+            failing: Vec::new(),
+            warned: Vec::new(),
+            not_assessable: 0,
+            likely: Vec::new(),
+            completeness: None,
+            error: None,
+            error_at: None,
+            text: String::new(),
+            json: None,
+            page: None,
+            period: None,
+        }
+    }
+
     /// `:2:9` where the reader said where the error is, else nothing.
     pub fn place(&self) -> String {
         self.error_at
@@ -262,22 +284,11 @@ pub fn assess(
     };
     let (agency, year) = (field(&info.reporter), field(&info.period));
     let mut assessed = Assessed {
-        file,
-        verdict: Verdict::Unreadable,
         form: Some(entry.name().to_owned()),
         agency,
         year,
-        failing: Vec::new(),
-        warned: Vec::new(),
-        not_assessable: 0,
-        likely: Vec::new(),
         completeness: published.then_some(completeness),
-        error: None,
-        error_at: None,
-        text: String::new(),
-        json: None,
-        page: None,
-        period: None,
+        ..Assessed::new(file)
     };
     if !read.read_any {
         // Not one cell of the form was found: this is no reading of the form to check.
@@ -464,39 +475,15 @@ fn unreadable(input: &Input, err: &ReadError, wanted: Wanted, lang: Lang) -> Ass
     Assessed {
         error: Some(message.clone()),
         error_at: err.place(),
-        file,
-        verdict: Verdict::Unreadable,
-        form: None,
-        agency: None,
-        year: None,
-        failing: Vec::new(),
-        warned: Vec::new(),
-        not_assessable: 0,
-        likely: Vec::new(),
-        completeness: None,
-        text: String::new(),
         json,
-        page: None,
-        period: None,
+        ..Assessed::new(file)
     }
 }
 
 /// A path that named no report (a pattern nothing matches, a folder that cannot be read).
 pub fn named_nothing(path: &str, why: &str, json: bool) -> Assessed {
     Assessed {
-        file: path.to_owned(),
-        verdict: Verdict::Unreadable,
-        form: None,
-        agency: None,
-        year: None,
-        failing: Vec::new(),
-        warned: Vec::new(),
-        not_assessable: 0,
-        likely: Vec::new(),
-        completeness: None,
         error: Some(why.to_owned()),
-        error_at: None,
-        text: String::new(),
         json: json.then(|| {
             serde_json::json!({
                 "file": path,
@@ -505,8 +492,7 @@ pub fn named_nothing(path: &str, why: &str, json: bool) -> Assessed {
                 "error": { "file": path, "message": why },
             })
         }),
-        page: None,
-        period: None,
+        ..Assessed::new(path.to_owned())
     }
 }
 

@@ -48,6 +48,19 @@ pub struct Change {
     pub allowed: Option<(Option<Num>, Option<Num>)>,
 }
 
+impl Change {
+    /// `三、… › （一）予以公开 › 自然人 = 6，改为 5`.
+    pub fn describe(&self, info: &FormInfo, lang: crate::model::lang::Lang) -> String {
+        use crate::model::lang::Lang;
+        let fix = crate::check::findings::fix_text(self.value, self.allowed, lang);
+        let label = info.cells[self.cell].label_path();
+        match lang {
+            Lang::Zh => format!("{label} = {}，{fix}", self.was.describe(lang)),
+            Lang::En => format!("{label} = {}, {fix}", self.was.describe(lang)),
+        }
+    }
+}
+
 /// The likely wrong cells of a report.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Localisation {

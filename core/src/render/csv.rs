@@ -4,6 +4,8 @@
 //! header record (`表,行,…`) naming its column paths. A tool that wants the numbers only keeps
 //! the records of more than one field.
 //!
+//! The text starts with a byte-order mark, so that Excel opens it as UTF-8.
+//!
 //! Cells that a spreadsheet would read as a formula (starting with `= + - @`, tab or carriage
 //! return) are neutralised with a leading `'`, except plain numbers.
 
@@ -32,9 +34,12 @@ fn line(fields: &[String]) -> String {
         + "\r\n"
 }
 
-/// The report: its text as one-field records, its tables one record per data row.
+/// The report: its text as one-field records, its tables one record per data row. It starts
+/// with a byte-order mark: Excel on Chinese Windows reads a CSV as UTF-8 only with one (and
+/// the readers skip it).
 pub fn document(document: &Document) -> String {
-    let mut out = line(std::slice::from_ref(&document.title));
+    let mut out = String::from("\u{FEFF}");
+    out.push_str(&line(std::slice::from_ref(&document.title)));
     let text = |text: &str, out: &mut String| {
         for l in text.lines().filter(|l| !l.trim().is_empty()) {
             out.push_str(&line(&[l.trim().to_owned()]));

@@ -99,17 +99,7 @@ fn table_summary(
             cells.push(change);
         }
     }
-    let said: Vec<String> = cells
-        .iter()
-        .map(|c| {
-            let fix = crate::check::findings::fix_text(c.value, c.allowed, lang);
-            let label = info.cells[c.cell].label_path();
-            match lang {
-                Lang::Zh => format!("{label} = {}，{fix}", c.was.describe(lang)),
-                Lang::En => format!("{label} = {}, {fix}", c.was.describe(lang)),
-            }
-        })
-        .collect();
+    let said: Vec<String> = cells.iter().map(|c| c.describe(info, lang)).collect();
     let sets = likely.candidates.len();
     let likely_lines = (!said.is_empty()).then(|| {
         // Cells of one explanation go together; of several, they are alternatives.
@@ -341,17 +331,7 @@ fn verdict(
     // The one likely wrong set, where there is one.
     let likely = match likely.candidates.as_slice() {
         [only] => {
-            let cells: Vec<String> = only
-                .iter()
-                .map(|c| {
-                    let fix = crate::check::findings::fix_text(c.value, c.allowed, lang);
-                    let label = info.cells[c.cell].label_path();
-                    match lang {
-                        Lang::Zh => format!("{label} = {}，{fix}", c.was.describe(lang)),
-                        Lang::En => format!("{label} = {}, {fix}", c.was.describe(lang)),
-                    }
-                })
-                .collect();
+            let cells: Vec<String> = only.iter().map(|c| c.describe(info, lang)).collect();
             let cells = cells.join(lang.pick("；", "; "));
             match lang {
                 Lang::Zh => format!("最可能有误：{cells}，则全部规则成立。"),

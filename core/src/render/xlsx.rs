@@ -5,7 +5,7 @@
 
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Note, Workbook, XlsxError};
 
-use super::{CellKind, Document, GridCell, Part, WriteError};
+use super::{CellKind, Document, Grid, GridCell, Part, WriteError};
 
 /// The workbook as bytes.
 pub fn document(document: &Document) -> Result<Vec<u8>, WriteError> {
@@ -35,21 +35,31 @@ fn workbook(document: &Document) -> Result<Vec<u8>, XlsxError> {
         .set_border(FormatBorder::Thick);
     text_sheet(&mut workbook, document)?;
     let mut index = 0;
+    let mut names: Vec<String> = vec!["正文".to_owned()];
     for part in &document.parts {
         let Part::Table { grid, summary } = part else {
             continue;
         };
         index += 1;
         let sheet = workbook.add_worksheet();
-        sheet.set_name(format!("表{index}"))?;
+        let name = sheet_name(grid.title.as_deref(), index, &names);
+        sheet.set_name(&name)?;
+        names.push(name);
         let mut top = 0u32;
         if let Some(title) = &grid.title {
             sheet.write_string(0, 0, title)?;
             top = 1;
         }
-        for c in 0..grid.columns {
-            let width = if c < grid.label_columns { 24.0 } else { 12.0 };
+        for (c, width) in column_widths(grid).into_iter().enumerate() {
             sheet.set_column_width(col(c)?, width)?;
+        }
+        // Printed on A4, as wide as one page, the header rows on every page.
+        sheet.set_paper_size(9);
+        sheet.set_print_fit_to_pages(1, 0);
+        let headers = grid.header_rows.iter().take_while(|&&h| h).count();
+        if headers > 0 {
+            let rows = u32::try_from(headers).map_err(|_| XlsxError::RowColumnLimitError)?;
+            sheet.set_repeat_rows(top, top + rows - 1)?;
         }
         for cell in &grid.cells {
             let row = top + u32::try_from(cell.row).map_err(|_| XlsxError::RowColumnLimitError)?;
@@ -109,6 +119,12 @@ fn text_sheet(workbook: &mut Workbook, document: &Document) -> Result<(), XlsxEr
     }
     for (row, line) in (0u32..).zip(&lines) {
         sheet.write_string_with_format(row, 0, line, &wrap)?;
+        // Rows do not grow to their wrapped text by themselves: each is as tall as its lines
+        // (a column 100 characters wide holds about 100 columns of text, a Chinese character
+        // taking two).
+        let width = unicode_width::UnicodeWidthStr::width(line.as_str());
+        let lines = width.div_ceil(100).max(1);
+        sheet.set_row_height(row, 15.0 * lines as f64)?;
     }
     Ok(())
 }
@@ -147,4 +163,64 @@ fn write_cell(
         sheet.write_string_with_format(row, column, &cell.text, format)?;
     }
     Ok(())
+}
+
+/// Each column as wide as the longest line of its cells that span it alone (in Excel's units,
+/// about one per narrow character, two per Chinese one): labels at most 40 wide (longer ones
+/// wrap), values at most 16, and no column narrower than 6.
+fn column_widths(grid: &Grid) -> Vec<f64> {
+    let mut widths = vec![6.0f64; grid.columns];
+    for cell in grid.cells.iter().filter(|c| c.colspan == 1) {
+        let longest = cell
+            .text
+            .lines()
+            .map(unicode_width::UnicodeWidthStr::width)
+            .max()
+            .unwrap_or(0);
+        let cap = if cell.column < grid.label_columns {
+            40.0
+        } else {
+            16.0
+        };
+        let need = (longest as f64 + 2.0).min(cap);
+        if let Some(w) = widths.get_mut(cell.column) {
+            *w = w.max(need);
+        }
+    }
+    widths
+}
+
+/// A table's sheet is named as the template names the table: by its section's number (`三、收到和
+/// 处理…` → `表三`); a table under another title takes the title (cut to Excel's 31 characters,
+/// without the characters Excel refuses); else `表1`, `表2` … A name taken already gets the
+/// table's number after it.
+fn sheet_name(title: Option<&str>, index: usize, taken: &[String]) -> String {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let name = match title.map(str::trim) {
+        Some(title) => match title.split_once('、') {
+            Some((number, _))
+                if !number.is_empty() && number.chars().all(|c| NUMERALS.contains(c)) =>
+            {
+                format!("表{number}")
+            }
+            _ => title
+                .chars()
+                .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\'))
+                .take(31)
+                .collect(),
+        },
+        None => String::new(),
+    };
+    let name = if name.trim().is_empty() {
+        format!("表{index}")
+    } else {
+        name
+    };
+    if taken.contains(&name) {
+        let suffix = format!("（{index}）");
+        let room = 31 - suffix.chars().count();
+        name.chars().take(room).collect::<String>() + &suffix
+    } else {
+        name
+    }
 }
