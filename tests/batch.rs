@@ -363,3 +363,25 @@ fn two_years_of_one_agency_are_compared_cell_by_cell() {
         "{stdout}"
     );
 }
+
+/// A folder with no report in it is no passing batch; a file named two ways is one report.
+#[test]
+fn an_empty_folder_is_said_and_a_file_named_two_ways_is_checked_once() {
+    let empty = folder("batch-empty");
+    std::fs::write(empty.join("notes.rtf"), "{\\rtf1}").unwrap();
+    let out = baobiao(&["check", empty.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("没有找到任何报告"),
+        "{}",
+        text(&out.stderr)
+    );
+    let dir = mixed_folder("batch-mixed-e");
+    let plain = dir.join("good.json").display().to_string();
+    let dotted = format!("{}/./good.json", dir.display());
+    let out = baobiao(&["check", &plain, &dotted, "--summary", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["counts"]["reports"], 1);
+    assert_eq!(summary["repeated_reports"], 1);
+}

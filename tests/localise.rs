@@ -155,12 +155,12 @@ fn check_names_the_likely_wrong_cell_first() {
     assert!(lines[1].starts_with("结论：未通过"), "{text}");
     assert_eq!(
         lines[2],
-        "最可能有误：三、收到和处理政府信息公开申请情况 › 三、本年度办理结果 › （一）予以公开 › 自然人 = 6，改为 5，则全部规则成立。"
+        "最可能有误：三、收到和处理政府信息公开申请情况 › 三、本年度办理结果 › （一）予以公开 › 自然人 = 6，改为 5，则不符合的规则全部成立。"
     );
     let english = String::from_utf8(run(&["--lang", "en"]).stdout).unwrap();
     assert!(english.contains("Likely wrong: "), "{english}");
     assert!(
-        english.contains("= 6, to 5, and every rule holds."),
+        english.contains("= 6, to 5, and every failing rule holds."),
         "{english}"
     );
     let json: serde_json::Value =

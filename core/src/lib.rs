@@ -24,7 +24,7 @@ pub mod schema;
 pub mod set;
 
 pub use check::findings::{BlankNote, CellRef, Found, Likely, NotAssessable, Summary, Violation};
-pub use check::localise::{Change, Localisation};
+pub use check::localise::{Change, Localisation, MAX_CELLS as MAX_LIKELY_CELLS};
 pub use check::op::Op;
 pub use check::period::{PairStatus, PeriodPair, PeriodRule};
 pub use check::report::Report;

@@ -122,29 +122,38 @@ fn likely_wrong(out: &mut String, summary: &crate::Summary<'_>, lang: Lang) {
         joined.join(lang.pick("；", "; "))
     };
     let _ = match summary.likely_wrong.as_slice() {
-        [] => writeln!(
-            out,
-            "{}",
-            lang.pick(
-                "最可能有误：未找到改动 3 处以内即可使全部规则成立的单元格",
-                "Likely wrong: no set of up to 3 cells whose change makes every rule hold"
-            )
-        ),
+        [] => {
+            let most = crate::MAX_LIKELY_CELLS;
+            match lang {
+                Lang::Zh => writeln!(
+                    out,
+                    "最可能有误：未找到改动 {most} 处以内即可使不符合的规则全部成立的单元格"
+                ),
+                Lang::En => writeln!(
+                    out,
+                    "Likely wrong: no set of up to {most} cells whose change makes every failing rule hold"
+                ),
+            }
+        }
         [only] => match lang {
-            Lang::Zh => writeln!(out, "最可能有误：{}，则全部规则成立。", set(only)),
-            Lang::En => writeln!(out, "Likely wrong: {}, and every rule holds.", set(only)),
+            Lang::Zh => writeln!(out, "最可能有误：{}，则不符合的规则全部成立。", set(only)),
+            Lang::En => writeln!(
+                out,
+                "Likely wrong: {}, and every failing rule holds.",
+                set(only)
+            ),
         },
         many => {
             let size = many[0].len();
             let _ = match lang {
                 Lang::Zh => writeln!(
                     out,
-                    "最可能有误（{} 种同样简单的解释，各改 {size} 处，任一种都使全部规则成立）：",
+                    "最可能有误（{} 种同样简单的解释，各改 {size} 处，任一种都使不符合的规则全部成立）：",
                     many.len()
                 ),
                 Lang::En => writeln!(
                     out,
-                    "Likely wrong ({} equally simple explanations of {size} cell{} each; any makes every rule hold):",
+                    "Likely wrong ({} equally simple explanations of {size} cell{} each; any makes every failing rule hold):",
                     many.len(),
                     if size == 1 { "" } else { "s" }
                 ),

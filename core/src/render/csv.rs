@@ -11,7 +11,10 @@
 
 use super::{CellKind, Document, Grid, Part};
 
-fn quote(field: &str) -> String {
+/// A CSV field: quoted where it must be (RFC 4180), and neutralised with a leading `'` where
+/// a spreadsheet would take it for a formula (`= + - @`, tab or carriage return first; a plain
+/// number stays as it is).
+pub fn field(field: &str) -> String {
     let neutral = match field.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') if field.parse::<f64>().is_err() => {
             format!("'{field}")
@@ -28,7 +31,7 @@ fn quote(field: &str) -> String {
 fn line(fields: &[String]) -> String {
     fields
         .iter()
-        .map(|f| quote(f))
+        .map(|f| field(f))
         .collect::<Vec<_>>()
         .join(",")
         + "\r\n"

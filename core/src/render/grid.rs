@@ -158,8 +158,8 @@ impl GridCell {
     pub fn failure_note(&self) -> String {
         let lang = self.failures.first().map_or(Lang::Zh, |f| f.lang);
         let likely = self.likely.iter().map(|fix| match lang {
-            Lang::Zh => format!("最可能有误：{fix}，则全部规则成立"),
-            Lang::En => format!("likely wrong: {fix}, and every rule holds"),
+            Lang::Zh => format!("最可能有误：{fix}，则不符合的规则全部成立"),
+            Lang::En => format!("likely wrong: {fix}, and every failing rule holds"),
         });
         let lines: Vec<String> = likely
             .chain(self.failures.iter().map(Failure::describe))

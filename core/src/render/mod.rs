@@ -334,8 +334,8 @@ fn verdict(
             let cells: Vec<String> = only.iter().map(|c| c.describe(info, lang)).collect();
             let cells = cells.join(lang.pick("；", "; "));
             match lang {
-                Lang::Zh => format!("最可能有误：{cells}，则全部规则成立。"),
-                Lang::En => format!(" Likely wrong: {cells}, and every rule holds."),
+                Lang::Zh => format!("最可能有误：{cells}，则不符合的规则全部成立。"),
+                Lang::En => format!(" Likely wrong: {cells}, and every failing rule holds."),
             }
         }
         _ => String::new(),

@@ -37,9 +37,14 @@ pub fn expand(paths: &[PathBuf], lang: Lang) -> Inputs {
         repeated: 0,
         batch: paths.len() > 1,
     };
+    // The same file named two ways (`a.pdf`, `./a.pdf`, through a link) is one report.
     let mut seen = BTreeSet::new();
     let mut add = |inputs: &mut Inputs, input: Input| {
-        if seen.insert(input.clone()) {
+        let key = match &input {
+            Input::File(path) => Input::File(std::fs::canonicalize(path).unwrap_or(path.clone())),
+            Input::Stdin => Input::Stdin,
+        };
+        if seen.insert(key) {
             inputs.reports.push(input);
         } else {
             inputs.repeated += 1;
@@ -61,7 +66,12 @@ pub fn expand(paths: &[PathBuf], lang: Lang) -> Inputs {
         } else {
             inputs.batch = true;
             let pattern = path.to_string_lossy();
-            let matches = match glob::glob(&pattern) {
+            // `*` does not match a leading dot: hidden files stay out, as in a folder.
+            let options = glob::MatchOptions {
+                require_literal_leading_dot: true,
+                ..glob::MatchOptions::new()
+            };
+            let matches = match glob::glob_with(&pattern, options) {
                 Ok(matches) => matches,
                 Err(err) => {
                     inputs.problems.push((
@@ -75,7 +85,17 @@ pub fn expand(paths: &[PathBuf], lang: Lang) -> Inputs {
                 }
             };
             let mut any = false;
-            for found in matches.flatten() {
+            for found in matches {
+                let found = match found {
+                    Ok(found) => found,
+                    Err(err) => {
+                        inputs.problems.push((
+                            err.path().display().to_string(),
+                            format!("{}: {}", lang.pick("无法读取", "cannot read"), err.error()),
+                        ));
+                        continue;
+                    }
+                };
                 any = true;
                 if found.is_dir() {
                     let mut files = Vec::new();

@@ -80,6 +80,14 @@ pub fn run(
         return ExitCode::from(2);
     }
 
+    if inputs.reports.is_empty() && inputs.problems.is_empty() {
+        // A folder with no report in it is no passing batch.
+        out.error(lang.pick(
+            "所给路径中没有找到任何报告（HTML、文本、Markdown、CSV、XLSX、DOCX、PDF 或 JSON）",
+            "no report (HTML, text, Markdown, CSV, XLSX, DOCX, PDF or JSON) was found in the paths given",
+        ));
+        return ExitCode::from(2);
+    }
     let total = inputs.reports.len();
     let bar = progress(out, total as u64);
     let wanted = Wanted {
@@ -90,7 +98,8 @@ pub fn run(
     };
     // A summary without -o is all that standard output carries.
     let summary_to_stdout = settings.summary.is_some() && settings.output.is_none();
-    let streamed = settings.format == Format::Jsonl && !summary_to_stdout;
+    let streamed = settings.format == Format::Jsonl && !summary_to_stdout && !out.quiet;
+    let unwritten = std::sync::atomic::AtomicBool::new(false);
     let mut written = true;
     let mut reports: Vec<Assessed> = inputs
         .reports
@@ -112,13 +121,16 @@ pub fn run(
             }
             if streamed && let Some(json) = assessed.json.take() {
                 let line = serde_json::to_string(&json).unwrap_or_default() + "\n";
-                bar.suspend(|| out.stdout(line.as_bytes()));
+                if !bar.suspend(|| out.stdout(line.as_bytes())) {
+                    unwritten.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
             }
             bar.inc(1);
             assessed
         })
         .collect();
     bar.finish_and_clear();
+    written &= !unwritten.load(std::sync::atomic::Ordering::Relaxed);
     for (path, why) in &inputs.problems {
         reports.push(check::named_nothing(path, why, wanted.json));
     }
@@ -142,12 +154,17 @@ pub fn run(
             written &= out.json(None, &json);
         }
         Format::Jsonl => {
-            // Problems with paths were no report: their lines come last.
+            // Problems with paths were no report: their lines come last; then one line per
+            // pair of years compared (`{"periods": …}`), known only once all are read.
             for report in reports.iter().filter(|r| r.json.is_some()) {
                 if let Some(json) = &report.json {
                     let line = serde_json::to_string(json).unwrap_or_default() + "\n";
                     written &= out.text(&line);
                 }
+            }
+            for compared in &periods.compared {
+                let json = serde_json::json!({ "periods": compared });
+                written &= out.text(&(serde_json::to_string(&json).unwrap_or_default() + "\n"));
             }
         }
     }
@@ -220,10 +237,15 @@ fn page_name(index: usize, file: &str) -> String {
     format!("{:05}-{stem}.html", index + 1)
 }
 
-/// A failing period rule changes the later report's verdict like any rule of its severity.
+/// A failing period rule changes the later report's verdict like any rule of its severity,
+/// in its JSON too (where kept), which also lists the comparison under `periods`.
 fn apply_periods(reports: &mut [Assessed], periods: &periods::Periods) {
     for compared in &periods.compared {
         let report = &mut reports[compared.current];
+        if let Some(json) = report.json.as_mut().and_then(|j| j.as_object_mut()) {
+            let value = serde_json::to_value(compared).unwrap_or_default();
+            json.insert("periods".to_owned(), serde_json::Value::Array(vec![value]));
+        }
         for violation in &compared.violations {
             let ids = if violation.severity == crate::Severity::Error {
                 if report.verdict == Verdict::Passed {
@@ -235,6 +257,16 @@ fn apply_periods(reports: &mut [Assessed], periods: &periods::Periods) {
             };
             if !ids.contains(&violation.rule) {
                 ids.push(violation.rule.clone());
+            }
+        }
+        let verdict = report.verdict;
+        if let Some(json) = report.json.as_mut().and_then(|j| j.as_object_mut()) {
+            json.insert(
+                "verdict".to_owned(),
+                serde_json::to_value(verdict).unwrap_or_default(),
+            );
+            if verdict == Verdict::Failed {
+                json.insert("ok".to_owned(), false.into());
             }
         }
     }

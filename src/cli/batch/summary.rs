@@ -413,7 +413,10 @@ impl Batch<'_> {
                 row.error.unwrap_or_default(),
                 row.page.unwrap_or_default().to_owned(),
             ];
-            let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+            let line: Vec<String> = fields
+                .iter()
+                .map(|f| crate::render::csv::field(f))
+                .collect();
             out.push_str(&line.join(","));
             out.push_str("\r\n");
         }
@@ -447,20 +450,5 @@ pub fn verdict_key(verdict: Verdict) -> &'static str {
         Verdict::Failed => "failed",
         Verdict::Incomplete => "incomplete",
         Verdict::Unreadable => "unreadable",
-    }
-}
-
-/// A CSV field, quoted where it must be (RFC 4180); a leading `=`, `+` or `@` (a file named
-/// so) is kept from being taken for a formula by a spreadsheet with a `'` before it.
-fn csv_field(text: &str) -> String {
-    let guarded = if text.starts_with(['=', '+', '@']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
-    if guarded.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
     }
 }

@@ -37,6 +37,7 @@ pub struct AnnualReport2019 {
         label = "标题",
         title(
             pattern = "{agency}{year}年{}年度报告",
+            pattern = "{year}年度{agency}政府信息公开工作年度报告",
             pattern = "{year}年{agency}政府信息公开工作年度报告"
         )
     )]

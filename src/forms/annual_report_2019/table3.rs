@@ -35,7 +35,7 @@ pub struct Applications2019 {
             id = "T3-CARRY",
             severity = warning,
             message = "二、上年结转政府信息公开申请数量应等于上年报告的四、结转下年度继续办理",
-            message_en = "二、上年结转 must equal 四、结转下年度继续办理 of last year's report"
+            message_en = "the applications carried over from last year must equal those last year's report carried forward"
         )
     )]
     pub carried_over: Applicants,

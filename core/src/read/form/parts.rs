@@ -349,7 +349,8 @@ impl Reader<'_> {
 
     /// Reads the title (from a `label：value` line, else the first front line one of its
     /// patterns matches, else the first front line) and the fields the patterns name. Returns
-    /// how many front lines the title stands on (0, 1 or 2).
+    /// how many front lines are used up to the title's end (0 when it was a `label：value`
+    /// line); the lines after it are the preamble.
     fn title(&mut self, root: &StructDecl, field: &Node, front: &[(usize, &str)]) -> usize {
         let Role::Title { patterns } = field.field.role else {
             return 0;
