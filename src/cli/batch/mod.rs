@@ -110,7 +110,7 @@ pub fn run(
             if let (Some(page), Some((folder, link))) = (assessed.page.take(), &pages) {
                 let name = page_name(index, &assessed.file);
                 match std::fs::write(folder.join(&name), page) {
-                    Ok(()) => assessed.page = Some(format!("{link}/{name}")),
+                    Ok(()) => assessed.page = Some(format!("{}/{name}", href(link))),
                     Err(err) => bar.suspend(|| {
                         out.error(&format!(
                             "{} {name}: {err}",
@@ -218,6 +218,24 @@ fn pages_folder(file: &Path) -> (PathBuf, String) {
     (file.with_file_name(&name), name)
 }
 
+/// `name` as a relative link: the characters a URL gives a meaning to (`%`, `#`, `?`, spaces,
+/// quotes, angle brackets) percent-encoded; the rest, Chinese included, as it is.
+fn href(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            '%' | '#' | '?' | ' ' | '"' | '<' | '>' | '\\' | '\'' => {
+                let mut bytes = [0u8; 4];
+                for b in c.encode_utf8(&mut bytes).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// `00042-report.html`: numbered, so that two reports of one name do not meet.
 fn page_name(index: usize, file: &str) -> String {
     let stem = Path::new(file)
@@ -269,5 +287,17 @@ fn apply_periods(reports: &mut [Assessed], periods: &periods::Periods) {
                 json.insert("ok".to_owned(), false.into());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn links_to_pages_survive_names_a_url_reads_otherwise() {
+        assert_eq!(super::href("summary-reports"), "summary-reports");
+        assert_eq!(
+            super::href("汇总 #1?%-reports"),
+            "汇总%20%231%3F%25-reports"
+        );
     }
 }
