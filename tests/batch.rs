@@ -329,7 +329,7 @@ fn two_years_of_one_agency_are_compared_cell_by_cell() {
         this["pointer"],
         "/applications/carried_over/natural_persons"
     );
-    assert_eq!(this["value"], "0");
+    assert_eq!(this["value"], 0);
     assert_eq!(
         this["labels"],
         serde_json::json!([
@@ -345,13 +345,13 @@ fn two_years_of_one_agency_are_compared_cell_by_cell() {
         last["pointer"],
         "/applications/carried_forward/natural_persons"
     );
-    assert_eq!(last["value"], "2");
+    assert_eq!(last["value"], 2);
     assert_eq!(last["labels"][1], "四、结转下年度继续办理");
     // The 2024 report's row names the rule; the text says both cells in both files.
     let rows = rows_by_file(&summary, &dir);
     assert_eq!(rows[1].1["warnings"], serde_json::json!(["T3-CARRY"]));
     assert!(
-        stdout.contains("跨年度核验：比较了同一机关连续两年的报告 1 对，不符合 2 处。"),
+        stdout.contains("跨期核验：比较了同一填报单位相邻两期的报告 1 对，不符合 2 处。"),
         "{stdout}"
     );
     assert!(

@@ -127,7 +127,7 @@ pub fn run(
                 let across = rule.kind == crate::RuleKind::Previous;
                 let across = match (across, lang) {
                     (false, _) => "",
-                    (true, Lang::Zh) => "，与同一机关上期报告比较，批量检查时核验",
+                    (true, Lang::Zh) => "，与同一填报单位上期报告比较，批量检查时核验",
                     (true, Lang::En) => {
                         ", against the same reporter's previous report (checked in a batch)"
                     }

@@ -44,7 +44,8 @@ pub struct Cell {
     pub file: String,
     pub pointer: String,
     pub labels: Vec<&'static str>,
-    pub value: Option<String>,
+    /// As read: a number, `null` for a blank, or a not-applicable mark.
+    pub value: Slot,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Position>,
 }
@@ -166,10 +167,7 @@ fn pair(
                             file: file.to_owned(),
                             pointer: pointer.clone(),
                             labels,
-                            value: match slot {
-                                Slot::Num(n) => Some(n.to_string()),
-                                _ => None,
-                            },
+                            value: slot,
                             source: position,
                         }
                     };

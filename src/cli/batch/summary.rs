@@ -275,15 +275,19 @@ impl Batch<'_> {
         let _ = match lang {
             Lang::Zh => writeln!(
                 out,
-                "跨年度核验：比较了同一机关连续两年的报告 {} 对，不符合 {} 处。",
+                "跨期核验：比较了同一填报单位相邻两期的报告 {} 对，不符合 {} 处。",
                 compared.len(),
                 failures
             ),
             Lang::En => writeln!(
                 out,
-                "Across years: {} pairs of one agency's reports for consecutive years compared, {} failures.",
-                compared.len(),
-                failures
+                "Across periods: {} of one reporter's reports for consecutive periods compared, {} failure{}.",
+                match compared.len() {
+                    1 => "1 pair".to_owned(),
+                    n => format!("{n} pairs"),
+                },
+                failures,
+                if failures == 1 { "" } else { "s" }
             ),
         };
         for c in compared {
@@ -309,10 +313,7 @@ impl Batch<'_> {
                         .source
                         .map(|s| format!("{comma}{}", s.describe(lang)))
                         .unwrap_or_default();
-                    let value = cell
-                        .value
-                        .clone()
-                        .unwrap_or_else(|| lang.pick("空白", "blank").to_owned());
+                    let value = cell.value.describe(lang);
                     let _ = writeln!(
                         out,
                         "      {} = {value}  {open}{}{source}{comma}{}{close}",

@@ -89,7 +89,7 @@ fn reports_table(batch: &Batch<'_>, out: &mut String) {
     let headers = [
         lang.pick("文件", "File"),
         lang.pick("表单", "Form"),
-        lang.pick("机关", "Agency"),
+        lang.pick("填报单位", "Reporter"),
         lang.pick("年度", "Year"),
         lang.pick("结论", "Verdict"),
         lang.pick("不符合的规则", "Failing rules"),
@@ -148,7 +148,7 @@ fn periods(batch: &Batch<'_>, out: &mut String) {
     if batch.periods.compared.is_empty() && batch.periods.ambiguous.is_empty() {
         return;
     }
-    let _ = writeln!(out, "<h2>{}</h2>", lang.pick("跨年度核验", "Across years"));
+    let _ = writeln!(out, "<h2>{}</h2>", lang.pick("跨期核验", "Across periods"));
     let (colon, comma) = (lang.pick("：", ": "), lang.pick("，", ", "));
     let (open, close) = (lang.pick("（", " ("), lang.pick("）", ")"));
     out.push_str("<ul class=\"periods\">\n");
@@ -175,7 +175,7 @@ fn periods(batch: &Batch<'_>, out: &mut String) {
                     format!(
                         "{} = {}{open}{}{}{close}",
                         escape(&cell.labels.join(" › ")),
-                        escape(cell.value.as_deref().unwrap_or(lang.pick("空白", "blank"))),
+                        escape(&cell.value.describe(lang)),
                         escape(&cell.file),
                         escape(&source.unwrap_or_default())
                     )
