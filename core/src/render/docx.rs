@@ -105,23 +105,11 @@ const TEXT_WIDTH: usize = PAGE_WIDTH - LEFT - RIGHT;
 /// address stays on one line), and two more for the cell's margins, none under 8; the last
 /// column takes what rounding left.
 fn column_widths(grid: &Grid) -> Vec<usize> {
-    let mut need = vec![8usize; grid.columns];
-    for cell in grid.cells.iter().filter(|c| c.colspan == 1) {
-        let longest = cell
-            .text
-            .lines()
-            .map(unicode_width::UnicodeWidthStr::width)
-            .max()
-            .unwrap_or(0);
-        let cap = if cell.column < grid.label_columns {
-            30
-        } else {
-            40
-        };
-        if let Some(n) = need.get_mut(cell.column) {
-            *n = (*n).max(longest.min(cap) + 2);
-        }
-    }
+    let need: Vec<usize> = grid
+        .content_widths(30, 40)
+        .into_iter()
+        .map(|w| (w + 2).max(8))
+        .collect();
     let total: usize = need.iter().sum::<usize>().max(1);
     let mut widths: Vec<usize> = need.iter().map(|n| TEXT_WIDTH * n / total).collect();
     let left = TEXT_WIDTH - widths.iter().sum::<usize>().min(TEXT_WIDTH);

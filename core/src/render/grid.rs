@@ -169,6 +169,30 @@ impl GridCell {
 }
 
 impl Grid {
+    /// What each column holds, in display columns (a Chinese character two): the longest
+    /// line of the cells that span it alone, counted up to `label_cap` in a label column and
+    /// `value_cap` in a value column. What office files size their columns by.
+    pub fn content_widths(&self, label_cap: usize, value_cap: usize) -> Vec<usize> {
+        let mut widths = vec![0usize; self.columns];
+        for cell in self.cells.iter().filter(|c| c.colspan == 1) {
+            let longest = cell
+                .text
+                .lines()
+                .map(unicode_width::UnicodeWidthStr::width)
+                .max()
+                .unwrap_or(0);
+            let cap = if cell.column < self.label_columns {
+                label_cap
+            } else {
+                value_cap
+            };
+            if let Some(w) = widths.get_mut(cell.column) {
+                *w = (*w).max(longest.min(cap));
+            }
+        }
+        widths
+    }
+
     /// The cells of grid row `row`, left to right (cells that start there).
     pub fn row(&self, row: usize) -> impl Iterator<Item = &GridCell> {
         let starting = self.index.starting.get(row).map_or(&[][..], Vec::as_slice);

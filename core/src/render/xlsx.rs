@@ -169,25 +169,10 @@ fn write_cell(
 /// about one per narrow character, two per Chinese one): labels at most 40 wide (longer ones
 /// wrap), values at most 16, and no column narrower than 6.
 fn column_widths(grid: &Grid) -> Vec<f64> {
-    let mut widths = vec![6.0f64; grid.columns];
-    for cell in grid.cells.iter().filter(|c| c.colspan == 1) {
-        let longest = cell
-            .text
-            .lines()
-            .map(unicode_width::UnicodeWidthStr::width)
-            .max()
-            .unwrap_or(0);
-        let cap = if cell.column < grid.label_columns {
-            40.0
-        } else {
-            16.0
-        };
-        let need = (longest as f64 + 2.0).min(cap);
-        if let Some(w) = widths.get_mut(cell.column) {
-            *w = w.max(need);
-        }
-    }
-    widths
+    grid.content_widths(38, 14)
+        .into_iter()
+        .map(|w| (w as f64 + 2.0).max(6.0))
+        .collect()
 }
 
 /// A table's sheet is named as the template names the table: by its section's number (`三、收到和
