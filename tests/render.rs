@@ -362,6 +362,57 @@ fn text_tables_line_up() {
     );
 }
 
+/// A checked report's CSV ends with its failing cells, one record each, the likely wrong
+/// cells first; read back, the listing is left out and the report is the one drawn.
+#[test]
+fn csv_lists_the_failing_cells_and_reads_back_without_them() {
+    let json = common::bump(
+        &common::bundled_json(),
+        "/applications/outcomes/granted/natural_persons",
+        1,
+    );
+    let report: AnnualReport = serde_json::from_value(json).unwrap();
+    let checked = report.check();
+    let csv = render::csv::document(&render::document(&report, Some(&checked), Lang::Zh));
+    let (_, listing) = csv
+        .split_once("\r\n不符合规则的单元格\r\n")
+        .expect("a heading before the listing");
+    let mut records = listing.lines();
+    assert_eq!(records.next(), Some("表,单元格,值,最可能有误,规则,指针"));
+    let rows: Vec<Vec<&str>> = records.map(|r| r.split(',').collect()).collect();
+    // First the likely wrong cell, with its fix, named by row and column.
+    let first = &rows[0];
+    assert_eq!(first[5], "/applications/outcomes/granted/natural_persons");
+    assert_eq!(
+        first[1],
+        "三、本年度办理结果 › （一）予以公开 › 申请人情况 › 自然人"
+    );
+    assert!(first[3].starts_with("改为 "), "{first:?}");
+    assert!(first[4].contains("T3-RESULT-SUM"), "{first:?}");
+    // Then every other cell a failing rule reads, each once, none marked likely.
+    let mut listed: Vec<&str> = rows.iter().map(|r| r[5]).collect();
+    listed.sort_unstable();
+    let mut failing: Vec<&str> = checked
+        .violations()
+        .iter()
+        .flat_map(|v| v.cells.iter().map(|c| c.pointer))
+        .collect();
+    failing.sort_unstable();
+    failing.dedup();
+    assert_eq!(listed, failing);
+    assert!(rows[1..].iter().all(|r| r[3].is_empty()));
+
+    let options = baobiao::read::Options {
+        kind: Some(baobiao::read::SourceKind::Csv),
+        ..Default::default()
+    };
+    let read = baobiao::read::report::<AnnualReport>(csv.into_bytes(), &options).unwrap();
+    assert_eq!(common::said(&read.diagnostics), Vec::<String>::new());
+    assert_eq!(read.form, report);
+    // A report without failures has no listing.
+    assert!(!render::csv::document(&bundled()).contains("不符合规则的单元格"));
+}
+
 #[test]
 fn csv_neutralises_formulas_and_keeps_numbers() {
     let mut json = common::bundled_json();
@@ -372,7 +423,9 @@ fn csv_neutralises_formulas_and_keeps_numbers() {
         "a leading - that is not a number is neutralised"
     );
     assert!(csv.lines().any(|l| l.ends_with(",13988")));
-    let lines: Vec<&str> = csv
+    // The tables, before the listing of failing cells (a `-` fails rules).
+    let (tables, _) = csv.split_once("不符合规则的单元格").unwrap();
+    let lines: Vec<&str> = tables
         .lines()
         .filter(|l| l.starts_with("三、收到和处理政府信息公开申请情况,"))
         .collect();

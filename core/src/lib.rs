@@ -23,7 +23,10 @@ pub mod render;
 pub mod schema;
 pub mod set;
 
-pub use check::findings::{BlankNote, CellRef, Found, Likely, NotAssessable, Summary, Violation};
+pub use check::blanks::{CellGroup, Extent, group as group_cells};
+pub use check::findings::{
+    BlankNote, Blanks, CellRef, Found, Likely, NotAssessable, Summary, Violation,
+};
 pub use check::localise::{Change, Localisation, MAX_CELLS as MAX_LIKELY_CELLS};
 pub use check::op::Op;
 pub use check::period::{PairStatus, PeriodPair, PeriodRule};

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::read::Diagnostic;
-use crate::{BlankNote, CellRef, Lang, NotAssessable, Num, Slot, Violation};
+use crate::{CellRef, Lang, NotAssessable, Num, Slot, Violation};
 
 use super::check::Checked;
 
@@ -30,7 +30,6 @@ pub fn diagnostics_json(diagnostics: &[Diagnostic], lang: Lang) -> Vec<serde_jso
 pub fn render(file: &str, checked: &Checked<'_>, lang: Lang) -> String {
     let mut out = String::new();
     let summary = &checked.summary;
-    let passed = checked.passed;
     let _ = writeln!(
         out,
         "{} {} ({})",
@@ -57,21 +56,12 @@ pub fn render(file: &str, checked: &Checked<'_>, lang: Lang) -> String {
             Lang::En => format!("{}; what was read {outcome}", c.describe(lang)),
         },
     };
-    let (instances, violated) = (checked.instances, summary.violations.len());
-    let (unassessed, noted) = (summary.not_assessable.len(), summary.notes.len());
     let _ = match lang {
-        Lang::Zh => writeln!(
-            out,
-            "结论：{verdict}。规则实例 {instances} 条：通过 {passed}，不符合 {violated}，无法核验 {unassessed}；空白单元格提示 {noted} 条。",
-        ),
-        Lang::En => writeln!(
-            out,
-            "Result: {verdict}. {instances} rule instances: {passed} passed, {violated} violated, {unassessed} not assessable; {noted} blank-cell notes.",
-        ),
+        Lang::Zh => writeln!(out, "结论：{verdict}。{}", tally(checked, lang)),
+        Lang::En => writeln!(out, "Result: {verdict}. {}", tally(checked, lang)),
     };
-
     likely_wrong(&mut out, summary, lang);
-    violations(&mut out, &summary.violations, lang);
+    violations(&mut out, summary, lang);
     if !checked.failing_tables.is_empty() {
         let _ = writeln!(
             out,
@@ -84,13 +74,137 @@ pub fn render(file: &str, checked: &Checked<'_>, lang: Lang) -> String {
         );
     }
     not_assessable(&mut out, &summary.not_assessable, lang);
-    notes(&mut out, &summary.notes, lang);
+    if !summary.violations.iter().any(|v| v.instance.is_none()) {
+        blanks(&mut out, summary, lang);
+    }
     out
+}
+
+/// The verdict's counts, each saying what it counts, adding up: the rule instances a check
+/// decides (passed, violated, not assessable), the ranges the cell types guarantee, blanks
+/// read as 0, and in strict mode the cells without a number.
+fn tally(checked: &Checked<'_>, lang: Lang) -> String {
+    let summary = &checked.summary;
+    let (instances, passed, by_type) = (checked.instances, checked.passed, checked.by_type);
+    let violated = summary
+        .violations
+        .iter()
+        .filter(|v| v.instance.is_some())
+        .count();
+    let unassessed = summary.not_assessable.len();
+    let noted = summary.notes.len();
+    let strict = summary
+        .violations
+        .iter()
+        .filter(|v| v.instance.is_none())
+        .count();
+    let blank: usize = summary.blanks.iter().map(|b| b.cells.len()).sum();
+    match lang {
+        Lang::Zh => {
+            let by_type = if by_type > 0 {
+                format!("（另有 {by_type} 条取值范围由单元格类型保证，不逐条核验）")
+            } else {
+                String::new()
+            };
+            let noted = if noted > 0 {
+                format!("（其中 {noted} 条把空白单元格按 0 计算）")
+            } else {
+                String::new()
+            };
+            let mut line = format!(
+                "规则实例 {instances} 条{by_type}：通过 {passed}{noted}，不符合 {violated}，无法核验 {unassessed}。"
+            );
+            if strict > 0 {
+                let _ = write!(line, "严格模式：{strict} 个单元格未填数值，视为错误。");
+            } else if blank > 0 {
+                let _ = write!(line, "空白单元格 {blank} 个。");
+            }
+            line
+        }
+        Lang::En => {
+            let s = |n: usize| if n == 1 { "" } else { "s" };
+            let by_type = if by_type > 0 {
+                format!(
+                    " (and {by_type} range{} guaranteed by the cells' type, not checked one by one)",
+                    s(by_type)
+                )
+            } else {
+                String::new()
+            };
+            let noted = if noted > 0 {
+                format!(" ({noted} reading blank cells as 0)")
+            } else {
+                String::new()
+            };
+            let mut line = format!(
+                "{instances} rule instance{}{by_type}: {passed} passed{noted}, {violated} violated, {unassessed} not assessable.",
+                s(instances)
+            );
+            if strict > 0 {
+                let _ = write!(
+                    line,
+                    " Strict: {strict} cell{} without a number, each an error.",
+                    s(strict)
+                );
+            } else if blank > 0 {
+                let _ = write!(line, " {blank} blank cell{}.", s(blank));
+            }
+            line
+        }
+    }
+}
+
+/// A group of cells in `what` state, and where its first cell was read.
+fn group_line(out: &mut String, b: &crate::Blanks<'_>, what: &str, lang: Lang) {
+    let at = b.cells.first().and_then(|c| c.source).map(|s| match lang {
+        Lang::Zh => format!("（{}）", s.describe(lang)),
+        Lang::En => format!(" ({})", s.describe(lang)),
+    });
+    let _ = writeln!(
+        out,
+        "  {}{}",
+        b.group.describe(what, lang),
+        at.unwrap_or_default()
+    );
+}
+
+/// The blank cells by table, block and row, then the rules that read them as 0.
+fn blanks(out: &mut String, summary: &crate::Summary<'_>, lang: Lang) {
+    if summary.blanks.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{}", lang.pick("空白单元格：", "Blank cells:"));
+    for b in &summary.blanks {
+        group_line(out, b, lang.pick("空白", "blank"), lang);
+    }
+    let mut rules: Vec<(&str, usize)> = Vec::new();
+    for note in &summary.notes {
+        match rules.iter_mut().find(|(id, _)| *id == note.rule.id) {
+            Some((_, n)) => *n += 1,
+            None => rules.push((&note.rule.id, 1)),
+        }
+    }
+    if !rules.is_empty() {
+        let listed: Vec<String> = rules
+            .iter()
+            .map(|(id, n)| match lang {
+                Lang::Zh => format!("{id}（{n} 处）"),
+                Lang::En => format!("{id} ({n})"),
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {}{}",
+            lang.pick("按 0 计算的规则：", "rules reading them as 0: "),
+            listed.join(lang.pick("，", ", "))
+        );
+    }
 }
 
 /// The likely wrong cells, first: the fewest whose change makes every rule hold.
 fn likely_wrong(out: &mut String, summary: &crate::Summary<'_>, lang: Lang) {
-    if summary.violations.is_empty() {
+    // Sought among the rules' failures; strict mode's blank cells are not among them.
+    if summary.violations.iter().all(|v| v.instance.is_none()) {
         return;
     }
     let change = |l: &crate::Likely<'_>| {
@@ -166,10 +280,14 @@ fn likely_wrong(out: &mut String, summary: &crate::Summary<'_>, lang: Lang) {
     };
 }
 
-fn violations(out: &mut String, violations: &[Violation<'_>], lang: Lang) {
+fn violations(out: &mut String, summary: &crate::Summary<'_>, lang: Lang) {
+    let violations = &summary.violations;
     if !violations.is_empty() {
         let _ = writeln!(out, "\n{}", lang.pick("不符合的规则：", "Violations:"));
-        for v in violations {
+        // Strict mode's cells without a number, said by row and block after the rules.
+        let (rules, strict): (Vec<&Violation<'_>>, Vec<&Violation<'_>>) =
+            violations.iter().partition(|v| v.instance.is_some());
+        for v in rules {
             let _ = writeln!(
                 out,
                 "✗ [{}] {}  {}",
@@ -202,52 +320,89 @@ fn violations(out: &mut String, violations: &[Violation<'_>], lang: Lang) {
             );
             cells(out, &v.cells, lang);
         }
+        if let Some(first) = strict.first() {
+            let n = strict.len();
+            let _ = writeln!(
+                out,
+                "✗ [{}] {}  {}{}",
+                first.rule.severity.name(lang),
+                first.id(),
+                first.message(lang),
+                match lang {
+                    Lang::Zh => format!("（{n} 个单元格）"),
+                    Lang::En => format!(" ({n} cell{})", if n == 1 { "" } else { "s" }),
+                }
+            );
+            for b in &summary.rejected {
+                group_line(out, b, lang.pick("未填数值", "without a number"), lang);
+            }
+        }
     }
 }
 
+/// The instances not decided, one entry per rule and reason: a table left blank makes each
+/// of its rules unassessable many times over, for one cause.
 fn not_assessable(out: &mut String, items: &[NotAssessable<'_>], lang: Lang) {
-    if !items.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            lang.pick("无法核验的规则：", "Not assessable:")
-        );
-        for n in items {
-            let _ = writeln!(out, "? {}  {}", n.rule.id, n.message(lang));
-            if !n.at.is_empty() {
-                let _ = writeln!(out, "  {}{}", lang.pick("位置：", "at: "), n.location());
-            }
-            if let Some(when) = n.condition() {
-                let _ = writeln!(
-                    out,
-                    "  {}{}",
-                    lang.pick("适用条件：", "applies when: "),
-                    when.describe()
-                );
-            }
+    if items.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\n{}",
+        lang.pick("无法核验的规则：", "Not assessable:")
+    );
+    let mut groups: Vec<Vec<&NotAssessable<'_>>> = Vec::new();
+    for n in items {
+        match groups
+            .iter_mut()
+            .find(|g| g[0].rule.id == n.rule.id && g[0].reason == n.reason)
+        {
+            Some(group) => group.push(n),
+            None => groups.push(vec![n]),
+        }
+    }
+    const SHOWN: usize = 3;
+    for group in groups {
+        let n = group[0];
+        let count = match (group.len(), lang) {
+            (1, _) => String::new(),
+            (k, Lang::Zh) => format!("（{k} 处）"),
+            (k, Lang::En) => format!(" ({k} instances)"),
+        };
+        let _ = writeln!(out, "? {}  {}{count}", n.rule.id, n.message(lang));
+        let at: Vec<String> = group
+            .iter()
+            .map(|n| n.location())
+            .filter(|at| !at.is_empty())
+            .collect();
+        if !at.is_empty() {
+            let more = match (at.len().saturating_sub(SHOWN), lang) {
+                (0, _) => String::new(),
+                (k, Lang::Zh) => format!("；另 {k} 处"),
+                (k, Lang::En) => format!("; {k} more"),
+            };
+            let shown: Vec<&str> = at.iter().take(SHOWN).map(String::as_str).collect();
+            let _ = writeln!(
+                out,
+                "  {}{}{more}",
+                lang.pick("位置：", "at: "),
+                shown.join(lang.pick("；", "; "))
+            );
+        }
+        if let Some(when) = n.condition() {
             let _ = writeln!(
                 out,
                 "  {}{}",
-                lang.pick("原因：", "why: "),
-                n.reason.describe(lang)
+                lang.pick("适用条件：", "applies when: "),
+                when.describe()
             );
         }
-    }
-}
-
-fn notes(out: &mut String, notes: &[BlankNote<'_>], lang: Lang) {
-    if !notes.is_empty() {
-        let _ = writeln!(out, "\n{}", lang.pick("提示：", "Notes:"));
-        for note in notes {
-            let at = note.location();
-            let at = if at.is_empty() {
-                at
-            } else {
-                format!("（{at}）")
-            };
-            let _ = writeln!(out, "i {}  {}{at}", note.rule.id, note.message(lang));
-            cells(out, &note.cells, lang);
-        }
+        let _ = writeln!(
+            out,
+            "  {}{}",
+            lang.pick("原因：", "why: "),
+            n.reason.describe(lang)
+        );
     }
 }
 

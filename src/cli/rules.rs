@@ -34,6 +34,10 @@ struct InstanceOut {
     /// it apply.
     #[serde(skip_serializing_if = "Option::is_none")]
     when: Option<WhenOut>,
+    /// A range the cell's type guarantees (a count is never negative; the schema says so with
+    /// its type and `minimum`): kept as data, not decided one by one by a check.
+    #[serde(skip_serializing_if = "core::ops::Not::not")]
+    guaranteed_by_type: bool,
 }
 
 #[derive(Serialize)]
@@ -91,6 +95,7 @@ pub fn run(
                             pointer: w.pointer.clone(),
                             value: w.value.clone(),
                         }),
+                        guaranteed_by_type: !instance.is_evaluated(),
                     }
                 })
                 .collect(),
@@ -112,6 +117,7 @@ pub fn run(
                         previous: Some(vec![info.cells[pair.previous].pointer.clone()]),
                         tolerance: None,
                         when: None,
+                        guaranteed_by_type: false,
                     })
                     .collect(),
             }
@@ -123,6 +129,22 @@ pub fn run(
             let mut text = format!("{}\n", entry.title());
             for rule in &rules {
                 let count = rule.instances.len();
+                let by_type = rule
+                    .instances
+                    .iter()
+                    .filter(|i| i.guaranteed_by_type)
+                    .count();
+                let by_type = match (by_type, lang) {
+                    (0, _) => String::new(),
+                    (n, Lang::Zh) if n == count => "，均由单元格类型保证，不逐条核验".to_owned(),
+                    (n, Lang::Zh) => format!("，其中 {n} 处由单元格类型保证，不逐条核验"),
+                    (n, Lang::En) if n == count => {
+                        ", all guaranteed by the cells' type, not checked one by one".to_owned()
+                    }
+                    (n, Lang::En) => {
+                        format!(", {n} guaranteed by the cells' type, not checked one by one")
+                    }
+                };
                 // A rule between two reports is decided only where a batch holds both.
                 let across = rule.kind == crate::RuleKind::Previous;
                 let across = match (across, lang) {
@@ -135,14 +157,14 @@ pub fn run(
                 let _ = match lang {
                     Lang::Zh => writeln!(
                         text,
-                        "\n{}  [{}]  {}  （{count} 处{across}）",
+                        "\n{}  [{}]  {}  （{count} 处{by_type}{across}）",
                         rule.id,
                         rule.severity.name(lang),
                         rule.expression
                     ),
                     Lang::En => writeln!(
                         text,
-                        "\n{}  [{}]  {}  ({count} instance{}{across})",
+                        "\n{}  [{}]  {}  ({count} instance{}{by_type}{across})",
                         rule.id,
                         rule.severity.name(lang),
                         rule.expression,
@@ -151,7 +173,51 @@ pub fn run(
                 };
                 let _ = writeln!(text, "  {}", rule.message);
             }
+            text.push_str(&tally(&rules, lang));
             out.code(out.text(&text))
         }
+    }
+}
+
+/// What the instances listed are, counted so that they add up to what a check counts:
+/// `共 249 处规则实例：检查逐条核验 43 处；199 处由单元格类型保证；7 处跨期核验`.
+fn tally(rules: &[RuleOut<'_>], lang: Lang) -> String {
+    let all: usize = rules.iter().map(|r| r.instances.len()).sum();
+    let by_type = rules
+        .iter()
+        .flat_map(|r| &r.instances)
+        .filter(|i| i.guaranteed_by_type)
+        .count();
+    let across: usize = rules
+        .iter()
+        .filter(|r| r.kind == crate::RuleKind::Previous)
+        .map(|r| r.instances.len())
+        .sum();
+    let decided = all - by_type - across;
+    let mut parts = vec![match lang {
+        Lang::Zh => format!("单份报告检查时逐条核验 {decided} 处"),
+        Lang::En => format!("{decided} decided one by one when a report is checked"),
+    }];
+    if by_type > 0 {
+        parts.push(match lang {
+            Lang::Zh => format!(
+                "{by_type} 处取值范围由单元格类型保证（计数不为负；JSON Schema 以类型和 minimum 表达），不逐条核验"
+            ),
+            Lang::En => format!(
+                "{by_type} ranges guaranteed by the cells' type (a count is never negative; the JSON Schema says so by type and minimum), not checked one by one"
+            ),
+        });
+    }
+    if across > 0 {
+        parts.push(match lang {
+            Lang::Zh => format!("{across} 处在批量检查中与同一填报单位上期报告比较"),
+            Lang::En => {
+                format!("{across} compared with the same reporter's previous report in a batch")
+            }
+        });
+    }
+    match lang {
+        Lang::Zh => format!("\n共 {all} 处规则实例：{}。\n", parts.join("；")),
+        Lang::En => format!("\n{all} rule instances in all: {}.\n", parts.join("; ")),
     }
 }

@@ -100,6 +100,15 @@ pub struct BlankNote<'f> {
     pub cells: Vec<CellRef<'f>>,
 }
 
+/// Blank cells of one table, block or row ([`crate::check::blanks`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Blanks<'f> {
+    /// Where they are and how much of it they cover.
+    pub group: crate::check::blanks::CellGroup,
+    /// The cells.
+    pub cells: Vec<CellRef<'f>>,
+}
+
 /// Everything a check found.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary<'f> {
@@ -111,6 +120,10 @@ pub struct Summary<'f> {
     pub not_assessable: Vec<NotAssessable<'f>>,
     /// Blank cells read as 0.
     pub notes: Vec<BlankNote<'f>>,
+    /// Every blank cell that was read, grouped by table, block and row.
+    pub blanks: Vec<Blanks<'f>>,
+    /// In strict mode, the cells without a number (each also a violation), grouped alike.
+    pub rejected: Vec<Blanks<'f>>,
     /// The likely wrong cells ([`crate::check::localise`]): each candidate set, its cells
     /// with the values that would make every rule hold. Empty when nothing fails, or when no
     /// set of up to three cells explains the failures.
@@ -173,6 +186,8 @@ impl<'f> Summary<'f> {
                     .iter_mut()
                     .flat_map(|set| set.iter_mut().map(|l| &mut l.cell)),
             )
+            .chain(self.blanks.iter_mut().flat_map(|b| &mut b.cells))
+            .chain(self.rejected.iter_mut().flat_map(|b| &mut b.cells))
     }
 
     /// Says where each cell came from, for a form read from a published report: `source`

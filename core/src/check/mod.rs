@@ -14,6 +14,7 @@
 //! - [`period`]: rules between two reports of one reporter, this period's and the one before.
 
 pub mod acc;
+pub mod blanks;
 pub mod condition;
 pub(crate) mod const_str;
 pub mod decider;

@@ -162,6 +162,37 @@ impl<'f> Report<'f> {
             .collect()
     }
 
+    /// The blank cells that were read (a cell not read is not blank), grouped by table, block
+    /// and row.
+    pub fn blank_groups(&self) -> Vec<crate::check::blanks::CellGroup> {
+        let blank: Vec<bool> = (0..self.slots().len())
+            .map(|i| self.cell(i) == Slot::Blank && !self.unread.get(i).copied().unwrap_or(false))
+            .collect();
+        crate::check::blanks::group(self.info, &blank)
+    }
+
+    fn with_cells(
+        &self,
+        groups: Vec<crate::check::blanks::CellGroup>,
+    ) -> Vec<crate::check::findings::Blanks<'f>> {
+        groups
+            .into_iter()
+            .map(|group| crate::check::findings::Blanks {
+                cells: self.cell_refs(&group.cells),
+                group,
+            })
+            .collect()
+    }
+
+    /// The cells strict mode rejects, grouped by table, block and row.
+    pub fn strict_groups(&self) -> Vec<crate::check::blanks::CellGroup> {
+        let mut rejected = vec![false; self.slots().len()];
+        for i in self.strict_blanks() {
+            rejected[i] = true;
+        }
+        crate::check::blanks::group(self.info, &rejected)
+    }
+
     /// True when no error-severity rule failed (strict blanks included).
     pub fn is_ok(&self) -> bool {
         let failed = self.decisions.outcomes().any(|o| {
@@ -283,7 +314,7 @@ impl<'f> Report<'f> {
     pub fn summary(&self) -> Summary<'f> {
         let violations = self.violations();
         // Sought only where something fails.
-        let likely_wrong = if violations.is_empty() {
+        let likely_wrong = if violations.iter().all(|v| v.instance.is_none()) {
             Vec::new()
         } else {
             self.likely_wrong()
@@ -305,6 +336,8 @@ impl<'f> Report<'f> {
             violations,
             not_assessable: self.not_assessable(),
             notes: self.notes(),
+            blanks: self.with_cells(self.blank_groups()),
+            rejected: self.with_cells(self.strict_groups()),
             likely_wrong,
         }
     }

@@ -21,7 +21,8 @@ impl<'f> Summary<'f> {
     /// `{"ok", "violations": [{"rule", "severity", "at", "message", "expected", "actual",
     /// "detail", "found", "cells"}], "not_assessable": [{"rule", "severity", "at", "message",
     /// "reason", "why", "cells"}], "notes": [{"rule", "at", "message", "cells"}],
-    /// "likely_wrong": [[{"index", "pointer", "labels", "value", "fix", "source"?}]]}`, each
+    /// "likely_wrong": [[{"index", "pointer", "labels", "value", "fix", "source"?}]], "blanks":
+    /// [{"at", "extent", "columns"?, "text", "cells"}]}`, each
     /// cell `{"index", "pointer", "labels", "value", "source"?}`; `likely_wrong` lists each
     /// smallest set of cells whose change to `fix` makes every rule hold.
     pub fn json(&self, lang: Lang) -> SummaryJson<'_, 'f> {
@@ -73,6 +74,8 @@ impl Serialize for SummaryJson<'_, '_> {
             })
             .collect();
         map.serialize_entry("likely_wrong", &likely)?;
+        let blanks: Vec<BlanksJson<'_>> = s.blanks.iter().map(|b| blanks(b, lang)).collect();
+        map.serialize_entry("blanks", &blanks)?;
         map.end()
     }
 }
@@ -97,6 +100,38 @@ struct LikelyJson<'f> {
 struct Allowed {
     min: Option<Num>,
     max: Option<Num>,
+}
+
+/// Blank cells of one table, block or row.
+#[derive(Serialize)]
+struct BlanksJson<'f> {
+    /// The labels of the table, block or row.
+    at: &'f [&'static str],
+    /// `table`, `block`, `row` or `cells` (some cells of one row).
+    extent: &'static str,
+    /// For `cells`: the columns' labels.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    columns: &'f [String],
+    /// In words.
+    text: String,
+    cells: Vec<CellJson<'f>>,
+}
+
+fn blanks<'f>(b: &'f crate::check::findings::Blanks<'f>, lang: Lang) -> BlanksJson<'f> {
+    use crate::check::blanks::Extent;
+    let (extent, columns): (&str, &[String]) = match &b.group.extent {
+        Extent::Table => ("table", &[]),
+        Extent::Block => ("block", &[]),
+        Extent::Row => ("row", &[]),
+        Extent::Cells(columns) => ("cells", columns),
+    };
+    BlanksJson {
+        at: &b.group.labels,
+        extent,
+        columns,
+        text: b.group.describe(lang.pick("空白", "blank"), lang),
+        cells: cells(&b.cells),
+    }
 }
 
 #[derive(Serialize)]

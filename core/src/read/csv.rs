@@ -6,6 +6,10 @@
 //! A first field that repeats the heading above the table (or reads `表`) is the table column
 //! of baobiao's CSV and is left out of the row.
 //!
+//! The listing of failing cells that ends a checked report's CSV (under
+//! [`FAILING_CELLS_HEADINGS`](crate::model::marks::FAILING_CELLS_HEADINGS)) is a view of the
+//! tables above, not part of the report: reading stops at its heading.
+//!
 //! The `'` that neutralises a field a spreadsheet would take for a formula (`'-`, `'=…`) is
 //! removed again.
 
@@ -92,6 +96,11 @@ pub fn read(text: &str) -> SourceDocument {
     // is the table column on every record, empty for a table without a heading.
     let mut tabled = false;
     for record in records(text) {
+        if record.fields.len() == 1
+            && crate::model::marks::FAILING_CELLS_HEADINGS.contains(&record.fields[0].trim())
+        {
+            break;
+        }
         let position = Position::Line(record.line);
         let filled = record
             .fields

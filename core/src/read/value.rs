@@ -225,6 +225,13 @@ fn read(text: &str, kind: ValueKind, unit: Option<&str>) -> Result<ReadCell, Pro
             _ => (trimmed.as_str(), Decimal::ONE),
         },
     };
+    // A space may part the number from its unit (`0 万元`, as a spreadsheet's number format
+    // prints it).
+    let digits = if digits.len() < trimmed.len() {
+        digits.trim_end()
+    } else {
+        digits
+    };
     let plain = thousands(digits).ok_or(Problem::NotANumber)?;
     let written = plain.parse::<Decimal>().map_err(|_| Problem::NotANumber)?;
     // A decimal holds 28 significant digits: more are rounded by the parse, which would read
@@ -449,6 +456,11 @@ mod tests {
         assert_eq!(
             read("0.01元", ValueKind::Amount, Some("万元")),
             Ok(num("0.000001"))
+        );
+        // A space before the unit, as a spreadsheet's number format prints it.
+        assert_eq!(
+            read("96171.60 万元", ValueKind::Amount, Some("万元")),
+            Ok(num("96171.60"))
         );
         assert!(
             read("251000元", ValueKind::Amount, None)

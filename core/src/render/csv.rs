@@ -6,10 +6,17 @@
 //!
 //! The text starts with a byte-order mark, so that Excel opens it as UTF-8.
 //!
+//! A checked report ends with the listing of its failing cells, under the heading
+//! `不符合规则的单元格`: one record per cell a failing rule reads (table, cell, value, the fix
+//! where it is a likely wrong cell, the rules, its JSON pointer), likely wrong cells first.
+//! Readers stop at that heading.
+//!
 //! Cells that a spreadsheet would read as a formula (starting with `= + - @`, tab or carriage
 //! return) are neutralised with a leading `'`, except plain numbers.
 
-use super::{CellKind, Document, Grid, Part};
+use super::{CellKind, Document, Grid, GridCell, Part};
+use crate::model::lang::Lang;
+use crate::model::marks::FAILING_CELLS_HEADINGS;
 
 /// A CSV field: quoted where it must be (RFC 4180), and neutralised with a leading `'` where
 /// a spreadsheet would take it for a formula (`= + - @`, tab or carriage return first; a plain
@@ -63,7 +70,62 @@ pub fn document(document: &Document) -> String {
             }
         }
     }
+    out.push_str(&failing_cells(document));
     out
+}
+
+/// The listing of the cells failing rules read, after a heading record; empty when every
+/// rule holds (or the report was not checked).
+fn failing_cells(document: &Document) -> String {
+    let grids = document.parts.iter().filter_map(|part| match part {
+        Part::Table { grid, .. } => Some(grid),
+        _ => None,
+    });
+    let mut failing: Vec<(&Grid, &GridCell)> = grids
+        .flat_map(|grid| grid.cells.iter().map(move |cell| (grid, cell)))
+        .filter(|(_, c)| c.kind == CellKind::Value && !c.failures.is_empty())
+        .collect();
+    // Likely wrong cells first, then in the order of the report.
+    failing.sort_by_key(|(_, c)| c.likely.is_none());
+    let Some(lang) = failing.first().map(|(_, c)| c.failures[0].lang) else {
+        return String::new();
+    };
+    let [zh, en] = FAILING_CELLS_HEADINGS;
+    let mut out = line(&[lang.pick(zh, en).to_owned()]);
+    let head = match lang {
+        Lang::Zh => ["表", "单元格", "值", "最可能有误", "规则", "指针"],
+        Lang::En => ["Table", "Cell", "Value", "Likely wrong", "Rules", "Pointer"],
+    };
+    out.push_str(&line(&head.map(str::to_owned)));
+    for (grid, cell) in failing {
+        let mut rules: Vec<&str> = Vec::new();
+        for f in &cell.failures {
+            if !rules.contains(&f.rule.as_str()) {
+                rules.push(&f.rule);
+            }
+        }
+        out.push_str(&line(&[
+            grid.title.clone().unwrap_or_default(),
+            cell_name(grid, cell),
+            cell.text.clone(),
+            cell.likely.clone().unwrap_or_default(),
+            rules.join(lang.pick("；", "; ")),
+            cell.pointer.clone().unwrap_or_default(),
+        ]));
+    }
+    out
+}
+
+/// A value cell named by its row's labels and its column's headers: `（一）予以公开 › 自然人`.
+fn cell_name(grid: &Grid, cell: &GridCell) -> String {
+    let header = grid
+        .blocks
+        .iter()
+        .find(|b| b.data.contains(&cell.row))
+        .map_or(0..0, |b| b.header.clone());
+    let mut labels = grid.row_labels(cell.row);
+    labels.extend(grid.column_labels(header, cell.column));
+    labels.join(" › ")
 }
 
 /// One table: per block, a header line (table, row, then each column's path), then one line

@@ -50,8 +50,16 @@ fn workbook(document: &Document) -> Result<Vec<u8>, XlsxError> {
             sheet.write_string(0, 0, title)?;
             top = 1;
         }
-        for (c, width) in column_widths(grid).into_iter().enumerate() {
+        let widths = column_widths(grid);
+        for (c, &width) in widths.iter().enumerate() {
             sheet.set_column_width(col(c)?, width)?;
+        }
+        // Rows do not grow to their wrapped text by themselves (LibreOffice draws a long label
+        // over the rows below): each row is as tall as its cells' wrapped lines.
+        for (row, lines) in (top..).zip(row_lines(grid, &widths)) {
+            if lines > 1 {
+                sheet.set_row_height(row, LINE_HEIGHT * lines as f64)?;
+            }
         }
         // Printed on A4, as wide as one page, the header rows on every page.
         sheet.set_paper_size(9);
@@ -100,7 +108,10 @@ fn workbook(document: &Document) -> Result<Vec<u8>, XlsxError> {
 fn text_sheet(workbook: &mut Workbook, document: &Document) -> Result<(), XlsxError> {
     let sheet = workbook.add_worksheet();
     sheet.set_name("正文")?;
-    sheet.set_column_width(0, 100.0)?;
+    sheet.set_column_width(0, TEXT_WIDTH)?;
+    // Printed on A4 like the tables, as wide as one page (a paragraph is not cut at the edge).
+    sheet.set_paper_size(9);
+    sheet.set_print_fit_to_pages(1, 0);
     let wrap = Format::new().set_text_wrap();
     let mut lines = vec![document.title.clone()];
     for part in &document.parts {
@@ -119,14 +130,45 @@ fn text_sheet(workbook: &mut Workbook, document: &Document) -> Result<(), XlsxEr
     }
     for (row, line) in (0u32..).zip(&lines) {
         sheet.write_string_with_format(row, 0, line, &wrap)?;
-        // Rows do not grow to their wrapped text by themselves: each is as tall as its lines
-        // (a column 100 characters wide holds about 100 columns of text, a Chinese character
-        // taking two).
-        let width = unicode_width::UnicodeWidthStr::width(line.as_str());
-        let lines = width.div_ceil(100).max(1);
-        sheet.set_row_height(row, 15.0 * lines as f64)?;
+        // Rows do not grow to their wrapped text by themselves: each is as tall as its lines.
+        sheet.set_row_height(row, LINE_HEIGHT * wrapped(line, TEXT_WIDTH) as f64)?;
     }
     Ok(())
+}
+
+/// The width of the text sheet's one column, in Excel's units (about one per narrow
+/// character): some 35 Chinese characters a line, within an A4 page's margins unscaled.
+const TEXT_WIDTH: f64 = 72.0;
+
+/// The height of one line of text in points (the default font is 11 points).
+const LINE_HEIGHT: f64 = 15.0;
+
+/// How many lines `text` takes in a column `width` wide (Excel's units, a Chinese character
+/// taking two), each of its lines wrapped; at least one.
+fn wrapped(text: &str, width: f64) -> usize {
+    // A cell keeps a little room on either side, and an office program wraps a little early
+    // (a closing mark does not start a line): a tenth kept spare.
+    let room = ((width - 1.0) * 0.9).max(1.0);
+    text.lines()
+        .map(|line| {
+            let used = unicode_width::UnicodeWidthStr::width(line) as f64;
+            ((used / room).ceil() as usize).max(1)
+        })
+        .sum::<usize>()
+        .max(1)
+}
+
+/// How many lines each grid row needs: the most any cell of one row takes, wrapped in the
+/// columns it spans. Cells spanning several rows have their rows' height between them.
+fn row_lines(grid: &Grid, widths: &[f64]) -> Vec<usize> {
+    let mut lines = vec![1; grid.rows];
+    for cell in grid.cells.iter().filter(|c| c.rowspan == 1) {
+        let width: f64 = widths.iter().skip(cell.column).take(cell.colspan).sum();
+        if let Some(row) = lines.get_mut(cell.row) {
+            *row = (*row).max(wrapped(&cell.text, width));
+        }
+    }
+    lines
 }
 
 fn col(index: usize) -> Result<u16, XlsxError> {

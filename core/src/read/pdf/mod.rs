@@ -146,7 +146,14 @@ fn join(pages: Vec<Vec<PagePiece>>) -> SourceDocument {
                     // A short `label：value` line is a field, not the rest of a paragraph.
                     let field = !line.full && is_field(&line.text);
                     let goes_on = !line.indented && !starts_a_row(&line.text) && !field;
-                    if let Some(index) = paragraph.filter(|_| goes_on)
+                    // A line that ends on an opening bracket or quote (`国办公开办函〔`) goes on
+                    // whatever the next starts with (`2021〕30号`).
+                    let open_ended = |index: &usize| match &pieces[*index] {
+                        Piece::Text { text, .. } => text.ends_with(OPENING),
+                        Piece::Table(_) => false,
+                    };
+                    if let Some(index) =
+                        paragraph.filter(|index| goes_on || (!line.indented && open_ended(index)))
                         && let Piece::Text { text, .. } = &mut pieces[index]
                     {
                         *text = layout::join_lines(&[std::mem::take(text), line.text]);
@@ -230,6 +237,11 @@ fn is_field(text: &str) -> bool {
 }
 
 /// True when a label starts a row of its own: it opens with a number (`1.`, `（六）`, `四、`).
+/// Punctuation that opens what the next characters close: a line ending on one goes on.
+const OPENING: [char; 12] = [
+    '〔', '（', '(', '《', '“', '‘', '【', '[', '〈', '「', '『', '｛',
+];
+
 fn starts_a_row(text: &str) -> bool {
     let mut chars = text.trim_start().chars();
     match chars.next() {
