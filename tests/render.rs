@@ -362,6 +362,39 @@ fn text_tables_line_up() {
     );
 }
 
+/// Nothing the template does not have: its title names the agency and the year, so no line of
+/// the drawing says them again (`机关名称`, `报告年度`), and the opening paragraph has no
+/// heading (`引言`). A report whose title does not say its agency keeps the agency's line:
+/// nothing is lost.
+#[test]
+fn renderers_draw_nothing_the_template_does_not_have() {
+    let document = bundled();
+    let drawn = [
+        render::html::page(&document),
+        render::text::document(&document, false),
+        render::markdown::document(&document),
+        render::csv::document(&document),
+        zip_part(
+            &render::docx::document(&document).unwrap(),
+            "word/document.xml",
+        ),
+        xlsx_dump(render::xlsx::document(&document).unwrap()),
+    ];
+    for text in &drawn {
+        for extra in ["机关名称", "报告年度", "引言"] {
+            assert!(!text.contains(extra), "{extra} drawn:\n{text}");
+        }
+        assert!(text.contains("湘潭县公安局2024年政府信息公开工作年度报告"));
+    }
+    // A title that names another agency than the report's: the agency is drawn on its own.
+    let mut json = common::bundled_json();
+    json["title"] = "某县2024年政府信息公开工作年度报告".into();
+    let text = render::text::document(&document_of(json), false);
+    assert!(text.contains("机关名称"), "{text}");
+    assert!(text.contains("湘潭县公安局"), "{text}");
+    assert!(!text.contains("报告年度"), "{text}");
+}
+
 /// A checked report's CSV ends with its failing cells, one record each, the likely wrong
 /// cells first; read back, the listing is left out and the report is the one drawn.
 #[test]
@@ -431,7 +464,7 @@ fn csv_neutralises_formulas_and_keeps_numbers() {
         .collect();
     assert_eq!(lines.len(), 25, "one line per data row of table 3");
     assert!(
-        csv.lines().any(|l| l == "报告年度：2024"),
+        csv.lines().any(|l| l == "一、总体情况"),
         "the report's text is one-field records"
     );
     assert!(csv.lines().any(|l| l.starts_with("表,行,自然人 / ") || l.starts_with("表,行,申请人情况 / 自然人")), "{csv}");

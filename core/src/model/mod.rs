@@ -18,4 +18,5 @@ pub mod pointer;
 pub mod position;
 pub mod rows;
 pub mod shape;
+pub(crate) mod title;
 pub mod words;

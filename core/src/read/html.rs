@@ -72,7 +72,7 @@ pub fn read(html: &str) -> Result<SourceDocument, super::refusal::Refusal> {
             }
             tables += 1;
             pieces.push(Piece::Table(table(element, tables)));
-        } else if !inside_table {
+        } else if !inside_table && !is_verdict(&element) {
             let text = fold_space(&element.text().collect::<String>());
             if !text.is_empty() {
                 paragraphs += 1;
@@ -84,6 +84,13 @@ pub fn read(html: &str) -> Result<SourceDocument, super::refusal::Refusal> {
         }
     }
     Ok(SourceDocument { pieces })
+}
+
+/// The verdict a page drawn after a check opens with (`<p class="verdict" id="verdict">`): a
+/// finding about the report, not part of it.
+fn is_verdict(element: &ElementRef<'_>) -> bool {
+    let value = element.value();
+    value.id() == Some("verdict") && value.classes().any(|c| c == "verdict")
 }
 
 fn span(element: &ElementRef<'_>, name: &str) -> usize {

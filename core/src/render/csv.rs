@@ -59,7 +59,9 @@ pub fn document(document: &Document) -> String {
         match part {
             Part::Meta { label, value } => text(&format!("{label}：{value}"), &mut out),
             Part::Text { label, text: body } => {
-                text(label, &mut out);
+                if let Some(label) = label {
+                    text(label, &mut out);
+                }
                 text(body, &mut out);
             }
             Part::Table { grid, .. } => {

@@ -53,7 +53,9 @@ fn package(document: &Document) -> std::io::Result<Vec<u8>> {
         match part {
             Part::Meta { label, value } => paragraph(&mut body, &format!("{label}：{value}"), None),
             Part::Text { label, text } => {
-                paragraph(&mut body, label, Some("Heading1"));
+                if let Some(label) = label {
+                    paragraph(&mut body, label, Some("Heading1"));
+                }
                 for line in text.lines().filter(|l| !l.trim().is_empty()) {
                     paragraph(&mut body, line.trim(), None);
                 }

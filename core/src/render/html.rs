@@ -64,7 +64,10 @@ pub fn page(document: &Document) -> String {
                 );
             }
             Part::Text { label, text } => {
-                let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(label));
+                out.push_str("<section>\n");
+                if let Some(label) = label {
+                    let _ = writeln!(out, "<h2>{}</h2>", escape(label));
+                }
                 for paragraph in text.lines().filter(|l| !l.trim().is_empty()) {
                     let _ = writeln!(out, "<p>{}</p>", escape(paragraph.trim()));
                 }

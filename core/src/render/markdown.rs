@@ -29,7 +29,12 @@ pub fn document(document: &Document) -> String {
                 let _ = writeln!(out, "\n{}：{}", line(label), line(value));
             }
             Part::Text { label, text } => {
-                let _ = writeln!(out, "\n## {}\n", line(label));
+                match label {
+                    Some(label) => {
+                        let _ = writeln!(out, "\n## {}\n", line(label));
+                    }
+                    None => out.push('\n'),
+                }
                 for paragraph in text.lines().filter(|l| !l.trim().is_empty()) {
                     let _ = writeln!(out, "{}\n", paragraph.trim());
                 }

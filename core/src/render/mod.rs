@@ -44,8 +44,9 @@ pub enum Part {
     },
     /// A narrative section.
     Text {
-        /// The section heading.
-        label: String,
+        /// The section heading; none for the text under the title (a preamble), which the
+        /// template gives no heading.
+        label: Option<String>,
         /// The text as written.
         text: String,
     },
@@ -261,8 +262,14 @@ pub fn document<F: Form + Serialize>(
     let mut title = None;
     let mut drawn = vec![false; tables.len()];
     if let Some(root) = info.root.as_struct() {
+        let in_title = said_by_title(root, &json);
         for field in &root.fields {
             let key = field.field.key;
+            // The template has no line of its own for what its title says (the agency, the
+            // year): a reader takes them from the title.
+            if in_title.contains(&field.field.ident) {
+                continue;
+            }
             // The table this field is drawn in, where it stands first.
             if let Some(t) = tables.iter().position(|t| t.fields.contains(&key)) {
                 if !std::mem::replace(&mut drawn[t], true) {
@@ -279,10 +286,10 @@ pub fn document<F: Form + Serialize>(
                 (NodeKind::Text, Role::Title { .. }) => {
                     title = value.and_then(|v| v.as_str()).map(str::to_owned)
                 }
-                (NodeKind::Text, Role::Part | Role::Section | Role::Preamble) => {
+                (NodeKind::Text, role @ (Role::Part | Role::Section | Role::Preamble)) => {
                     if let Some(text) = value.and_then(|v| v.as_str()) {
                         parts.push(Part::Text {
-                            label,
+                            label: (role != Role::Preamble).then_some(label),
                             text: text.to_owned(),
                         });
                     }
@@ -306,6 +313,47 @@ pub fn document<F: Form + Serialize>(
         verdict: report.map(|r| verdict(r, &likely, info, lang)),
         parts,
     }
+}
+
+/// The fields the title names (`{agency}{year}年{}年度报告`) whose values the title, as
+/// filled, says: the first of the title's patterns the whole title matches gives each named
+/// field a value, and a field whose own value is that one needs no line of its own.
+fn said_by_title(
+    root: &crate::model::node::StructDecl,
+    json: &serde_json::Value,
+) -> Vec<&'static str> {
+    use crate::model::title;
+    let Some((field, patterns)) = root.fields.iter().find_map(|f| match f.field.role {
+        Role::Title { patterns } => Some((f, patterns)),
+        _ => None,
+    }) else {
+        return Vec::new();
+    };
+    let Some(text) = json.get(field.field.key).and_then(|v| v.as_str()) else {
+        return Vec::new();
+    };
+    let numeric = |name: &str| {
+        root.fields
+            .iter()
+            .any(|f| f.field.ident == name && matches!(f.kind, NodeKind::Meta))
+    };
+    let Some(values) = patterns
+        .iter()
+        .find_map(|p| title::fields(&title::pieces(p), text, true, &numeric))
+    else {
+        return Vec::new();
+    };
+    root.fields
+        .iter()
+        .filter(|f| {
+            values.iter().any(|(name, value)| {
+                *name == f.field.ident
+                    && !value.is_empty()
+                    && value_text(json.get(f.field.key)) == *value
+            })
+        })
+        .map(|f| f.field.ident)
+        .collect()
 }
 
 /// `检查结论：未通过。规则实例 43 条：通过 41，不符合 2（T3-IDENT、T3-ROW-TOTAL），无法核验 0。`

@@ -40,7 +40,8 @@ pub fn document(document: &Document, colour: bool) -> String {
                 let _ = writeln!(out, "{label}：{value}");
             }
             Part::Text { label, text } => {
-                let _ = writeln!(out, "\n{label}\n{}", text.trim_end());
+                let heading = label.as_ref().map(|l| format!("{l}\n")).unwrap_or_default();
+                let _ = writeln!(out, "\n{heading}{}", text.trim_end());
             }
             Part::Table { grid, summary } => {
                 out.push('\n');

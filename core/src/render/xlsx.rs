@@ -118,7 +118,7 @@ fn text_sheet(workbook: &mut Workbook, document: &Document) -> Result<(), XlsxEr
         match part {
             Part::Meta { label, value } => lines.push(format!("{label}：{value}")),
             Part::Text { label, text } => {
-                lines.push(label.clone());
+                lines.extend(label.clone());
                 lines.extend(
                     text.lines()
                         .filter(|l| !l.trim().is_empty())

@@ -15,7 +15,6 @@ mod diagnostic;
 mod parts;
 mod reading;
 mod tables;
-mod title;
 
 use std::collections::BTreeMap;
 

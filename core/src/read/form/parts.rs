@@ -9,9 +9,9 @@ use serde_json::Value;
 use super::Reader;
 use super::diagnostic::Problem;
 use super::tables::Prepared;
-use super::title;
 use crate::model::node::{Node, NodeKind, Role, StructDecl};
 use crate::model::pointer;
+use crate::model::title;
 use crate::read::grid::Piece;
 use crate::read::normalise::{normalise, without_ordinal, without_unit};
 
