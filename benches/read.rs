@@ -3,8 +3,9 @@
 //! forms, the best reading turned into its form and checked. Criterion reports the throughput
 //! in bytes; the summary printed at the end gives MB/s and reports/s, and the ratios to
 //! baselines run in the same process: html5ever (through scraper) only parsing the same HTML
-//! pages, and lopdf only parsing the same PDFs and decoding their pages' content streams —
-//! the floor any reader on those parsers pays.
+//! pages, lopdf only parsing the same PDFs and decoding their pages' content streams, and a
+//! plain tokeniser splitting the text into lines and cells (at `|` and tabs, trimmed) — the
+//! floor any reader on those parsers pays.
 
 use std::hint::black_box;
 
@@ -100,6 +101,26 @@ fn read_only(corpus: &[Report], kind: SourceKind) -> usize {
         .count()
 }
 
+/// The text split into lines and cells and nothing more: each line at `|` and tabs, each cell
+/// trimmed, the non-empty ones counted.
+fn tokenise_text_only(corpus: &[Report]) -> usize {
+    corpus
+        .iter()
+        .filter(|r| r.kind == SourceKind::Text)
+        .map(|r| {
+            std::str::from_utf8(black_box(&r.bytes))
+                .unwrap()
+                .lines()
+                .map(|line| {
+                    line.split(['|', '\t'])
+                        .filter(|cell| !cell.trim().is_empty())
+                        .count()
+                })
+                .sum::<usize>()
+        })
+        .sum()
+}
+
 /// lopdf parsing the PDFs and decoding every page's content stream into operations.
 fn parse_pdf_only(corpus: &[Report]) -> usize {
     corpus
@@ -190,10 +211,23 @@ fn main() {
                 },
                 5,
             ),
+            (
+                &|| {
+                    black_box(read_only(&corpus, SourceKind::Text));
+                },
+                50,
+            ),
+            (
+                &|| {
+                    black_box(tokenise_text_only(&corpus));
+                },
+                50,
+            ),
         ],
     );
     let (everything, html, floor) = (times[0], times[1], times[2]);
     let (pdf, pdf_floor) = (times[3], times[4]);
+    let (text, text_floor) = (times[5], times[6]);
     let pdfs = corpus.iter().filter(|r| r.kind == SourceKind::Pdf).count();
     let mb = |bytes: u64, s: f64| bytes as f64 / 1e6 / s;
     println!(
@@ -217,6 +251,13 @@ fn main() {
         pdfs as f64 / pdf,
         mb(bytes(&corpus, Some(SourceKind::Pdf)), pdf_floor),
         pdf / pdf_floor,
+    );
+    println!(
+        "published_reports: text ({:.3} MB) read + checked {:.1} MB/s; tokenising it alone {:.1} MB/s; reading costs {:.1}x tokenising",
+        bytes(&corpus, Some(SourceKind::Text)) as f64 / 1e6,
+        mb(bytes(&corpus, Some(SourceKind::Text)), text),
+        mb(bytes(&corpus, Some(SourceKind::Text)), text_floor),
+        text / text_floor,
     );
     criterion::Criterion::default()
         .configure_from_args()

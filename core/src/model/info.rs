@@ -90,6 +90,10 @@ pub struct FormInfo {
     /// first use (a reader asks for it per table of every report).
     #[cfg(feature = "read")]
     pub(crate) row_labels: std::sync::OnceLock<Vec<String>>,
+    /// The JSON every reading starts from (each cell blank, repeated rows none), built on first
+    /// use: a reader starts from a copy for every report and every form it tries.
+    #[cfg(feature = "read")]
+    pub(crate) skeleton: std::sync::OnceLock<serde_json::Value>,
 }
 
 impl FormInfo {
@@ -141,6 +145,8 @@ impl FormInfo {
             layout: std::sync::OnceLock::new(),
             #[cfg(feature = "read")]
             row_labels: std::sync::OnceLock::new(),
+            #[cfg(feature = "read")]
+            skeleton: std::sync::OnceLock::new(),
         }
     }
 

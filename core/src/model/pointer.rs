@@ -25,7 +25,10 @@ pub fn tokens(pointer: &str) -> Vec<String> {
     pointer
         .split('/')
         .skip(1)
-        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+        .map(|t| match t.contains('~') {
+            true => t.replace("~1", "/").replace("~0", "~"),
+            false => t.to_owned(),
+        })
         .collect()
 }
 

@@ -115,39 +115,7 @@ impl<'a> Reader<'a> {
     }
 
     fn new(info: &'a FormInfo, source: &'a SourceDocument) -> Self {
-        let mut json = Value::Object(Map::new());
-        for cell in &info.cells {
-            match cell.rows {
-                // Repeated rows: none until read.
-                Some(array) => set(&mut json, &cell.keys[..array], Value::Array(Vec::new())),
-                None => set(&mut json, &cell.keys, Value::Null),
-            }
-        }
-        // Every other value a table holds is blank until read.
-        let cells = info.layout().tables.iter().flat_map(|t| &t.blocks);
-        for block in cells {
-            let mut wanted = Vec::new();
-            leaves(&block.rows, &mut Vec::new(), &mut wanted);
-            for repeated in wanted.iter().filter(|w| w.row.repeated) {
-                let keys = crate::model::pointer::tokens(&repeated.row.pointer);
-                let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-                set(&mut json, &keys, Value::Array(Vec::new()));
-            }
-            for cell in wanted
-                .iter()
-                .filter(|w| !w.row.repeated)
-                .flat_map(|w| &w.row.cells)
-            {
-                let keys = crate::model::pointer::tokens(&cell.pointer);
-                let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-                if json.pointer(&cell.pointer).is_none() {
-                    set(&mut json, &keys, Value::Null);
-                }
-            }
-        }
-        // A struct with no fields of the form's (an empty one, or all skipped) is drawn as
-        // nothing and read as what it is: an empty object.
-        empty_structs(&info.root, &mut Vec::new(), &mut json);
+        let json = info.skeleton.get_or_init(|| skeleton(info)).clone();
         Reader {
             info,
             source,
@@ -280,4 +248,43 @@ fn run_diagnostic(info: &FormInfo, row: RunRow) -> Diagnostic {
         Some(row.position),
         Some(row.pointer),
     )
+}
+
+/// The JSON a reading of the form starts from: every cell blank (`null`), repeated rows none,
+/// empty structs empty.
+fn skeleton(info: &FormInfo) -> Value {
+    let mut json = Value::Object(Map::new());
+    for cell in &info.cells {
+        match cell.rows {
+            // Repeated rows: none until read.
+            Some(array) => set(&mut json, &cell.keys[..array], Value::Array(Vec::new())),
+            None => set(&mut json, &cell.keys, Value::Null),
+        }
+    }
+    // Every other value a table holds is blank until read.
+    let cells = info.layout().tables.iter().flat_map(|t| &t.blocks);
+    for block in cells {
+        let mut wanted = Vec::new();
+        leaves(&block.rows, &mut Vec::new(), &mut wanted);
+        for repeated in wanted.iter().filter(|w| w.row.repeated) {
+            let keys = crate::model::pointer::tokens(&repeated.row.pointer);
+            let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+            set(&mut json, &keys, Value::Array(Vec::new()));
+        }
+        for cell in wanted
+            .iter()
+            .filter(|w| !w.row.repeated)
+            .flat_map(|w| &w.row.cells)
+        {
+            let keys = crate::model::pointer::tokens(&cell.pointer);
+            let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+            if json.pointer(&cell.pointer).is_none() {
+                set(&mut json, &keys, Value::Null);
+            }
+        }
+    }
+    // A struct with no fields of the form's (an empty one, or all skipped) is drawn as
+    // nothing and read as what it is: an empty object.
+    empty_structs(&info.root, &mut Vec::new(), &mut json);
+    json
 }
