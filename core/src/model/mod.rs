@@ -11,6 +11,7 @@ pub mod form;
 pub mod info;
 pub mod lang;
 pub mod layout;
+#[cfg(any(feature = "read", feature = "render"))]
 pub mod marks;
 pub mod node;
 pub mod num;
@@ -18,5 +19,6 @@ pub mod pointer;
 pub mod position;
 pub mod rows;
 pub mod shape;
+#[cfg(any(feature = "read", feature = "render"))]
 pub(crate) mod title;
 pub mod words;

@@ -19,6 +19,7 @@ use crate::model::shape::Shape;
 
 /// The most elements of repeated rows a reader takes from a published report (those beyond
 /// are said, not read): far more than any form's list, and a bound on the work.
+#[cfg(feature = "read")]
 pub const MAX_ROWS: usize = 10_000;
 
 impl<R: Component> Component for Vec<R> {

@@ -59,6 +59,7 @@ pub(crate) fn pieces(pattern: &str) -> Vec<Piece<'_>> {
 
 /// The pieces up to the literal after the last field: what a title must begin with when it
 /// does not match the whole pattern (`{agency}{year}年` of `{agency}{year}年{}年度报告`).
+#[cfg(feature = "read")]
 pub(crate) fn head<'a, 'p>(pieces: &'a [Piece<'p>]) -> &'a [Piece<'p>] {
     let Some(last) = pieces.iter().rposition(|p| matches!(p, Piece::Field(_))) else {
         return pieces;
@@ -82,6 +83,7 @@ pub(crate) fn fields<'t>(
 
 /// As [`fields`], a text field allowed to be missing from the title (`2024年政府信息公开工作
 /// 年度报告` names no agency): such a field comes back empty, and the others are read.
+#[cfg(feature = "read")]
 pub(crate) fn fields_without_text<'t>(
     pieces: &[Piece<'_>],
     title: &'t str,
