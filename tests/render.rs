@@ -389,10 +389,20 @@ fn renderers_draw_nothing_the_template_does_not_have() {
     // A title that names another agency than the report's: the agency is drawn on its own.
     let mut json = common::bundled_json();
     json["title"] = "某县2024年政府信息公开工作年度报告".into();
+    let report: AnnualReport = serde_json::from_value(json.clone()).unwrap();
     let text = render::text::document(&document_of(json), false);
     assert!(text.contains("机关名称"), "{text}");
     assert!(text.contains("湘潭县公安局"), "{text}");
     assert!(!text.contains("报告年度"), "{text}");
+    // The opening paragraph stays under the title, and reads back as itself, the agency too.
+    assert!(text.find("根据《中华人民共和国政府信息公开条例》") < text.find("机关名称"));
+    let options = baobiao::read::Options {
+        kind: Some(baobiao::read::SourceKind::Text),
+        ..Default::default()
+    };
+    let read = baobiao::read::report::<AnnualReport>(text.into_bytes(), &options).unwrap();
+    assert_eq!(common::said(&read.diagnostics), Vec::<String>::new());
+    assert_eq!(read.form, report);
 }
 
 /// A checked report's CSV ends with its failing cells, one record each, the likely wrong

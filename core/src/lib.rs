@@ -24,6 +24,7 @@ pub mod schema;
 pub mod set;
 
 pub use check::blanks::{CellGroup, Extent, group as group_cells};
+pub use check::counts::Counts;
 pub use check::findings::{
     BlankNote, Blanks, CellRef, Found, Likely, NotAssessable, Summary, Violation,
 };

@@ -386,9 +386,7 @@ pub fn assess(
             title: entry.title(),
             summary,
             failing_tables,
-            instances: outcomes.len(),
-            by_type: info.instances.len() - info.evaluated(),
-            passed: outcomes.iter().filter(|o| o.status == Status::Pass).count(),
+            counts: crate::Counts::of(&report),
             completeness: published.then_some(completeness),
         };
         let mut text = String::new();
@@ -407,11 +405,8 @@ pub struct Checked<'a> {
     pub summary: crate::Summary<'a>,
     /// The tables that have failures, drawn as text with the failing cells marked.
     pub failing_tables: String,
-    /// Rule instances decided.
-    pub instances: usize,
-    /// Ranges the cell types guarantee: listed by `rules`, not decided one by one.
-    pub by_type: usize,
-    pub passed: usize,
+    /// What the check decided, counted.
+    pub counts: crate::Counts,
     /// How complete the reading of a published report was (none for a filled form's JSON).
     pub completeness: Option<Completeness>,
 }

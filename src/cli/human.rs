@@ -57,8 +57,8 @@ pub fn render(file: &str, checked: &Checked<'_>, lang: Lang) -> String {
         },
     };
     let _ = match lang {
-        Lang::Zh => writeln!(out, "结论：{verdict}。{}", tally(checked, lang)),
-        Lang::En => writeln!(out, "Result: {verdict}. {}", tally(checked, lang)),
+        Lang::Zh => writeln!(out, "结论：{verdict}。{}", checked.counts.describe(lang)),
+        Lang::En => writeln!(out, "Result: {verdict}. {}", checked.counts.describe(lang)),
     };
     likely_wrong(&mut out, summary, lang);
     violations(&mut out, summary, lang);
@@ -78,80 +78,6 @@ pub fn render(file: &str, checked: &Checked<'_>, lang: Lang) -> String {
         blanks(&mut out, summary, lang);
     }
     out
-}
-
-/// The verdict's counts, each saying what it counts, adding up: the rule instances a check
-/// decides (passed, violated, not assessable), the ranges the cell types guarantee, blanks
-/// read as 0, and in strict mode the cells without a number.
-fn tally(checked: &Checked<'_>, lang: Lang) -> String {
-    let summary = &checked.summary;
-    let (instances, passed, by_type) = (checked.instances, checked.passed, checked.by_type);
-    let violated = summary
-        .violations
-        .iter()
-        .filter(|v| v.instance.is_some())
-        .count();
-    let unassessed = summary.not_assessable.len();
-    let noted = summary.notes.len();
-    let strict = summary
-        .violations
-        .iter()
-        .filter(|v| v.instance.is_none())
-        .count();
-    let blank: usize = summary.blanks.iter().map(|b| b.cells.len()).sum();
-    match lang {
-        Lang::Zh => {
-            let by_type = if by_type > 0 {
-                format!("（另有 {by_type} 条取值范围由单元格类型保证，不逐条核验）")
-            } else {
-                String::new()
-            };
-            let noted = if noted > 0 {
-                format!("（其中 {noted} 条把空白单元格按 0 计算）")
-            } else {
-                String::new()
-            };
-            let mut line = format!(
-                "规则实例 {instances} 条{by_type}：通过 {passed}{noted}，不符合 {violated}，无法核验 {unassessed}。"
-            );
-            if strict > 0 {
-                let _ = write!(line, "严格模式：{strict} 个单元格未填数值，视为错误。");
-            } else if blank > 0 {
-                let _ = write!(line, "空白单元格 {blank} 个。");
-            }
-            line
-        }
-        Lang::En => {
-            let s = |n: usize| if n == 1 { "" } else { "s" };
-            let by_type = if by_type > 0 {
-                format!(
-                    " (and {by_type} range{} guaranteed by the cells' type, not checked one by one)",
-                    s(by_type)
-                )
-            } else {
-                String::new()
-            };
-            let noted = if noted > 0 {
-                format!(" ({noted} reading blank cells as 0)")
-            } else {
-                String::new()
-            };
-            let mut line = format!(
-                "{instances} rule instance{}{by_type}: {passed} passed{noted}, {violated} violated, {unassessed} not assessable.",
-                s(instances)
-            );
-            if strict > 0 {
-                let _ = write!(
-                    line,
-                    " Strict: {strict} cell{} without a number, each an error.",
-                    s(strict)
-                );
-            } else if blank > 0 {
-                let _ = write!(line, " {blank} blank cell{}.", s(blank));
-            }
-            line
-        }
-    }
 }
 
 /// A group of cells in `what` state, and where its first cell was read.
@@ -370,11 +296,13 @@ fn not_assessable(out: &mut String, items: &[NotAssessable<'_>], lang: Lang) {
             (k, Lang::En) => format!(" ({k} instances)"),
         };
         let _ = writeln!(out, "? {}  {}{count}", n.rule.id, n.message(lang));
-        let at: Vec<String> = group
-            .iter()
-            .map(|n| n.location())
-            .filter(|at| !at.is_empty())
-            .collect();
+        let mut at: Vec<String> = Vec::new();
+        for n in &group {
+            let location = n.location();
+            if !location.is_empty() && !at.contains(&location) {
+                at.push(location);
+            }
+        }
         if !at.is_empty() {
             let more = match (at.len().saturating_sub(SHOWN), lang) {
                 (0, _) => String::new(),

@@ -180,7 +180,7 @@ pub fn run(
 }
 
 /// What the instances listed are, counted so that they add up to what a check counts:
-/// `共 249 处规则实例：检查逐条核验 43 处；199 处由单元格类型保证；7 处跨期核验`.
+/// `共 249 条规则实例：单份报告检查时逐条核验 43 条；199 条由单元格类型保证；7 条跨期核验`.
 fn tally(rules: &[RuleOut<'_>], lang: Lang) -> String {
     let all: usize = rules.iter().map(|r| r.instances.len()).sum();
     let by_type = rules
@@ -195,13 +195,13 @@ fn tally(rules: &[RuleOut<'_>], lang: Lang) -> String {
         .sum();
     let decided = all - by_type - across;
     let mut parts = vec![match lang {
-        Lang::Zh => format!("单份报告检查时逐条核验 {decided} 处"),
+        Lang::Zh => format!("单份报告检查时逐条核验 {decided} 条"),
         Lang::En => format!("{decided} decided one by one when a report is checked"),
     }];
     if by_type > 0 {
         parts.push(match lang {
             Lang::Zh => format!(
-                "{by_type} 处取值范围由单元格类型保证（计数不为负；JSON Schema 以类型和 minimum 表达），不逐条核验"
+                "{by_type} 条取值范围由单元格类型保证（计数不为负；JSON Schema 以类型和 minimum 表达），不逐条核验"
             ),
             Lang::En => format!(
                 "{by_type} ranges guaranteed by the cells' type (a count is never negative; the JSON Schema says so by type and minimum), not checked one by one"
@@ -210,14 +210,14 @@ fn tally(rules: &[RuleOut<'_>], lang: Lang) -> String {
     }
     if across > 0 {
         parts.push(match lang {
-            Lang::Zh => format!("{across} 处在批量检查中与同一填报单位上期报告比较"),
+            Lang::Zh => format!("{across} 条在批量检查中与同一填报单位上期报告比较"),
             Lang::En => {
                 format!("{across} compared with the same reporter's previous report in a batch")
             }
         });
     }
     match lang {
-        Lang::Zh => format!("\n共 {all} 处规则实例：{}。\n", parts.join("；")),
+        Lang::Zh => format!("\n共 {all} 条规则实例：{}。\n", parts.join("；")),
         Lang::En => format!("\n{all} rule instances in all: {}.\n", parts.join("; ")),
     }
 }

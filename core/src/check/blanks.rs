@@ -19,7 +19,10 @@ pub enum Extent {
     Block,
     /// Every cell of one row.
     Row,
-    /// Some cells of one row: their column labels (`法人或其他组织 › 商业企业`).
+    /// A row of one cell (an item of a label–value block).
+    Cell,
+    /// Some cells of one row: their columns (`自然人`, `法人或其他组织 › 商业企业`; a column
+    /// group whose every column is among them by its own label, `法人或其他组织`).
     Cells(Vec<String>),
 }
 
@@ -36,20 +39,21 @@ pub struct CellGroup {
 }
 
 impl CellGroup {
-    /// `三、… › （三）不予公开 › 8.属于行政查询事项：整行空白`, with `what` the state of the cells
-    /// (`空白`, `blank`).
+    /// `三、… › （三）不予公开 › 8.属于行政查询事项：整行空白`, `… › （二）部分公开 › 法人或其他组织、
+    /// 总计：空白`, with `what` the state of the cells (`空白`, `blank`).
     pub fn describe(&self, what: &str, lang: Lang) -> String {
         let at = self.labels.join(" › ");
         match (&self.extent, lang) {
             (Extent::Table, Lang::Zh) => format!("{at}：整表{what}"),
             (Extent::Block, Lang::Zh) => format!("{at}：全部{what}"),
             (Extent::Row, Lang::Zh) => format!("{at}：整行{what}"),
-            (Extent::Cells(columns), Lang::Zh) => format!("{at}：{}{what}", columns.join("、")),
-            (Extent::Cells(columns), Lang::En) if columns.is_empty() => format!("{at}: {what}"),
+            (Extent::Cell, Lang::Zh) => format!("{at}：{what}"),
+            (Extent::Cells(columns), Lang::Zh) => format!("{at} › {}：{what}", columns.join("、")),
             (Extent::Table, Lang::En) => format!("{at}: the whole table {what}"),
             (Extent::Block, Lang::En) => format!("{at}: every row {what}"),
             (Extent::Row, Lang::En) => format!("{at}: the whole row {what}"),
-            (Extent::Cells(columns), Lang::En) => format!("{at}: {} {what}", columns.join(", ")),
+            (Extent::Cell, Lang::En) => format!("{at}: {what}"),
+            (Extent::Cells(columns), Lang::En) => format!("{at} › {}: {what}", columns.join(", ")),
         }
     }
 }
@@ -84,8 +88,7 @@ fn walk(
         let extent = if depth == 1 && is_table(info, cells[0].labels[0]) {
             Extent::Table
         } else if is_row && cells.len() == 1 {
-            // One cell is its row: nothing to say but that it is blank.
-            Extent::Cells(Vec::new())
+            Extent::Cell
         } else if is_row {
             Extent::Row
         } else {
@@ -104,13 +107,15 @@ fn walk(
         .filter(|&i| cells[i].row_labels <= depth && picked(i))
         .collect();
     if !own.is_empty() {
-        let columns = own
-            .iter()
-            .map(|&i| {
+        let row: Vec<(&[&'static str], bool)> = (0..cells.len())
+            .filter(|&i| cells[i].row_labels <= depth)
+            .map(|i| {
                 let c = &cells[i];
-                c.labels[c.row_labels.min(c.labels.len())..].join(" › ")
+                (&c.labels[c.row_labels.min(c.labels.len())..], picked(i))
             })
             .collect();
+        let mut columns = Vec::new();
+        selected_columns(&row, 0, &mut columns);
         out.push(CellGroup {
             labels: cells[own[0]].labels[..depth.min(cells[own[0]].labels.len())].to_vec(),
             extent: Extent::Cells(columns),
@@ -140,6 +145,31 @@ fn walk(
             selected,
             out,
         );
+        start = end;
+    }
+}
+
+/// The selected columns of one row (each its column labels and whether it is selected), all of
+/// which share their first `depth` labels: a column group whose every column is selected is
+/// said by its label, once.
+fn selected_columns(row: &[(&[&'static str], bool)], depth: usize, out: &mut Vec<String>) {
+    let mut start = 0;
+    while start < row.len() {
+        let label = row[start].0.get(depth).copied();
+        let mut end = start + 1;
+        while end < row.len() && label.is_some() && row[end].0.get(depth).copied() == label {
+            end += 1;
+        }
+        let group = &row[start..end];
+        let leaf = group.len() == 1 && group[0].0.len() <= depth + 1;
+        if group.iter().all(|(_, s)| *s) || leaf {
+            if group.iter().any(|(_, s)| *s) {
+                let labels = group[0].0;
+                out.push(labels[..(depth + 1).min(labels.len())].join(" › "));
+            }
+        } else if group.iter().any(|(_, s)| *s) {
+            selected_columns(group, depth + 1, out);
+        }
         start = end;
     }
 }

@@ -17,6 +17,7 @@ pub mod acc;
 pub mod blanks;
 pub mod condition;
 pub(crate) mod const_str;
+pub mod counts;
 pub mod decider;
 pub mod eval;
 pub(crate) mod expand;

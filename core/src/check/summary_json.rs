@@ -22,7 +22,8 @@ impl<'f> Summary<'f> {
     /// "detail", "found", "cells"}], "not_assessable": [{"rule", "severity", "at", "message",
     /// "reason", "why", "cells"}], "notes": [{"rule", "at", "message", "cells"}],
     /// "likely_wrong": [[{"index", "pointer", "labels", "value", "fix", "source"?}]], "blanks":
-    /// [{"at", "extent", "columns"?, "text", "cells"}]}`, each
+    /// [{"at", "extent", "columns"?, "text", "cells"}], "rejected": [..]}` (strict mode's cells
+    /// without a number, grouped alike), each
     /// cell `{"index", "pointer", "labels", "value", "source"?}`; `likely_wrong` lists each
     /// smallest set of cells whose change to `fix` makes every rule hold.
     pub fn json(&self, lang: Lang) -> SummaryJson<'_, 'f> {
@@ -74,8 +75,17 @@ impl Serialize for SummaryJson<'_, '_> {
             })
             .collect();
         map.serialize_entry("likely_wrong", &likely)?;
-        let blanks: Vec<BlanksJson<'_>> = s.blanks.iter().map(|b| blanks(b, lang)).collect();
-        map.serialize_entry("blanks", &blanks)?;
+        let blank = lang.pick("空白", "blank");
+        let grouped: Vec<BlanksJson<'_>> =
+            s.blanks.iter().map(|b| blanks(b, blank, lang)).collect();
+        map.serialize_entry("blanks", &grouped)?;
+        let unfilled = lang.pick("未填数值", "without a number");
+        let rejected: Vec<BlanksJson<'_>> = s
+            .rejected
+            .iter()
+            .map(|b| blanks(b, unfilled, lang))
+            .collect();
+        map.serialize_entry("rejected", &rejected)?;
         map.end()
     }
 }
@@ -107,7 +117,8 @@ struct Allowed {
 struct BlanksJson<'f> {
     /// The labels of the table, block or row.
     at: &'f [&'static str],
-    /// `table`, `block`, `row` or `cells` (some cells of one row).
+    /// `table`, `block`, `row`, `cell` (a row of one cell) or `cells` (some cells of one
+    /// row, with their `columns`).
     extent: &'static str,
     /// For `cells`: the columns' labels.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
@@ -117,19 +128,20 @@ struct BlanksJson<'f> {
     cells: Vec<CellJson<'f>>,
 }
 
-fn blanks<'f>(b: &'f crate::check::findings::Blanks<'f>, lang: Lang) -> BlanksJson<'f> {
+fn blanks<'f>(b: &'f crate::check::findings::Blanks<'f>, what: &str, lang: Lang) -> BlanksJson<'f> {
     use crate::check::blanks::Extent;
     let (extent, columns): (&str, &[String]) = match &b.group.extent {
         Extent::Table => ("table", &[]),
         Extent::Block => ("block", &[]),
         Extent::Row => ("row", &[]),
+        Extent::Cell => ("cell", &[]),
         Extent::Cells(columns) => ("cells", columns),
     };
     BlanksJson {
         at: &b.group.labels,
         extent,
         columns,
-        text: b.group.describe(lang.pick("空白", "blank"), lang),
+        text: b.group.describe(what, lang),
         cells: cells(&b.cells),
     }
 }

@@ -288,10 +288,22 @@ pub fn document<F: Form + Serialize>(
                 }
                 (NodeKind::Text, role @ (Role::Part | Role::Section | Role::Preamble)) => {
                     if let Some(text) = value.and_then(|v| v.as_str()) {
-                        parts.push(Part::Text {
-                            label: (role != Role::Preamble).then_some(label),
-                            text: text.to_owned(),
-                        });
+                        if role == Role::Preamble {
+                            // Right under the title, without a heading, as the template has
+                            // it (and as a reader finds it: the text before the first heading).
+                            parts.insert(
+                                0,
+                                Part::Text {
+                                    label: None,
+                                    text: text.to_owned(),
+                                },
+                            );
+                        } else {
+                            parts.push(Part::Text {
+                                label: Some(label),
+                                text: text.to_owned(),
+                            });
+                        }
                     }
                 }
                 // Every other field is a `label：value` line (`填报单位：…`, `年度：2024`).
@@ -356,26 +368,21 @@ fn said_by_title(
         .collect()
 }
 
-/// `检查结论：未通过。规则实例 43 条：通过 41，不符合 2（T3-IDENT、T3-ROW-TOTAL），无法核验 0。`
+/// `检查结论：未通过。规则实例 43 条（…）：通过 40，不符合 2，无法核验 1。不符合的规则：
+/// T3-RESULT-SUM。`, then the likely wrong cells.
 fn verdict(
     report: &Report<'_>,
     likely: &crate::check::localise::Localisation,
     info: &FormInfo,
     lang: Lang,
 ) -> String {
-    use crate::check::outcome::Status;
-    let outcomes = report.outcomes();
-    let count = |f: fn(&Status) -> bool| outcomes.iter().filter(|o| f(&o.status)).count();
-    let passed = count(|s| *s == Status::Pass);
-    let failed = count(|s| matches!(s, Status::Fail { .. }));
-    let unassessed = count(|s| matches!(s, Status::NotAssessable(_)));
+    let counts = crate::check::counts::Counts::of(report).describe(lang);
     let mut ids: Vec<String> = Vec::new();
-    for v in report.violations() {
+    for v in report.violations().iter().filter(|v| v.instance.is_some()) {
         if !ids.iter().any(|id| id == v.id()) {
             ids.push(v.id().to_owned());
         }
     }
-    let total = outcomes.len();
     // The one likely wrong set, where there is one.
     let likely = match likely.candidates.as_slice() {
         [only] => {
@@ -393,27 +400,23 @@ fn verdict(
             let which = if ids.is_empty() {
                 String::new()
             } else {
-                format!("（{}）", ids.join("、"))
+                format!("不符合的规则：{}。", ids.join("、"))
             };
-            format!(
-                "检查结论：{}。规则实例 {total} 条：通过 {passed}，不符合 {failed}{which}，无法核验 {unassessed}。",
-                if report.is_ok() {
-                    "通过"
-                } else {
-                    "未通过"
-                }
-            )
+            let outcome = if report.is_ok() {
+                "通过"
+            } else {
+                "未通过"
+            };
+            format!("检查结论：{outcome}。{counts}{which}")
         }
         Lang::En => {
             let which = if ids.is_empty() {
                 String::new()
             } else {
-                format!(" ({})", ids.join(", "))
+                format!(" Rules violated: {}.", ids.join(", "))
             };
-            format!(
-                "Check: {}. {total} rule instances: {passed} passed, {failed} failed{which}, {unassessed} not assessable.",
-                if report.is_ok() { "passed" } else { "failed" }
-            )
+            let outcome = if report.is_ok() { "passed" } else { "failed" };
+            format!("Check: {outcome}. {counts}{which}")
         }
     };
     text + &likely

@@ -131,7 +131,7 @@ fn text_sheet(workbook: &mut Workbook, document: &Document) -> Result<(), XlsxEr
     for (row, line) in (0u32..).zip(&lines) {
         sheet.write_string_with_format(row, 0, line, &wrap)?;
         // Rows do not grow to their wrapped text by themselves: each is as tall as its lines.
-        sheet.set_row_height(row, LINE_HEIGHT * wrapped(line, TEXT_WIDTH) as f64)?;
+        sheet.set_row_height(row, LINE_HEIGHT * wrapped(line, TEXT_WIDTH, 0.1) as f64)?;
     }
     Ok(())
 }
@@ -144,11 +144,12 @@ const TEXT_WIDTH: f64 = 72.0;
 const LINE_HEIGHT: f64 = 15.0;
 
 /// How many lines `text` takes in a column `width` wide (Excel's units, a Chinese character
-/// taking two), each of its lines wrapped; at least one.
-fn wrapped(text: &str, width: f64) -> usize {
-    // A cell keeps a little room on either side, and an office program wraps a little early
-    // (a closing mark does not start a line): a tenth kept spare.
-    let room = ((width - 1.0) * 0.9).max(1.0);
+/// taking two), each of its lines wrapped; at least one. `spare` is the share of the width
+/// kept free: an office program wraps a long paragraph a little early (a closing mark does not
+/// start a line), while a label the column was sized by fits it exactly.
+fn wrapped(text: &str, width: f64, spare: f64) -> usize {
+    // A cell keeps a little room on either side.
+    let room = ((width - 1.0) * (1.0 - spare)).max(1.0);
     text.lines()
         .map(|line| {
             let used = unicode_width::UnicodeWidthStr::width(line) as f64;
@@ -159,13 +160,14 @@ fn wrapped(text: &str, width: f64) -> usize {
 }
 
 /// How many lines each grid row needs: the most any cell of one row takes, wrapped in the
-/// columns it spans. Cells spanning several rows have their rows' height between them.
+/// columns it spans. A cell spanning several rows is not measured (a vertical group label, the
+/// corner note): the rows it spans are as tall as their own cells make them.
 fn row_lines(grid: &Grid, widths: &[f64]) -> Vec<usize> {
     let mut lines = vec![1; grid.rows];
     for cell in grid.cells.iter().filter(|c| c.rowspan == 1) {
         let width: f64 = widths.iter().skip(cell.column).take(cell.colspan).sum();
         if let Some(row) = lines.get_mut(cell.row) {
-            *row = (*row).max(wrapped(&cell.text, width));
+            *row = (*row).max(wrapped(&cell.text, width, 0.0));
         }
     }
     lines

@@ -236,12 +236,12 @@ fn is_field(text: &str) -> bool {
     text.chars().take(12).any(|c| c == '：' || c == ':')
 }
 
-/// True when a label starts a row of its own: it opens with a number (`1.`, `（六）`, `四、`).
 /// Punctuation that opens what the next characters close: a line ending on one goes on.
 const OPENING: [char; 12] = [
     '〔', '（', '(', '《', '“', '‘', '【', '[', '〈', '「', '『', '｛',
 ];
 
+/// True when a label starts a row of its own: it opens with a number (`1.`, `（六）`, `四、`).
 fn starts_a_row(text: &str) -> bool {
     let mut chars = text.trim_start().chars();
     match chars.next() {
