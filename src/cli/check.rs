@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use crate::read::{Completeness, Diagnostic, ReadError, SourceKind};
 use crate::render::{Part, text};
 use crate::set::FormSet;
-use crate::{CheckOptions, FormInfo, Lang, Position, Report, Severity, Slot, Status};
+use crate::{CheckOptions, FormInfo, Lang, Position, Report, Severity, Slot};
 
 use super::input::{How, Input};
 use super::{Format, human};
@@ -322,7 +322,6 @@ pub fn assess(
     .with_unread(&read.unread);
     let mut summary = report.summary();
     summary.locate(|pointer| read.positions.get(pointer).copied());
-    let outcomes = report.outcomes();
     assessed.not_assessable = summary.not_assessable.len();
     assessed.likely = summary
         .likely_wrong
