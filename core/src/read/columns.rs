@@ -137,11 +137,10 @@ impl<'t> Header<'t> {
             return None;
         }
         self.path(column).iter().rev().find_map(|label| {
-            value::MONEY_UNITS.iter().copied().find(|unit| {
-                label.ends_with(&format!("(单位:{unit})"))
-                    || label.ends_with(&format!("单位:{unit}"))
-                    || label.ends_with(&format!("({unit})"))
-            })
+            value::MONEY_UNITS
+                .iter()
+                .copied()
+                .find(|unit| states_unit(label, unit))
         })
     }
 
@@ -162,6 +161,20 @@ impl<'t> Header<'t> {
             .collect();
         decide(&named, columns)
     }
+}
+
+/// Whether a (normalised) header label ends by stating `unit`: `(单位:元)`, `单位:元` or `(元)`.
+/// Asked for every header of every column of every table read: compared in place, nothing
+/// built.
+fn states_unit(label: &str, unit: &str) -> bool {
+    if let Some(inner) = label.strip_suffix(')').and_then(|l| l.strip_suffix(unit))
+        && (inner.ends_with("(单位:") || inner.ends_with('('))
+    {
+        return true;
+    }
+    label
+        .strip_suffix(unit)
+        .is_some_and(|l| l.ends_with("单位:"))
 }
 
 /// What the columns each value's header names say about the row.
@@ -213,6 +226,23 @@ fn names(path: &[String], column: &[String]) -> bool {
 mod tests {
     use super::super::grid::{Position, place};
     use super::*;
+
+    #[test]
+    fn a_header_states_its_unit_in_the_three_ways_templates_write_it() {
+        for label in ["收费金额(单位:万元)", "收费金额单位:万元", "收费金额(万元)"]
+        {
+            assert!(states_unit(label, "万元"), "{label}");
+        }
+        for label in [
+            "收费金额",
+            "万元",
+            "收费金额(单位:元)",
+            "收费金额(万元",
+            "收费金额万元)",
+        ] {
+            assert!(!states_unit(label, "万元"), "{label}");
+        }
+    }
 
     fn table(rows: &[&[(&str, usize, usize)]]) -> SourceTable {
         place(

@@ -14,6 +14,15 @@ fn selector(css: &str) -> Selector {
     Selector::parse(css).unwrap_or_else(|_| panic!("invalid selector {css}"))
 }
 
+/// A selector of this module, parsed once for every page read.
+macro_rules! selector {
+    ($css:literal) => {{
+        static SELECTOR: std::sync::LazyLock<Selector> =
+            std::sync::LazyLock::new(|| selector($css));
+        &*SELECTOR
+    }};
+}
+
 /// A cell's text: its line breaks (`<br>`) kept, any other white space (the page source's
 /// newlines among it) folded.
 fn cell_text(cell: &ElementRef<'_>) -> String {
@@ -41,11 +50,11 @@ pub fn read(html: &str) -> Result<SourceDocument, super::refusal::Refusal> {
         });
     }
     let page = Html::parse_document(html);
-    let blocks = selector("h1, h2, h3, h4, h5, h6, p, table, li");
+    let blocks = selector!("h1, h2, h3, h4, h5, h6, p, table, li");
     let mut pieces = Vec::new();
     // Government CMS pages carry the article's title in a meta tag, often not in the body.
     let meta_title = page
-        .select(&selector("meta[name=ArticleTitle]"))
+        .select(selector!("meta[name=ArticleTitle]"))
         .find_map(|m| m.value().attr("content").map(fold_space))
         .filter(|t| !t.is_empty());
     if let Some(title) = meta_title {
@@ -56,7 +65,7 @@ pub fn read(html: &str) -> Result<SourceDocument, super::refusal::Refusal> {
     }
     let mut paragraphs = 0;
     let mut tables = 0;
-    for element in page.select(&blocks) {
+    for element in page.select(blocks) {
         let name = element.value().name();
         let inside_table = element
             .ancestors()
@@ -65,7 +74,7 @@ pub fn read(html: &str) -> Result<SourceDocument, super::refusal::Refusal> {
         if name == "table" {
             // A layout table holding a data table: read the inner one only.
             let nested = element
-                .select(&selector("table"))
+                .select(selector!("table"))
                 .any(|t| t.id() != element.id());
             if nested {
                 continue;
@@ -102,10 +111,10 @@ fn span(element: &ElementRef<'_>, name: &str) -> usize {
 }
 
 fn table(element: ElementRef<'_>, index: usize) -> super::grid::SourceTable {
-    let row_selector = selector("tr");
-    let cell_selector = selector("th, td");
+    let row_selector = selector!("tr");
+    let cell_selector = selector!("th, td");
     let rows = element
-        .select(&row_selector)
+        .select(row_selector)
         // Rows of this table, not of a table nested in a cell.
         .filter(|tr| {
             tr.ancestors()
@@ -115,7 +124,7 @@ fn table(element: ElementRef<'_>, index: usize) -> super::grid::SourceTable {
         })
         .enumerate()
         .map(|(r, tr)| {
-            tr.select(&cell_selector)
+            tr.select(cell_selector)
                 .enumerate()
                 .map(|(c, cell)| {
                     (

@@ -57,9 +57,10 @@ pub fn depth(html: &str, limit: usize) -> usize {
                 let name = name_at(html, i);
                 let end = tag_end(bytes, i);
                 let self_closing = end > 1 && bytes[end - 2] == b'/';
-                let lower = name.to_ascii_lowercase();
-                if RAW.contains(&lower.as_str()) {
-                    let close = format!("</{lower}");
+                // Compared in place: a page has thousands of tags, each worth no allocation.
+                let among = |list: &[&str]| list.iter().any(|n| n.eq_ignore_ascii_case(name));
+                if among(RAW) {
+                    let close = format!("</{}", name.to_ascii_lowercase());
                     i = find_ignore_case(bytes, end, close.as_bytes()).unwrap_or(bytes.len());
                     continue;
                 }
@@ -67,7 +68,7 @@ pub fn depth(html: &str, limit: usize) -> usize {
                     let top = stack.len().saturating_sub(LOOK_BACK);
                     stack[top..].iter().any(|n| n.eq_ignore_ascii_case("ruby"))
                 };
-                if RUBY.contains(&lower.as_str())
+                if among(RUBY)
                     && stack
                         .last()
                         .is_some_and(|top| RUBY.iter().any(|r| top.eq_ignore_ascii_case(r)))
@@ -75,7 +76,7 @@ pub fn depth(html: &str, limit: usize) -> usize {
                 {
                     stack.pop();
                 }
-                if !self_closing && !UNCOUNTED.contains(&lower.as_str()) {
+                if !self_closing && !among(UNCOUNTED) {
                     stack.push(name);
                     deepest = deepest.max(stack.len());
                     if deepest > limit {

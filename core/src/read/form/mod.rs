@@ -25,10 +25,10 @@ pub use diagnostic::{Diagnostic, Kind, Problem, RunReadings, Suggested};
 pub use reading::{ReadForm, slots_of_json};
 
 use crate::model::info::FormInfo;
-use crate::read::grid::{Position, SourceDocument};
+use crate::read::grid::{Piece, Position, SourceDocument};
 use crate::read::runs::{self, RunRow};
 use reading::set;
-use tables::{leaves, row_path};
+use tables::{Prepared, leaves, row_path};
 
 /// Reads `source` as each of `forms` and keeps the reading that leaves the least unmatched
 /// ([`ReadForm::unmatched`]): the form whose headings, rows and columns the source has (the
@@ -36,8 +36,10 @@ use tables::{leaves, row_path};
 /// earlier form. Returns the form's index and its reading; `None` only when `forms` is empty.
 pub fn read_best(forms: &[&FormInfo], source: &SourceDocument) -> Option<(usize, ReadForm)> {
     let mut best: Option<(usize, ReadForm)> = None;
+    // The source's tables prepared once (labels found and normalised), whatever the forms.
+    let prepared = prepare(source);
     for (index, info) in forms.iter().enumerate() {
-        let read = read_form(info, source);
+        let read = read_prepared(info, source, &prepared);
         let unmatched = read.unmatched();
         if best.as_ref().is_none_or(|(_, b)| unmatched < b.unmatched()) {
             best = Some((index, read));
@@ -53,7 +55,33 @@ pub fn read_best(forms: &[&FormInfo], source: &SourceDocument) -> Option<(usize,
 
 /// Reads the form described by `info` from `source`.
 pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
-    let mut reader = Reader::new(info, source);
+    read_prepared(info, source, &prepare(source))
+}
+
+/// Each piece of `source` that is a table, prepared for reading with the lines of text since
+/// the table before it; `None` for the pieces of text.
+fn prepare(source: &SourceDocument) -> Vec<Option<Prepared<'_>>> {
+    let mut text: Vec<&str> = Vec::new();
+    source
+        .pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Table(t) => Some(Prepared::with_text(t, std::mem::take(&mut text))),
+            Piece::Text { text: line, .. } => {
+                text.push(line);
+                None
+            }
+        })
+        .collect()
+}
+
+/// Reads the form described by `info` from `source`, whose tables are `prepared`.
+fn read_prepared<'s>(
+    info: &'s FormInfo,
+    source: &'s SourceDocument,
+    prepared: &'s [Option<Prepared<'s>>],
+) -> ReadForm {
+    let mut reader = Reader::new(info, source, prepared);
     reader.parts();
     reader.runs();
     reader.unrecognised_rows();
@@ -69,6 +97,8 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
 pub(crate) struct Reader<'a> {
     info: &'a FormInfo,
     source: &'a SourceDocument,
+    /// The source's tables, prepared once for every form read ([`prepare`]).
+    prepared: &'a [Option<Prepared<'a>>],
     json: Value,
     numbers: BTreeMap<String, Decimal>,
     diagnostics: Vec<Diagnostic>,
@@ -114,11 +144,16 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn new(info: &'a FormInfo, source: &'a SourceDocument) -> Self {
+    fn new(
+        info: &'a FormInfo,
+        source: &'a SourceDocument,
+        prepared: &'a [Option<Prepared<'a>>],
+    ) -> Self {
         let json = info.skeleton.get_or_init(|| skeleton(info)).clone();
         Reader {
             info,
             source,
+            prepared,
             json,
             numbers: BTreeMap::new(),
             diagnostics: Vec::new(),

@@ -213,17 +213,7 @@ impl Reader<'_> {
     fn texts_and_tables(&mut self, root: &StructDecl, found: &Found<'_>) {
         let pieces = &self.source.pieces;
         // Each table with the lines of text since the table before it.
-        let mut text: Vec<&str> = Vec::new();
-        let prepared: Vec<Option<Prepared<'_>>> = pieces
-            .iter()
-            .map(|p| match p {
-                Piece::Table(t) => Some(Prepared::with_text(t, std::mem::take(&mut text))),
-                Piece::Text { text: line, .. } => {
-                    text.push(line);
-                    None
-                }
-            })
-            .collect();
+        let prepared = self.prepared;
         // The pieces under the heading of a table.
         let mut claimed = vec![false; pieces.len()];
         for &(start, field) in &found.headings {
