@@ -35,7 +35,7 @@ pub fn depth(html: &str, limit: usize) -> usize {
     let mut stack: Vec<&str> = Vec::new();
     let mut deepest = 0;
     let mut i = 0;
-    while let Some(offset) = bytes[i..].iter().position(|&b| b == b'<') {
+    while let Some(offset) = memchr::memchr(b'<', &bytes[i..]) {
         i += offset + 1;
         match bytes.get(i) {
             Some(b'!') if bytes[i..].starts_with(b"!--") => {
@@ -105,23 +105,26 @@ fn name_at(html: &str, start: usize) -> &str {
 
 /// The index just past the `>` closing the tag opened before `start`, quotes respected.
 fn tag_end(bytes: &[u8], start: usize) -> usize {
-    let mut quote = None;
-    for (k, &b) in bytes.iter().enumerate().skip(start) {
-        match (quote, b) {
-            (None, b'"' | b'\'') => quote = Some(b),
-            (Some(q), b) if b == q => quote = None,
-            (None, b'>') => return k + 1,
-            _ => {}
+    let mut k = start;
+    while let Some(offset) = bytes
+        .get(k..)
+        .and_then(|b| memchr::memchr3(b'>', b'"', b'\'', b))
+    {
+        k += offset;
+        match bytes[k] {
+            b'>' => return k + 1,
+            // A quoted value: up to its closing quote, `>` inside it left alone.
+            quote => match memchr::memchr(quote, &bytes[k + 1..]) {
+                Some(close) => k += close + 2,
+                None => return bytes.len(),
+            },
         }
     }
     bytes.len()
 }
 
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes[from..]
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| from + p + needle.len())
+    memchr::memmem::find(bytes.get(from..)?, needle).map(|p| from + p + needle.len())
 }
 
 fn find_ignore_case(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
