@@ -214,6 +214,23 @@ fn assert_no_overlap(words: &[Word], file: &str) {
     }
 }
 
+/// A Word body paragraph as government documents set it: its first line indented by two
+/// characters, its next line not (the opening paragraph, `根据《中华人民共和国…`).
+fn assert_first_line_indented(words: &[Word], file: &str) {
+    let first = words
+        .iter()
+        .position(|w| w.text.starts_with("根据《中华人民共和国"))
+        .unwrap_or_else(|| panic!("{file}: the opening paragraph is not printed"));
+    let (line, next) = (&words[first], &words[first + 1]);
+    let em = line.y1 - line.y0;
+    assert!(
+        line.x0 - next.x0 > 1.5 * em,
+        "{file}: the first line starts at x {:.0}, the next at {:.0} (one character {em:.0})",
+        line.x0,
+        next.x0
+    );
+}
+
 /// The value columns of table 3, left to right.
 const TABLE_3_COLUMNS: [&str; 7] = [
     "自然人",
@@ -402,6 +419,9 @@ fn office_files_printed_by_libreoffice_keep_the_templates_geometry() {
         screenshots(&pdf, name.split('.').next().unwrap_or(name));
         let words = words(&pdf);
         assert_no_overlap(&words, name);
+        if name.ends_with(".docx") {
+            assert_first_line_indented(&words, name);
+        }
         // Table 3's rows of numbers, each under the header (repeated on a page it runs on to).
         assert_eq!(
             assert_table_3_geometry(&words, name),

@@ -134,6 +134,10 @@ fn join(pages: Vec<Vec<PagePiece>>) -> SourceDocument {
     let mut open: Option<(usize, Vec<f64>)> = None;
     // The paragraph whose last line filled the line, while nothing but furniture has followed.
     let mut paragraph: Option<usize> = None;
+    // Whether that paragraph's first line was set in: where paragraphs are (as government
+    // documents set them), a line that is not set in goes on the paragraph whatever it starts
+    // with (`711号）规定…`, `（其中…`), since a new one would be set in.
+    let mut set_in = false;
     for page in pages {
         for piece in page {
             match piece {
@@ -152,8 +156,10 @@ fn join(pages: Vec<Vec<PagePiece>>) -> SourceDocument {
                         Piece::Text { text, .. } => text.ends_with(OPENING),
                         Piece::Table(_) => false,
                     };
-                    if let Some(index) =
-                        paragraph.filter(|index| goes_on || (!line.indented && open_ended(index)))
+                    let continues = |index: &usize| {
+                        goes_on || (!line.indented && ((set_in && !field) || open_ended(index)))
+                    };
+                    if let Some(index) = paragraph.filter(continues)
                         && let Piece::Text { text, .. } = &mut pieces[index]
                     {
                         *text = layout::join_lines(&[std::mem::take(text), line.text]);
@@ -161,6 +167,7 @@ fn join(pages: Vec<Vec<PagePiece>>) -> SourceDocument {
                         continue;
                     }
                     paragraph = line.full.then_some(pieces.len());
+                    set_in = line.indented;
                     pieces.push(Piece::Text {
                         text: line.text,
                         position: line.position,
