@@ -101,6 +101,12 @@ fn a_blank_row_is_one_line() {
     // The JSON says the same by group, every cell listed.
     let (_, json) = baobiao(&["check", report, "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    // The verdict line's counts, as numbers.
+    assert_eq!(
+        json["counts"],
+        serde_json::json!({"instances": 43, "by_type": 199, "passed": 42, "passed_with_blanks": 7,
+            "violated": 0, "unassessed": 1, "strict": 0, "blank": 7})
+    );
     let blanks = json["blanks"].as_array().unwrap();
     assert_eq!(blanks.len(), 1, "{blanks:?}");
     assert_eq!(blanks[0]["extent"], "row");

@@ -166,6 +166,8 @@ struct CheckJson<'a, 'f> {
     #[serde(skip_serializing_if = "Option::is_none")]
     year: Option<&'a str>,
     verdict: Verdict,
+    /// The verdict line's counts, adding up as it says them.
+    counts: crate::Counts,
     #[serde(flatten)]
     summary: crate::SummaryJson<'a, 'f>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -369,6 +371,7 @@ pub fn assess(
             agency: assessed.agency.as_deref(),
             year: assessed.year.as_deref(),
             verdict: assessed.verdict,
+            counts: crate::Counts::of(&report),
             summary: summary.json(lang),
             reading: published.then(reading_json),
         };

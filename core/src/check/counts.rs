@@ -9,7 +9,7 @@ use crate::check::report::Report;
 use crate::model::lang::Lang;
 
 /// What a check decided, counted.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Counts {
     /// Rule instances decided (passed + violated + not assessable).
     pub instances: usize,

@@ -243,7 +243,14 @@ impl Batch<'_> {
             for f in &frequent {
                 let _ = match lang {
                     Lang::Zh => writeln!(out, "  {}  {} 份  {}", f.rule, f.reports, f.message),
-                    Lang::En => writeln!(out, "  {}  {} reports  {}", f.rule, f.reports, f.message),
+                    Lang::En => writeln!(
+                        out,
+                        "  {}  {} report{}  {}",
+                        f.rule,
+                        f.reports,
+                        if f.reports == 1 { "" } else { "s" },
+                        f.message
+                    ),
                 };
             }
         }
