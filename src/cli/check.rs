@@ -324,6 +324,7 @@ pub fn assess(
     .with_unread(&read.unread);
     let mut summary = report.summary();
     summary.locate(|pointer| read.positions.get(pointer).copied());
+    let counts = crate::Counts::of(&report);
     assessed.not_assessable = summary.not_assessable.len();
     assessed.likely = summary
         .likely_wrong
@@ -371,7 +372,7 @@ pub fn assess(
             agency: assessed.agency.as_deref(),
             year: assessed.year.as_deref(),
             verdict: assessed.verdict,
-            counts: crate::Counts::of(&report),
+            counts,
             summary: summary.json(lang),
             reading: published.then(reading_json),
         };
@@ -388,7 +389,7 @@ pub fn assess(
             title: entry.title(),
             summary,
             failing_tables,
-            counts: crate::Counts::of(&report),
+            counts,
             completeness: published.then_some(completeness),
         };
         let mut text = String::new();

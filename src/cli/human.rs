@@ -80,6 +80,18 @@ pub fn render(file: &str, checked: &Checked<'_>, lang: Lang) -> String {
     out
 }
 
+/// The condition a rule applies under (described), where it has one.
+fn condition_line(out: &mut String, when: Option<String>, lang: Lang) {
+    if let Some(when) = when {
+        let _ = writeln!(
+            out,
+            "  {}{}",
+            lang.pick("适用条件：", "applies when: "),
+            when
+        );
+    }
+}
+
 /// A group of cells in `what` state, and where its first cell was read.
 fn group_line(out: &mut String, b: &crate::Blanks<'_>, what: &str, lang: Lang) {
     let at = b.cells.first().and_then(|c| c.source).map(|s| match lang {
@@ -224,14 +236,7 @@ fn violations(out: &mut String, summary: &crate::Summary<'_>, lang: Lang) {
             if !v.at.is_empty() {
                 let _ = writeln!(out, "  {}{}", lang.pick("位置：", "at: "), v.location());
             }
-            if let Some(when) = v.condition() {
-                let _ = writeln!(
-                    out,
-                    "  {}{}",
-                    lang.pick("适用条件：", "applies when: "),
-                    when.describe()
-                );
-            }
+            condition_line(out, v.condition().map(|w| w.describe()), lang);
             let detail = v.detail(lang);
             if !detail.is_empty() {
                 let _ = writeln!(out, "  {detail}");
@@ -317,14 +322,7 @@ fn not_assessable(out: &mut String, items: &[NotAssessable<'_>], lang: Lang) {
                 shown.join(lang.pick("；", "; "))
             );
         }
-        if let Some(when) = n.condition() {
-            let _ = writeln!(
-                out,
-                "  {}{}",
-                lang.pick("适用条件：", "applies when: "),
-                when.describe()
-            );
-        }
+        condition_line(out, n.condition().map(|w| w.describe()), lang);
         let _ = writeln!(
             out,
             "  {}{}",

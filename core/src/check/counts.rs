@@ -45,7 +45,7 @@ impl Counts {
             violated: count(&|o| matches!(o.status, Status::Fail { .. })),
             unassessed: count(&|o| matches!(o.status, Status::NotAssessable(_))),
             strict: report.strict_blanks().len(),
-            blank: report.blank_groups().iter().map(|g| g.cells.len()).sum(),
+            blank: report.blank_cells().iter().filter(|&&b| b).count(),
         }
     }
 

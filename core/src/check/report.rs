@@ -156,19 +156,25 @@ impl<'f> Report<'f> {
             return Vec::new();
         }
         (0..self.slots().len())
-            .filter(|&i| {
-                self.cell(i).num().is_none() && !self.unread.get(i).copied().unwrap_or(false)
-            })
+            .filter(|&i| self.cell(i).num().is_none() && self.was_read(i))
             .collect()
     }
 
-    /// The blank cells that were read (a cell not read is not blank), grouped by table, block
-    /// and row.
+    /// Whether cell `index` was read (a cell of a published report may not have been).
+    fn was_read(&self, index: usize) -> bool {
+        !self.unread.get(index).copied().unwrap_or(false)
+    }
+
+    /// For each cell, whether it is blank and was read (a cell not read is not blank).
+    pub fn blank_cells(&self) -> Vec<bool> {
+        (0..self.slots().len())
+            .map(|i| self.cell(i) == Slot::Blank && self.was_read(i))
+            .collect()
+    }
+
+    /// The blank cells that were read, grouped by table, block and row.
     pub fn blank_groups(&self) -> Vec<crate::check::blanks::CellGroup> {
-        let blank: Vec<bool> = (0..self.slots().len())
-            .map(|i| self.cell(i) == Slot::Blank && !self.unread.get(i).copied().unwrap_or(false))
-            .collect();
-        crate::check::blanks::group(self.info, &blank)
+        crate::check::blanks::group(self.info, &self.blank_cells())
     }
 
     fn with_cells(
