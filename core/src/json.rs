@@ -68,6 +68,11 @@ impl std::error::Error for JsonError {}
 
 /// Parses `text` as the form (or any part of one) `F`; trailing characters are an error too.
 pub fn from_str<F: DeserializeOwned>(text: &str) -> Result<F, JsonError> {
+    // Most texts are the form's: read without tracking the path, which only an error needs
+    // (tracking it costs a third of the parse).
+    if let Ok(form) = serde_json::from_str::<F>(text) {
+        return Ok(form);
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let form = serde_path_to_error::deserialize::<_, F>(&mut de).map_err(|err| {
         let at = at(err.path());

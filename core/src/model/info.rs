@@ -6,8 +6,6 @@
 //! labels), then has `check::expand` expand every declared rule into instances over those
 //! cells: the one table of what the form's rules mean.
 
-use std::collections::HashMap;
-
 use crate::check::expand;
 use crate::check::rule::{Instance, RuleDef};
 use crate::check::trace::Traced;
@@ -81,7 +79,7 @@ pub struct FormInfo {
     pub reporter: Option<String>,
     /// The pointer of the period reported on (`#[form(period)]`), if declared.
     pub period: Option<String>,
-    by_pointer: HashMap<String, usize>,
+    by_pointer: rustc_hash::FxHashMap<String, usize>,
     /// How many instances are evaluated (ranges the cell types guarantee are not).
     evaluated: usize,
     /// The tables as drawn, built on first use (renderers and readers ask for it per report).
@@ -94,6 +92,11 @@ pub struct FormInfo {
     /// use: a reader starts from a copy for every report and every form it tries.
     #[cfg(feature = "read")]
     pub(crate) skeleton: std::sync::OnceLock<serde_json::Value>,
+    /// The labels of every table's blocks' data rows, normalised as a reader compares rows
+    /// (by table, block and row), built on first use.
+    #[cfg(feature = "read")]
+    pub(crate) leaf_labels:
+        std::sync::OnceLock<Vec<Vec<Vec<crate::read::form::tables::LeafLabels>>>>,
 }
 
 impl FormInfo {
@@ -147,6 +150,8 @@ impl FormInfo {
             row_labels: std::sync::OnceLock::new(),
             #[cfg(feature = "read")]
             skeleton: std::sync::OnceLock::new(),
+            #[cfg(feature = "read")]
+            leaf_labels: std::sync::OnceLock::new(),
         }
     }
 

@@ -4,15 +4,24 @@
 pub fn push(base: &str, token: &str) -> String {
     let mut out = String::with_capacity(base.len() + token.len() + 1);
     out.push_str(base);
-    out.push('/');
+    push_onto(&mut out, token);
+    out
+}
+
+/// Extends the pointer `at` by one token, in place.
+pub fn push_onto(at: &mut String, token: &str) {
+    at.push('/');
+    if !token.contains(['~', '/']) {
+        at.push_str(token);
+        return;
+    }
     for ch in token.chars() {
         match ch {
-            '~' => out.push_str("~0"),
-            '/' => out.push_str("~1"),
-            _ => out.push(ch),
+            '~' => at.push_str("~0"),
+            '/' => at.push_str("~1"),
+            _ => at.push(ch),
         }
     }
-    out
 }
 
 /// The pointer for a path of keys.

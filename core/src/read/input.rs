@@ -395,25 +395,25 @@ fn text(bytes: Vec<u8>, kind: SourceKind, encoding: Option<&str>) -> Result<Stri
         }
         None => {}
     }
-    if !json
-        && std::str::from_utf8(&bytes).is_err()
-        && let Some((text, _)) = decode::decode(&bytes).map_err(ReadError::Refused)?
-    {
+    // Validated once: UTF-8, as nearly every file is, else what else it may be.
+    let e = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(text),
+        Err(e) => e,
+    };
+    if !json && let Some((text, _)) = decode::decode(e.as_bytes()).map_err(ReadError::Refused)? {
         // A published page may be in GBK or GB18030, declared by its charset or a BOM.
         return Ok(text);
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let before = &e.as_bytes()[..offset];
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let column = offset
-            - before
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |p| p + 1)
-            + 1;
-        ReadError::NotUtf8 { line, column, json }
-    })
+    let offset = e.utf8_error().valid_up_to();
+    let before = &e.as_bytes()[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = offset
+        - before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1)
+        + 1;
+    Err(ReadError::NotUtf8 { line, column, json })
 }
 
 #[cfg(test)]

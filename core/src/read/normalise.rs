@@ -109,26 +109,35 @@ const TRADITIONAL_WORDS: &[(&str, &str)] = &[("檔案", "文件")];
 
 /// A label in comparable form.
 pub fn normalise(label: &str) -> String {
-    let mut text = label.to_owned();
-    for (traditional, simplified) in TRADITIONAL_WORDS {
-        if text.contains(traditional) {
-            text = text.replace(traditional, simplified);
+    // One pass, one string: labels are normalised by the thousand per report.
+    let mut out = String::with_capacity(label.len());
+    // Where a word replaced ends: its characters are not taken again.
+    let mut skip_to = 0;
+    for (at, ch) in label.char_indices() {
+        if at < skip_to {
+            continue;
+        }
+        match fold_char(ch) {
+            c if c.is_whitespace() || c == '\u{a0}' => {}
+            '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' => {}
+            '、' => out.push(','),
+            c => {
+                // Words a Traditional mirror replaces rather than converts.
+                let word = TRADITIONAL_WORDS
+                    .iter()
+                    .find(|(traditional, _)| label[at..].starts_with(traditional));
+                match word {
+                    Some((traditional, simplified)) => {
+                        out.push_str(simplified);
+                        skip_to = at + traditional.len();
+                    }
+                    None => out.push(c),
+                }
+            }
         }
     }
-    let folded: String = text
-        .chars()
-        .filter_map(|ch| {
-            let ch = fold_width(ch);
-            let ch = if ch.is_ascii() { ch } else { simplified(ch) };
-            match ch {
-                c if c.is_whitespace() || c == '\u{a0}' => None,
-                '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' => None,
-                '、' => Some(','),
-                c => Some(c),
-            }
-        })
-        .collect();
-    numbering(&folded)
+    numbering(&mut out);
+    out
 }
 
 /// A normalised row label without the unit a template writes after it (`独立用户访问总量
@@ -142,7 +151,10 @@ pub fn without_unit(normalised: &str) -> &str {
 
 /// A row label as rows are compared: normalised, without its unit.
 pub fn row_label(label: &str) -> String {
-    without_unit(&normalise(label)).to_owned()
+    let mut normalised = normalise(label);
+    let kept = without_unit(&normalised).len();
+    normalised.truncate(kept);
+    normalised
 }
 
 /// A normalised heading without its ordinal (`一,` `(一)` `1.` `(1)`): how a section's heading
@@ -221,6 +233,21 @@ fn simplified(ch: char) -> char {
         table.dedup_by_key(|(t, _)| *t);
         table
     });
+    // Most characters are none of them: told by a bit each, before any search.
+    static BITS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let bits = BITS.get_or_init(|| {
+        let mut bits = vec![0u64; 0x1_0000 / 64];
+        for &(t, _) in TRADITIONAL {
+            if let Some(word) = bits.get_mut(t as usize / 64) {
+                *word |= 1 << (t as usize % 64);
+            }
+        }
+        bits
+    });
+    let code = ch as usize;
+    if code < 0x1_0000 && bits[code / 64] & (1 << (code % 64)) == 0 {
+        return ch;
+    }
     match table.binary_search_by_key(&ch, |&(t, _)| t) {
         Ok(at) => table[at].1,
         Err(_) => ch,
@@ -236,29 +263,27 @@ fn fold_width(ch: char) -> char {
     }
 }
 
-/// A leading item number written `1、` `1)` `(1)` `1.` becomes `1.`.
-fn numbering(text: &str) -> String {
-    let (open, rest) = match text.strip_prefix('(') {
-        Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => (true, rest),
-        _ => (false, text),
-    };
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    if digits.is_empty() {
-        return text.to_owned();
+/// A leading item number written `1、` `1)` `(1)` `1.` becomes `1.` (in place).
+fn numbering(text: &mut String) {
+    let open = text.starts_with('(') && text[1..].starts_with(|c: char| c.is_ascii_digit());
+    let start = usize::from(open);
+    let digits = text[start..].len()
+        - text[start..]
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    if digits == 0 {
+        return;
     }
-    let after = &rest[digits.len()..];
+    let marker = start + digits;
     // `(1)` closes where the digits end; `(2025年…)` is no item number.
-    let marker = if open {
-        after.starts_with(')').then_some(')')
-    } else {
-        after.chars().next()
-    };
-    match marker {
-        Some(m @ ('.' | ',' | ')')) if !open || m == ')' => {
-            let tail = &after[m.len_utf8()..];
-            format!("{digits}.{tail}")
-        }
-        _ => text.to_owned(),
+    match text.as_bytes().get(marker) {
+        Some(b')') if open => {}
+        Some(b'.' | b',' | b')') if !open => {}
+        _ => return,
+    }
+    text.replace_range(marker..marker + 1, ".");
+    if open {
+        text.remove(0);
     }
 }
 

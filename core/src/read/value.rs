@@ -30,14 +30,27 @@ impl ReadCell {
     /// The cell as it stands in a form's JSON: a number, `null`, or the mark.
     pub fn to_json(&self) -> serde_json::Value {
         match self {
-            ReadCell::Number(n) => n
-                .to_string()
-                .parse::<serde_json::Number>()
-                .map_or(serde_json::Value::Null, serde_json::Value::Number),
+            // A whole number as itself; any other as the nearest f64 (its exact value is kept
+            // apart, see `ReadForm::numbers`).
+            ReadCell::Number(n) => match whole_u64(n) {
+                Some(whole) => serde_json::Value::from(whole),
+                // Always a float, so that the exact decimal is written in its place.
+                None => n
+                    .to_string()
+                    .parse::<f64>()
+                    .ok()
+                    .and_then(serde_json::Number::from_f64)
+                    .map_or(serde_json::Value::Null, serde_json::Value::Number),
+            },
             ReadCell::Blank => serde_json::Value::Null,
             ReadCell::Mark(m) => serde_json::Value::String(m.as_str().to_owned()),
         }
     }
+}
+
+/// A number that is a whole `u64` as written (no decimal places), as that `u64`.
+fn whole_u64(n: &Decimal) -> Option<u64> {
+    (n.scale() == 0 && !n.is_sign_negative()).then(|| u64::try_from(n.mantissa()).ok())?
 }
 
 /// Units of money, as multiples of 元.
@@ -187,16 +200,31 @@ pub fn parse_cell(
 fn read(text: &str, kind: ValueKind, unit: Option<&str>) -> Result<ReadCell, Problem> {
     // Only the outside is trimmed: white space inside (`12 3`) may be two cells run together,
     // which is not ours to join.
-    let trimmed: String = text
-        .trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}')
-        .chars()
-        .map(|c| match c {
-            '\u{ff10}'..='\u{ff19}' | '\u{ff0e}' | '\u{ff0c}' | '\u{ff0d}' => {
-                char::from_u32(c as u32 - 0xfee0).unwrap_or(c)
-            }
-            c => c,
-        })
-        .collect();
+    let outside = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+    // Most values are bare digits (`0`, `13988`): read as they are, whatever the column's unit
+    // (a bare number is in it) — the rest of this function reads them the same, slower.
+    if (1..=18).contains(&outside.len()) && outside.bytes().all(|b| b.is_ascii_digit()) {
+        let whole: u64 = outside.parse().map_err(|_| Problem::NotANumber)?;
+        return Ok(ReadCell::Number(Decimal::from(whole)));
+    }
+    let full_width = |c: char| {
+        matches!(
+            c,
+            '\u{ff10}'..='\u{ff19}' | '\u{ff0e}' | '\u{ff0c}' | '\u{ff0d}'
+        )
+    };
+    let trimmed: std::borrow::Cow<'_, str> = if outside.contains(full_width) {
+        outside
+            .chars()
+            .map(|c| match c {
+                c if full_width(c) => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+                c => c,
+            })
+            .collect::<String>()
+            .into()
+    } else {
+        outside.into()
+    };
     if trimmed.is_empty() {
         return Ok(ReadCell::Blank);
     }
@@ -222,7 +250,7 @@ fn read(text: &str, kind: ValueKind, unit: Option<&str>) -> Result<ReadCell, Pro
             Some(u) if kind != ValueKind::Amount => {
                 (&trimmed[..trimmed.len() - u.len()], Decimal::ONE)
             }
-            _ => (trimmed.as_str(), Decimal::ONE),
+            _ => (&*trimmed, Decimal::ONE),
         },
     };
     // A space may part the number from its unit (`0 万元`, as a spreadsheet's number format
@@ -336,24 +364,21 @@ pub fn parse_leaf(text: &str, cell: &LayoutCell) -> Result<serde_json::Value, Va
 /// with a digit or a sign and holds nothing but ASCII (full-width forms folded) — no label of a
 /// Chinese form does. Such a cell is a value that does not read, not a row's label.
 pub fn looks_like_broken_number(text: &str) -> bool {
-    let folded: Vec<char> = text
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-            c => c,
-        })
-        .collect();
+    let fold = |c: char| match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        c => c,
+    };
+    let mut folded = text.trim().chars().map(fold);
     folded
-        .first()
+        .next()
         .is_some_and(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '.'))
-        && folded.iter().all(char::is_ascii)
+        && folded.all(|c| c.is_ascii())
 }
 
 /// Removes thousands separators, only where they separate groups of three digits.
-fn thousands(text: &str) -> Option<String> {
+fn thousands(text: &str) -> Option<std::borrow::Cow<'_, str>> {
     if !text.contains(',') {
-        return Some(text.to_owned());
+        return Some(text.into());
     }
     let (int, frac) = text
         .split_once('.')
@@ -372,7 +397,7 @@ fn thousands(text: &str) -> Option<String> {
         out.push('.');
         out.push_str(frac);
     }
-    Some(out)
+    Some(out.into())
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@
 mod diagnostic;
 mod parts;
 mod reading;
-mod tables;
+pub(crate) mod tables;
 
 use std::collections::BTreeMap;
 
@@ -28,7 +28,7 @@ use crate::model::info::FormInfo;
 use crate::read::grid::{Piece, Position, SourceDocument};
 use crate::read::runs::{self, RunRow};
 use reading::set;
-use tables::{Prepared, leaves, row_path};
+use tables::{Prepared, data_rows, row_path};
 
 /// Reads `source` as each of `forms` and keeps the reading that leaves the least unmatched
 /// ([`ReadForm::unmatched`]): the form whose headings, rows and columns the source has (the
@@ -36,7 +36,7 @@ use tables::{Prepared, leaves, row_path};
 /// earlier form. Returns the form's index and its reading; `None` only when `forms` is empty.
 pub fn read_best(forms: &[&FormInfo], source: &SourceDocument) -> Option<(usize, ReadForm)> {
     let mut best: Option<(usize, ReadForm)> = None;
-    // The source's tables prepared once (labels found and normalised), whatever the forms.
+    // The source's pieces prepared once (labels found and normalised), whatever the forms.
     let prepared = prepare(source);
     for (index, info) in forms.iter().enumerate() {
         let read = read_prepared(info, source, &prepared);
@@ -58,11 +58,20 @@ pub fn read_form(info: &FormInfo, source: &SourceDocument) -> ReadForm {
     read_prepared(info, source, &prepare(source))
 }
 
-/// Each piece of `source` that is a table, prepared for reading with the lines of text since
-/// the table before it; `None` for the pieces of text.
-fn prepare(source: &SourceDocument) -> Vec<Option<Prepared<'_>>> {
+/// A source's pieces prepared once for every form read: its tables with their labels found
+/// and normalised, its lines of text normalised (headings and `label：value` lines are looked
+/// for among them).
+pub(crate) struct PreparedSource<'s> {
+    /// Each piece that is a table, with the lines of text since the table before it; `None`
+    /// for the pieces of text.
+    tables: Vec<Option<Prepared<'s>>>,
+    /// Each piece of text, normalised; `None` for the tables.
+    texts: Vec<Option<String>>,
+}
+
+fn prepare(source: &SourceDocument) -> PreparedSource<'_> {
     let mut text: Vec<&str> = Vec::new();
-    source
+    let tables = source
         .pieces
         .iter()
         .map(|p| match p {
@@ -72,14 +81,23 @@ fn prepare(source: &SourceDocument) -> Vec<Option<Prepared<'_>>> {
                 None
             }
         })
-        .collect()
+        .collect();
+    let texts = source
+        .pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text { text, .. } => Some(crate::read::normalise::normalise(text)),
+            Piece::Table(_) => None,
+        })
+        .collect();
+    PreparedSource { tables, texts }
 }
 
-/// Reads the form described by `info` from `source`, whose tables are `prepared`.
+/// Reads the form described by `info` from `source`, whose pieces are `prepared`.
 fn read_prepared<'s>(
     info: &'s FormInfo,
     source: &'s SourceDocument,
-    prepared: &'s [Option<Prepared<'s>>],
+    prepared: &'s PreparedSource<'s>,
 ) -> ReadForm {
     let mut reader = Reader::new(info, source, prepared);
     reader.parts();
@@ -97,8 +115,8 @@ fn read_prepared<'s>(
 pub(crate) struct Reader<'a> {
     info: &'a FormInfo,
     source: &'a SourceDocument,
-    /// The source's tables, prepared once for every form read ([`prepare`]).
-    prepared: &'a [Option<Prepared<'a>>],
+    /// The source's pieces, prepared once for every form read ([`prepare`]).
+    prepared: &'a PreparedSource<'a>,
     json: Value,
     numbers: BTreeMap<String, Decimal>,
     diagnostics: Vec<Diagnostic>,
@@ -147,7 +165,7 @@ impl<'a> Reader<'a> {
     fn new(
         info: &'a FormInfo,
         source: &'a SourceDocument,
-        prepared: &'a [Option<Prepared<'a>>],
+        prepared: &'a PreparedSource<'a>,
     ) -> Self {
         let json = info.skeleton.get_or_init(|| skeleton(info)).clone();
         Reader {
@@ -224,10 +242,9 @@ impl<'a> Reader<'a> {
                 continue;
             }
             for block in &table.blocks {
-                let mut wanted = Vec::new();
-                leaves(&block.rows, &mut Vec::new(), &mut wanted);
-                for wanted in wanted {
-                    let row = wanted.row;
+                let mut rows = Vec::new();
+                data_rows(&block.rows, &mut rows);
+                for row in rows {
                     let Some(pointer) = row.pointer() else {
                         continue;
                     };
@@ -299,17 +316,17 @@ fn skeleton(info: &FormInfo) -> Value {
     // Every other value a table holds is blank until read.
     let cells = info.layout().tables.iter().flat_map(|t| &t.blocks);
     for block in cells {
-        let mut wanted = Vec::new();
-        leaves(&block.rows, &mut Vec::new(), &mut wanted);
-        for repeated in wanted.iter().filter(|w| w.row.repeated) {
-            let keys = crate::model::pointer::tokens(&repeated.row.pointer);
+        let mut rows = Vec::new();
+        data_rows(&block.rows, &mut rows);
+        for repeated in rows.iter().filter(|row| row.repeated) {
+            let keys = crate::model::pointer::tokens(&repeated.pointer);
             let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
             set(&mut json, &keys, Value::Array(Vec::new()));
         }
-        for cell in wanted
+        for cell in rows
             .iter()
-            .filter(|w| !w.row.repeated)
-            .flat_map(|w| &w.row.cells)
+            .filter(|row| !row.repeated)
+            .flat_map(|row| &row.cells)
         {
             let keys = crate::model::pointer::tokens(&cell.pointer);
             let keys: Vec<&str> = keys.iter().map(String::as_str).collect();

@@ -87,15 +87,8 @@ impl Reader<'_> {
             return;
         };
         // Every text piece normalised once: headings and lines are looked for among them.
-        let texts: Vec<Option<String>> = self
-            .source
-            .pieces
-            .iter()
-            .map(|p| match p {
-                Piece::Text { text, .. } => Some(normalise(text)),
-                Piece::Table(_) => None,
-            })
-            .collect();
+        let prepared = self.prepared;
+        let texts = &prepared.texts;
         let mut found = Found {
             headings: headings(root, &texts),
             lines: self.lines(root, &texts),
@@ -213,7 +206,7 @@ impl Reader<'_> {
     fn texts_and_tables(&mut self, root: &StructDecl, found: &Found<'_>) {
         let pieces = &self.source.pieces;
         // Each table with the lines of text since the table before it.
-        let prepared = self.prepared;
+        let prepared = &self.prepared.tables;
         // The pieces under the heading of a table.
         let mut claimed = vec![false; pieces.len()];
         for &(start, field) in &found.headings {
@@ -235,7 +228,7 @@ impl Reader<'_> {
                     // Any table of the source: such a table has no heading of its own, and a
                     // page may draw it under a section's, or run it on from another table.
                     let all: Vec<&Prepared<'_>> = prepared.iter().flatten().collect();
-                    self.read_table(&layout.tables[t], &all);
+                    self.read_table(t, &all);
                 }
                 continue;
             }
@@ -260,7 +253,7 @@ impl Reader<'_> {
                     self.json[field.field.key] = Value::String(text.join("\n"));
                 }
                 (NodeKind::Struct(_) | NodeKind::Rows(_), _) if field.has_values() => {
-                    let Some(table) = layout.tables.iter().find(|t| t.key == field.field.key)
+                    let Some(table) = layout.tables.iter().position(|t| t.key == field.field.key)
                     else {
                         continue;
                     };
@@ -582,6 +575,15 @@ const ALIKE: f64 = 0.7;
 /// Each field found by its heading: its label or an alias on a line of its own, numbered or
 /// not (the ordinal is left out on both sides).
 fn headings<'n>(root: &'n StructDecl, texts: &[Option<String>]) -> Vec<(usize, &'n Node)> {
+    // Each text without its ordinal, and without its unit too: a heading may carry the
+    // section's unit (`工作人员（单位：人）`). Worked out once, for every field.
+    let cores: Vec<Option<(&str, &str)>> = texts
+        .iter()
+        .map(|t| {
+            let core = without_ordinal(t.as_deref()?);
+            Some((core, without_unit(core)))
+        })
+        .collect();
     root.fields
         .iter()
         .filter(|f| has_heading(f, root.table))
@@ -594,14 +596,10 @@ fn headings<'n>(root: &'n StructDecl, texts: &[Option<String>]) -> Vec<(usize, &
                 .map(|l| without_ordinal(&normalise(l)).to_owned())
                 .filter(|w| !w.is_empty())
                 .collect();
-            texts
+            cores
                 .iter()
-                .position(|t| {
-                    t.as_deref().is_some_and(|have| {
-                        // A heading may carry the section's unit: `工作人员（单位：人）`.
-                        let have = without_ordinal(have);
-                        wanted.iter().any(|w| have == w || without_unit(have) == w)
-                    })
+                .position(|core| {
+                    core.is_some_and(|(core, bare)| wanted.iter().any(|w| core == w || bare == w))
                 })
                 .map(|at| (at, f))
         })

@@ -81,7 +81,9 @@ impl ReadForm {
     }
 }
 
-/// Writes `value` as JSON, each number at a pointer of `numbers` as its exact decimal.
+/// Writes `value` as JSON, each number at a pointer of `numbers` as its exact decimal. `at` is
+/// the pointer of `value`, extended in place as the walk goes down (a reading's JSON is written
+/// once per report: no string is made per key).
 fn write(value: &Value, at: &mut String, numbers: &BTreeMap<String, Decimal>, out: &mut String) {
     match value {
         Value::Object(map) => {
@@ -90,10 +92,10 @@ fn write(value: &Value, at: &mut String, numbers: &BTreeMap<String, Decimal>, ou
                 if i > 0 {
                     out.push(',');
                 }
-                out.push_str(&Value::String(key.clone()).to_string());
+                write_string(key, out);
                 out.push(':');
                 let len = at.len();
-                *at = pointer::push(at, key);
+                pointer::push_onto(at, key);
                 write(item, at, numbers, out);
                 at.truncate(len);
             }
@@ -106,17 +108,43 @@ fn write(value: &Value, at: &mut String, numbers: &BTreeMap<String, Decimal>, ou
                     out.push(',');
                 }
                 let len = at.len();
-                *at = pointer::push(at, &i.to_string());
+                {
+                    use std::fmt::Write;
+                    let _ = write!(at, "/{i}");
+                }
                 write(item, at, numbers, out);
                 at.truncate(len);
             }
             out.push(']');
         }
-        Value::Number(_) => match numbers.get(at.as_str()) {
-            Some(exact) => out.push_str(&exact.to_string()),
-            None => out.push_str(&value.to_string()),
-        },
-        other => out.push_str(&other.to_string()),
+        Value::Number(number) => {
+            use std::fmt::Write;
+            // An integer stands for itself (the reader puts one only for a whole number
+            // written without decimals or sign); a float for the exact decimal read there.
+            let exact = match number.is_f64() {
+                true => numbers.get(at.as_str()),
+                false => None,
+            };
+            let _ = match exact {
+                Some(exact) => write!(out, "{exact}"),
+                None => write!(out, "{number}"),
+            };
+        }
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::String(text) => write_string(text, out),
+    }
+}
+
+/// Writes `text` as a JSON string: as it is where nothing in it needs escaping (keys and most
+/// text), else through serde_json.
+fn write_string(text: &str, out: &mut String) {
+    if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+    } else {
+        out.push_str(&Value::String(text.to_owned()).to_string());
     }
 }
 

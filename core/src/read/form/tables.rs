@@ -7,7 +7,8 @@ use super::Reader;
 use super::diagnostic::{Diagnostic, Problem};
 use super::reading::set;
 use crate::model::cell::ValueKind;
-use crate::model::layout::{Block, LayoutCell, LeafKind, RowNode, Table, item_index, item_pointer};
+use crate::model::info::FormInfo;
+use crate::model::layout::{LayoutCell, LeafKind, RowNode, item_index, item_pointer};
 use crate::model::rows::MAX_ROWS;
 use crate::read::columns::{self, Columns, Header};
 use crate::read::grid::{SourceCell, SourceTable};
@@ -85,37 +86,89 @@ pub(crate) struct TableColumns<'f> {
 /// A data row of a block, as rows of a source are matched to it.
 pub(crate) struct Wanted<'a> {
     /// The labels above it, compared as rows are (outermost first).
-    pub(crate) above: Vec<String>,
+    pub(crate) above: &'a [String],
     /// Its own label and aliases, compared as rows are; empty for a row without a label.
-    pub(crate) own: Vec<String>,
+    pub(crate) own: &'a [String],
     /// The row.
     pub(crate) row: &'a RowNode,
 }
 
-/// The data rows of a block with their labels.
-pub(crate) fn leaves<'a>(rows: &'a [RowNode], above: &mut Vec<String>, out: &mut Vec<Wanted<'a>>) {
+/// The labels of a data row, normalised as rows are compared.
+#[derive(Debug)]
+pub(crate) struct LeafLabels {
+    above: Vec<String>,
+    own: Vec<String>,
+}
+
+/// The data rows of block `block` of table `table` of the form, with their labels (normalised
+/// once per form, not per report: a reader asks for them per block of every report).
+pub(crate) fn wanted(info: &FormInfo, table: usize, block: usize) -> Vec<Wanted<'_>> {
+    let tables = &info.layout().tables;
+    let labels = info.leaf_labels.get_or_init(|| {
+        tables
+            .iter()
+            .map(|t| {
+                t.blocks
+                    .iter()
+                    .map(|b| {
+                        let mut out = Vec::new();
+                        leaf_labels(&b.rows, &mut Vec::new(), &mut out);
+                        out
+                    })
+                    .collect()
+            })
+            .collect()
+    });
+    let mut rows = Vec::new();
+    data_rows(&tables[table].blocks[block].rows, &mut rows);
+    rows.into_iter()
+        .zip(&labels[table][block])
+        .map(|(row, labels)| Wanted {
+            above: &labels.above,
+            own: &labels.own,
+            row,
+        })
+        .collect()
+}
+
+/// The own labels of a row: its label and aliases, normalised as rows are compared.
+fn own_labels(row: &RowNode) -> Vec<String> {
+    row.label
+        .into_iter()
+        .chain(row.aliases.iter().copied())
+        .map(row_label)
+        .collect()
+}
+
+/// The labels of the data rows under `rows`, in order.
+fn leaf_labels(rows: &[RowNode], above: &mut Vec<String>, out: &mut Vec<LeafLabels>) {
     for row in rows {
-        let own: Vec<String> = row
-            .label
-            .into_iter()
-            .chain(row.aliases.iter().copied())
-            .map(row_label)
-            .collect();
+        let own = own_labels(row);
         if row.cells.is_empty() {
             let pushed = !own.is_empty();
             if pushed {
                 above.push(own[0].clone());
             }
-            leaves(&row.children, above, out);
+            leaf_labels(&row.children, above, out);
             if pushed {
                 above.pop();
             }
         } else {
-            out.push(Wanted {
+            out.push(LeafLabels {
                 above: above.clone(),
                 own,
-                row,
             });
+        }
+    }
+}
+
+/// The data rows under `rows` (those with cells), in order.
+pub(crate) fn data_rows<'a>(rows: &'a [RowNode], out: &mut Vec<&'a RowNode>) {
+    for row in rows {
+        if row.cells.is_empty() {
+            data_rows(&row.children, out);
+        } else {
+            out.push(row);
         }
     }
 }
@@ -201,17 +254,16 @@ pub(crate) fn row_path(rows: &[RowNode], target: &RowNode) -> Option<Vec<&'stati
 impl<'a> Reader<'a> {
     /// Reads every block of the form's `table` from the source `tables`; returns how many rows
     /// were found.
-    pub(super) fn read_table(&mut self, table: &Table, tables: &[&Prepared<'_>]) -> usize {
-        table
-            .blocks
-            .iter()
-            .map(|block| self.read_block(block, tables))
+    pub(super) fn read_table(&mut self, table: usize, tables: &[&Prepared<'_>]) -> usize {
+        (0..self.info.layout().tables[table].blocks.len())
+            .map(|block| self.read_block(table, block, tables))
             .sum()
     }
 
-    fn read_block(&mut self, block: &Block, tables: &[&Prepared<'_>]) -> usize {
-        let mut wanted = Vec::new();
-        leaves(&block.rows, &mut Vec::new(), &mut wanted);
+    fn read_block(&mut self, table: usize, block: usize, tables: &[&Prepared<'_>]) -> usize {
+        let info = self.info;
+        let wanted = wanted(info, table, block);
+        let block = &info.layout().tables[table].blocks[block];
         let mut found = vec![false; wanted.len()];
         // Every row label of the form, for telling a variant from another block's row.
         let mut form_labels: Option<&[String]> = None;
