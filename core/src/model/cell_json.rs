@@ -164,12 +164,47 @@ impl<'de, T: CellValue> Visitor<'de> for CellVisitor<T> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Cell<T>, A::Error> {
-        let key: Option<String> = map.next_key()?;
+        let key: Option<Text<'de>> = map.next_key_seed(TextSeed)?;
         match key.as_deref() {
-            Some(RAW) => Self::raw(&map.next_value::<String>()?),
-            Some(NUMBER) => Self::number(&map.next_value::<String>()?),
+            Some(RAW) => Self::raw(&map.next_value_seed(TextSeed)?),
+            Some(NUMBER) => Self::number(&map.next_value_seed(TextSeed)?),
             _ => Err(Self::found("an object")),
         }
+    }
+}
+
+/// A string as the deserializer hands it over: borrowed from the input where it can be (a
+/// cell's raw text, from `serde_json::from_str`), so that reading a form makes no string per
+/// cell.
+type Text<'de> = std::borrow::Cow<'de, str>;
+
+struct TextSeed;
+
+impl<'de> de::DeserializeSeed<'de> for TextSeed {
+    type Value = Text<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Text<'de>, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TextSeed {
+    type Value = Text<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Text<'de>, E> {
+        Ok(Text::Borrowed(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Text<'de>, E> {
+        Ok(Text::Owned(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Text<'de>, E> {
+        Ok(Text::Owned(v))
     }
 }
 

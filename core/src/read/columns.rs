@@ -83,7 +83,10 @@ pub struct Header<'t> {
     rows: Vec<usize>,
     /// Whether the header says which column its labels stand over (see the module docs).
     aligned: bool,
-    paths: std::collections::HashMap<usize, Vec<String>>,
+    paths: rustc_hash::FxHashMap<usize, Vec<String>>,
+    /// The grid columns of the row located last, with what was decided: the rows of a block
+    /// mostly stand in the same columns, decided once.
+    last: Option<(Vec<usize>, Columns)>,
 }
 
 impl<'t> Header<'t> {
@@ -107,7 +110,8 @@ impl<'t> Header<'t> {
             table,
             aligned: !rows.is_empty() && (spanned || rows.len() == 1),
             rows,
-            paths: std::collections::HashMap::new(),
+            paths: Default::default(),
+            last: None,
         }
     }
 
@@ -149,6 +153,11 @@ impl<'t> Header<'t> {
         if !self.aligned || values.len() != columns.len() {
             return Columns::ByOrder;
         }
+        if let Some((at, decided)) = &self.last
+            && at.iter().eq(values.iter().map(|v| &v.column))
+        {
+            return decided.clone();
+        }
         // For each value, the form columns its header path names.
         let named: Vec<Vec<usize>> = values
             .iter()
@@ -159,7 +168,9 @@ impl<'t> Header<'t> {
                     .collect()
             })
             .collect();
-        decide(&named, columns)
+        let decided = decide(&named, columns);
+        self.last = Some((values.iter().map(|v| v.column).collect(), decided.clone()));
+        decided
     }
 }
 

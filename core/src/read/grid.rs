@@ -83,10 +83,21 @@ impl SourceDocument {
 
 /// Folds white space runs (including NBSP and the ideographic space) to one space and trims.
 pub fn fold_space(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || c == '\u{a0}')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    // One pass into one string: every paragraph and cell of a page comes through here.
+    let mut out = String::with_capacity(text.len());
+    let mut gap = false;
+    for c in text.chars() {
+        if c.is_whitespace() || c == '\u{a0}' {
+            gap = !out.is_empty();
+        } else {
+            if gap {
+                out.push(' ');
+                gap = false;
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Folds white space within each line as [`fold_space`] does, keeping the line breaks between
@@ -155,4 +166,19 @@ pub fn place(rows: Vec<Vec<(String, usize, usize, Position)>>, max_span: usize) 
         cell.rowspan = cell.rowspan.min(rows - cell.row);
     }
     table
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn white_space_runs_fold_to_one_space_and_the_ends_are_trimmed() {
+        use super::fold_space;
+        assert_eq!(
+            fold_space("  （一）\u{3000}予以公开 \u{a0}\n\t合计  "),
+            "（一） 予以公开 合计"
+        );
+        assert_eq!(fold_space("规章"), "规章");
+        assert_eq!(fold_space(" \u{a0}\t"), "");
+        assert_eq!(fold_space(""), "");
+    }
 }

@@ -2,26 +2,12 @@
 //! with `rowspan`/`colspan`, and the running text around them. Built on html5ever (through
 //! scraper), which recovers from broken markup as browsers do.
 
-use scraper::{ElementRef, Html, Selector};
+use scraper::{ElementRef, Html};
 
 use super::grid::{Piece, Position, SourceDocument, fold_lines, fold_space, place};
 
 /// The largest span honoured; larger ones are clamped (a hostile page cannot make a huge grid).
 pub const MAX_SPAN: usize = 1000;
-
-fn selector(css: &str) -> Selector {
-    // The selectors are fixed strings of this module; a failure is a bug caught by the tests.
-    Selector::parse(css).unwrap_or_else(|_| panic!("invalid selector {css}"))
-}
-
-/// A selector of this module, parsed once for every page read.
-macro_rules! selector {
-    ($css:literal) => {{
-        static SELECTOR: std::sync::LazyLock<Selector> =
-            std::sync::LazyLock::new(|| selector($css));
-        &*SELECTOR
-    }};
-}
 
 /// A cell's text: its line breaks (`<br>`) kept, any other white space (the page source's
 /// newlines among it) folded.
@@ -50,47 +36,62 @@ pub fn read(html: &str) -> Result<SourceDocument, super::refusal::Refusal> {
         });
     }
     let page = Html::parse_document(html);
-    let blocks = selector!("h1, h2, h3, h4, h5, h6, p, table, li");
     let mut pieces = Vec::new();
     // Government CMS pages carry the article's title in a meta tag, often not in the body.
-    let meta_title = page
-        .select(selector!("meta[name=ArticleTitle]"))
-        .find_map(|m| m.value().attr("content").map(fold_space))
-        .filter(|t| !t.is_empty());
-    if let Some(title) = meta_title {
-        pieces.push(Piece::Text {
-            text: title,
-            position: Position::Paragraph(0),
-        });
-    }
+    let mut meta_title: Option<String> = None;
     let mut paragraphs = 0;
     let mut tables = 0;
-    for element in page.select(blocks) {
-        let name = element.value().name();
-        let inside_table = element
-            .ancestors()
-            .filter_map(ElementRef::wrap)
-            .any(|a| a.value().name() == "table");
-        if name == "table" {
-            // A layout table holding a data table: read the inner one only.
-            let nested = element
-                .select(selector!("table"))
-                .any(|t| t.id() != element.id());
-            if nested {
-                continue;
-            }
-            tables += 1;
-            pieces.push(Piece::Table(table(element, tables)));
-        } else if !inside_table && !is_verdict(&element) {
-            let text = fold_space(&element.text().collect::<String>());
-            if !text.is_empty() {
-                paragraphs += 1;
-                pieces.push(Piece::Text {
-                    text,
-                    position: Position::Paragraph(paragraphs),
-                });
+    // The page walked once, in document order, each node with how many tables enclose it
+    // (a stack, not recursion: the depth is the page's). Blocks are headings, paragraphs,
+    // list items and tables.
+    let mut stack = vec![(page.tree.root(), 0usize)];
+    while let Some((node, tables_around)) = stack.pop() {
+        let mut inside = tables_around;
+        if let Some(element) = ElementRef::wrap(node) {
+            match element.value().name() {
+                "table" => {
+                    inside += 1;
+                    // A layout table holding a data table: read the inner one only.
+                    let nested = element
+                        .descendants()
+                        .skip(1)
+                        .any(|n| n.value().as_element().is_some_and(|e| e.name() == "table"));
+                    if !nested {
+                        tables += 1;
+                        pieces.push(Piece::Table(table(element, tables)));
+                    }
+                }
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "li"
+                    if tables_around == 0 && !is_verdict(&element) =>
+                {
+                    let text = fold_space(&element.text().collect::<String>());
+                    if !text.is_empty() {
+                        paragraphs += 1;
+                        pieces.push(Piece::Text {
+                            text,
+                            position: Position::Paragraph(paragraphs),
+                        });
+                    }
+                }
+                "meta"
+                    if meta_title.is_none()
+                        && element.value().attr("name") == Some("ArticleTitle") =>
+                {
+                    meta_title = element.value().attr("content").map(fold_space);
+                }
+                _ => {}
             }
         }
+        stack.extend(node.children().rev().map(|child| (child, inside)));
+    }
+    if let Some(title) = meta_title.filter(|t| !t.is_empty()) {
+        pieces.insert(
+            0,
+            Piece::Text {
+                text: title,
+                position: Position::Paragraph(0),
+            },
+        );
     }
     Ok(SourceDocument { pieces })
 }
@@ -110,21 +111,18 @@ fn span(element: &ElementRef<'_>, name: &str) -> usize {
         .unwrap_or(1)
 }
 
+/// A table without tables inside it: its rows (`tr`) and their cells (`th`, `td`), in order.
 fn table(element: ElementRef<'_>, index: usize) -> super::grid::SourceTable {
-    let row_selector = selector!("tr");
-    let cell_selector = selector!("th, td");
+    let named = |names: &'static [&'static str]| {
+        move |node| ElementRef::wrap(node).filter(|e| names.contains(&e.value().name()))
+    };
     let rows = element
-        .select(row_selector)
-        // Rows of this table, not of a table nested in a cell.
-        .filter(|tr| {
-            tr.ancestors()
-                .filter_map(ElementRef::wrap)
-                .find(|a| a.value().name() == "table")
-                .is_some_and(|t| t.id() == element.id())
-        })
+        .descendants()
+        .filter_map(named(&["tr"]))
         .enumerate()
         .map(|(r, tr)| {
-            tr.select(cell_selector)
+            tr.descendants()
+                .filter_map(named(&["th", "td"]))
                 .enumerate()
                 .map(|(c, cell)| {
                     (

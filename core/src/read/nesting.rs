@@ -57,8 +57,16 @@ pub fn depth(html: &str, limit: usize) -> usize {
                 let name = name_at(html, i);
                 let end = tag_end(bytes, i);
                 let self_closing = end > 1 && bytes[end - 2] == b'/';
-                // Compared in place: a page has thousands of tags, each worth no allocation.
-                let among = |list: &[&str]| list.iter().any(|n| n.eq_ignore_ascii_case(name));
+                // Lower-cased in place: a page has thousands of tags, each worth no allocation.
+                // A name longer than any listed is none of them.
+                let mut buffer = [0u8; 16];
+                let lower = buffer.get_mut(..name.len()).map(|buffer| {
+                    buffer.copy_from_slice(name.as_bytes());
+                    buffer.make_ascii_lowercase();
+                    &*buffer
+                });
+                let among =
+                    |list: &[&str]| lower.is_some_and(|l| list.iter().any(|n| n.as_bytes() == l));
                 if among(RAW) {
                     let close = format!("</{}", name.to_ascii_lowercase());
                     i = find_ignore_case(bytes, end, close.as_bytes()).unwrap_or(bytes.len());

@@ -109,23 +109,49 @@ const TRADITIONAL_WORDS: &[(&str, &str)] = &[("檔案", "文件")];
 
 /// A label in comparable form.
 pub fn normalise(label: &str) -> String {
+    normalise_within(label, usize::MAX).0
+}
+
+/// The beginning of `text` in comparable form, stopping once `max` bytes are written (a
+/// paragraph is looked at only for what it starts with), and whether that is all of it. What
+/// is written is the beginning of [`normalise`]'s result.
+pub fn normalise_within(label: &str, max: usize) -> (String, bool) {
     // One pass, one string: labels are normalised by the thousand per report.
+    let folding = Folding::get();
     let mut out = String::with_capacity(label.len());
     // Where a word replaced ends: its characters are not taken again.
     let mut skip_to = 0;
+    let mut whole = true;
     for (at, ch) in label.char_indices() {
         if at < skip_to {
             continue;
         }
-        match fold_char(ch) {
+        // Stopped between characters, never inside a word replaced.
+        if out.len() >= max {
+            whole = false;
+            break;
+        }
+        if ch.is_ascii() {
+            if !ch.is_whitespace() && ch != '"' && ch != '\'' {
+                out.push(ch);
+            }
+            continue;
+        }
+        match folding.fold(ch) {
             c if c.is_whitespace() || c == '\u{a0}' => {}
             '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' => {}
             '、' => out.push(','),
             c => {
                 // Words a Traditional mirror replaces rather than converts.
-                let word = TRADITIONAL_WORDS
-                    .iter()
-                    .find(|(traditional, _)| label[at..].starts_with(traditional));
+                let word = folding
+                    .word_starts
+                    .contains(&c)
+                    .then(|| {
+                        TRADITIONAL_WORDS
+                            .iter()
+                            .find(|(traditional, _)| label[at..].starts_with(traditional))
+                    })
+                    .flatten();
                 match word {
                     Some((traditional, simplified)) => {
                         out.push_str(simplified);
@@ -137,7 +163,7 @@ pub fn normalise(label: &str) -> String {
         }
     }
     numbering(&mut out);
-    out
+    (out, whole)
 }
 
 /// A normalised row label without the unit a template writes after it (`独立用户访问总量
@@ -219,38 +245,61 @@ pub const MAX_SIMILAR: usize = 120;
 
 /// One character as labels compare it: full width folded to ASCII, Traditional simplified.
 pub fn fold_char(c: char) -> char {
-    let c = fold_width(c);
-    if c.is_ascii() { c } else { simplified(c) }
+    Folding::get().fold(c)
 }
 
-/// The Simplified form of a Traditional character of the labels, else the character.
-fn simplified(ch: char) -> char {
-    // Sorted once; a binary search per character (a hash of each would cost more).
-    static TABLE: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut table = TRADITIONAL.to_vec();
-        table.sort_unstable();
-        table.dedup_by_key(|(t, _)| *t);
-        table
-    });
-    // Most characters are none of them: told by a bit each, before any search.
-    static BITS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    let bits = BITS.get_or_init(|| {
-        let mut bits = vec![0u64; 0x1_0000 / 64];
-        for &(t, _) in TRADITIONAL {
-            if let Some(word) = bits.get_mut(t as usize / 64) {
-                *word |= 1 << (t as usize % 64);
+/// The tables [`fold_char`] looks into, built once.
+struct Folding {
+    /// Traditional → Simplified, sorted: a binary search per character (a hash of each would
+    /// cost more).
+    table: Vec<(char, char)>,
+    /// A bit per character of the Basic Multilingual Plane, set for those in `table`: most
+    /// characters are none of them, told without a search.
+    bits: Vec<u64>,
+    /// The first characters of [`TRADITIONAL_WORDS`].
+    word_starts: Vec<char>,
+}
+
+impl Folding {
+    fn get() -> &'static Folding {
+        static FOLDING: std::sync::OnceLock<Folding> = std::sync::OnceLock::new();
+        FOLDING.get_or_init(|| {
+            let mut table = TRADITIONAL.to_vec();
+            table.sort_unstable();
+            table.dedup_by_key(|(t, _)| *t);
+            let mut bits = vec![0u64; 0x1_0000 / 64];
+            for &(t, _) in &table {
+                if let Some(word) = bits.get_mut(t as usize / 64) {
+                    *word |= 1 << (t as usize % 64);
+                }
             }
-        }
-        bits
-    });
-    let code = ch as usize;
-    if code < 0x1_0000 && bits[code / 64] & (1 << (code % 64)) == 0 {
-        return ch;
+            let word_starts = TRADITIONAL_WORDS
+                .iter()
+                .filter_map(|(word, _)| word.chars().next())
+                .collect();
+            Folding {
+                table,
+                bits,
+                word_starts,
+            }
+        })
     }
-    match table.binary_search_by_key(&ch, |&(t, _)| t) {
-        Ok(at) => table[at].1,
-        Err(_) => ch,
+
+    fn fold(&self, c: char) -> char {
+        let c = fold_width(c);
+        if c.is_ascii() { c } else { self.simplified(c) }
+    }
+
+    /// The Simplified form of a Traditional character of the labels, else the character.
+    fn simplified(&self, ch: char) -> char {
+        let code = ch as usize;
+        if code < 0x1_0000 && self.bits[code / 64] & (1 << (code % 64)) == 0 {
+            return ch;
+        }
+        match self.table.binary_search_by_key(&ch, |&(t, _)| t) {
+            Ok(at) => self.table[at].1,
+            Err(_) => ch,
+        }
     }
 }
 

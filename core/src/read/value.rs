@@ -48,7 +48,13 @@ impl ReadCell {
     }
 }
 
-/// A number that is a whole `u64` as written (no decimal places), as that `u64`.
+/// True when a number read is a whole `u64` as written (no decimal places, no sign): what
+/// stands in a reading's JSON exactly as itself.
+pub fn is_whole_u64(n: &Decimal) -> bool {
+    whole_u64(n).is_some()
+}
+
+/// A number that is a whole `u64` as written (no decimal places, no sign), as that `u64`.
 fn whole_u64(n: &Decimal) -> Option<u64> {
     (n.scale() == 0 && !n.is_sign_negative()).then(|| u64::try_from(n.mantissa()).ok())?
 }

@@ -66,7 +66,37 @@ pub(crate) struct PreparedSource<'s> {
     /// for the pieces of text.
     tables: Vec<Option<Prepared<'s>>>,
     /// Each piece of text, normalised; `None` for the tables.
-    texts: Vec<Option<String>>,
+    texts: Vec<Option<Normalised>>,
+}
+
+/// A piece of text normalised ([`crate::read::normalise::normalise_within`]): all of it, or
+/// the beginning of a paragraph, which is no heading and is looked at only for the label it
+/// may start with.
+pub(crate) struct Normalised {
+    text: String,
+    whole: bool,
+}
+
+/// How much of a piece of text is normalised before it is known to be a paragraph (bytes of
+/// the normalised text, about 100 Chinese characters): more than any heading or line label
+/// (a heading written otherwise is looked for up to 60 characters).
+const NORMALISED_WITHIN: usize = 300;
+
+impl Normalised {
+    /// The whole text normalised, when it is short enough to be a heading.
+    fn whole(&self) -> Option<&str> {
+        self.whole.then_some(self.text.as_str())
+    }
+
+    /// True when the text normalised starts with `prefix` (normalised); `raw` is the text as
+    /// written, normalised whole when the beginning kept is too short to tell.
+    fn starts_with(&self, prefix: &str, raw: &str) -> bool {
+        if self.whole || prefix.len() < self.text.len() {
+            self.text.starts_with(prefix)
+        } else {
+            crate::read::normalise::normalise(raw).starts_with(prefix)
+        }
+    }
 }
 
 fn prepare(source: &SourceDocument) -> PreparedSource<'_> {
@@ -86,7 +116,11 @@ fn prepare(source: &SourceDocument) -> PreparedSource<'_> {
         .pieces
         .iter()
         .map(|p| match p {
-            Piece::Text { text, .. } => Some(crate::read::normalise::normalise(text)),
+            Piece::Text { text, .. } => {
+                let (text, whole) =
+                    crate::read::normalise::normalise_within(text, NORMALISED_WITHIN);
+                Some(Normalised { text, whole })
+            }
             Piece::Table(_) => None,
         })
         .collect();

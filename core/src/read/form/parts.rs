@@ -6,9 +6,9 @@ use std::ops::Range;
 
 use serde_json::Value;
 
-use super::Reader;
 use super::diagnostic::Problem;
 use super::tables::Prepared;
+use super::{Normalised, Reader};
 use crate::model::node::{Node, NodeKind, Role, StructDecl};
 use crate::model::pointer;
 use crate::model::title;
@@ -114,7 +114,7 @@ impl Reader<'_> {
     }
 
     /// `label：value` lines (`报告年度：2024`, `标题：…`): read into their fields.
-    fn lines(&mut self, root: &StructDecl, texts: &[Option<String>]) -> Vec<usize> {
+    fn lines(&mut self, root: &StructDecl, texts: &[Option<Normalised>]) -> Vec<usize> {
         let mut lines = Vec::new();
         let in_table = |f: &Node| {
             root.table && crate::model::layout::in_form_table(f) && f.field.role != Role::Meta
@@ -124,10 +124,15 @@ impl Reader<'_> {
                 continue;
             };
             let prefix = format!("{}:", normalise(label));
+            let pieces = &self.source.pieces;
             let found = texts
                 .iter()
+                .zip(pieces)
                 .enumerate()
-                .find(|(_, t)| t.as_deref().is_some_and(|t| t.starts_with(&prefix)));
+                .find(|(_, (t, p))| match (t, p) {
+                    (Some(t), Piece::Text { text, .. }) => t.starts_with(&prefix, text),
+                    _ => false,
+                });
             let Some((at, _)) = found else {
                 continue;
             };
@@ -176,7 +181,9 @@ impl Reader<'_> {
                 ) {
                     (_, Some(index)) => {
                         crate::read::value::parse_cell(value, &self.info.cells[index]).map(|read| {
-                            if let crate::read::value::ReadCell::Number(n) = &read {
+                            if let crate::read::value::ReadCell::Number(n) = &read
+                                && !crate::read::value::is_whole_u64(n)
+                            {
                                 self.numbers.insert(pointer.clone(), *n);
                             }
                             read.to_json()
@@ -498,7 +505,7 @@ const MAX_HEADING: usize = 60;
 /// found before and after it.
 fn similar_headings<'n>(
     root: &'n StructDecl,
-    texts: &[Option<String>],
+    texts: &[Option<Normalised>],
     found: &Found<'n>,
 ) -> Vec<(usize, &'n Node)> {
     let fields: Vec<&Node> = root
@@ -542,14 +549,17 @@ fn similar_headings<'n>(
         let candidates: Vec<usize> = (after..before)
             .filter(|&i| !taken(i))
             .filter(|&i| {
-                texts[i].as_deref().is_some_and(|have| {
-                    have.chars().count() <= MAX_HEADING
+                texts[i]
+                    .as_ref()
+                    .and_then(Normalised::whole)
+                    .is_some_and(|have| {
+                        have.chars().count() <= MAX_HEADING
                         && own.iter().any(|l| alike_heading(have, l))
                         // Alike to no other field's label.
                         && fields.iter().filter(|g| !std::ptr::eq(**g, *field)).all(|g| {
                             labels(g).iter().all(|l| !alike_heading(have, l))
                         })
-                })
+                    })
             })
             .collect();
         if let [at] = candidates[..] {
@@ -574,13 +584,13 @@ const ALIKE: f64 = 0.7;
 
 /// Each field found by its heading: its label or an alias on a line of its own, numbered or
 /// not (the ordinal is left out on both sides).
-fn headings<'n>(root: &'n StructDecl, texts: &[Option<String>]) -> Vec<(usize, &'n Node)> {
+fn headings<'n>(root: &'n StructDecl, texts: &[Option<Normalised>]) -> Vec<(usize, &'n Node)> {
     // Each text without its ordinal, and without its unit too: a heading may carry the
     // section's unit (`工作人员（单位：人）`). Worked out once, for every field.
     let cores: Vec<Option<(&str, &str)>> = texts
         .iter()
         .map(|t| {
-            let core = without_ordinal(t.as_deref()?);
+            let core = without_ordinal(t.as_ref()?.whole()?);
             Some((core, without_unit(core)))
         })
         .collect();

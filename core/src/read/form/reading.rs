@@ -14,10 +14,12 @@ use crate::read::grid::Position;
 /// and what went wrong.
 #[derive(Clone, Debug)]
 pub struct ReadForm {
-    /// The form as JSON, to look into. A decimal stands in it as the nearest `f64`; its exact
-    /// value is in [`ReadForm::numbers`], and [`ReadForm::form_json`] writes it.
+    /// The form as JSON, to look into. A whole number read stands in it as itself (a `u64`);
+    /// any other as the nearest `f64`, its exact value in [`ReadForm::numbers`], which
+    /// [`ReadForm::form_json`] writes.
     pub json: Value,
-    /// Every number read, exact, by the cell's JSON pointer.
+    /// Every number read that is not a whole `u64` (those are exact in `json`), exact, by the
+    /// cell's JSON pointer.
     pub numbers: BTreeMap<String, Decimal>,
     /// Everything that could not be read as declared.
     pub diagnostics: Vec<Diagnostic>,
@@ -63,6 +65,12 @@ impl ReadForm {
                     return Slot::Num(integer.map_or(Num::Dec(*n), Num::Int));
                 }
                 match self.json.pointer(&cell.pointer) {
+                    // A whole number read is in the JSON as itself.
+                    Some(Value::Number(n)) => match (n.as_u64(), cell.kind) {
+                        (Some(whole), ValueKind::Amount) => Slot::Num(Num::Dec(whole.into())),
+                        (Some(whole), _) => Slot::Num(Num::Int(whole.into())),
+                        (None, _) => Slot::Blank,
+                    },
                     Some(Value::String(mark)) => {
                         Mark::parse(mark).map_or(Slot::Blank, Slot::NotApplicable)
                     }
@@ -151,6 +159,15 @@ fn write_string(text: &str, out: &mut String) {
 /// Sets the value at the path `keys` of `json`, making the objects on the way; in an array
 /// (repeated rows), a key is the element's index, and the elements up to it are made.
 pub(crate) fn set(json: &mut Value, keys: &[&str], value: Value) {
+    // Mostly the place is there already (a reading starts from every cell blank): one lookup
+    // per key.
+    if keys.is_empty() {
+        return;
+    }
+    if let Some(slot) = existing(json, keys) {
+        *slot = value;
+        return;
+    }
     let mut at = json;
     for (i, key) in keys.iter().enumerate() {
         let last = i + 1 == keys.len();
@@ -196,6 +213,18 @@ pub(crate) fn set(json: &mut Value, keys: &[&str], value: Value) {
         };
         at = next;
     }
+}
+
+/// The value at the path `keys` of `json` through objects only, when it is there.
+fn existing<'v>(json: &'v mut Value, keys: &[&str]) -> Option<&'v mut Value> {
+    let mut at = json;
+    for key in keys {
+        at = match at {
+            Value::Object(map) => map.get_mut(*key)?,
+            _ => return None,
+        };
+    }
+    Some(at)
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 
 use std::collections::HashSet;
 
+use rustc_hash::FxHashSet;
+
 use super::Reader;
 use super::diagnostic::{Diagnostic, Problem};
 use super::reading::set;
@@ -269,7 +271,7 @@ impl<'a> Reader<'a> {
         let mut form_labels: Option<&[String]> = None;
         // How many elements of each repeated row were read.
         let mut items: std::collections::BTreeMap<usize, usize> = Default::default();
-        let mut context: HashSet<&str> = HashSet::new();
+        let mut context: FxHashSet<&str> = FxHashSet::default();
         let form_columns = columns::form_columns(&block.header);
         for table in tables {
             // The header above this block's rows in this table, found at its first row.
@@ -551,7 +553,7 @@ impl<'a> Reader<'a> {
         row: &PreparedRow<'_>,
         wanted: &[Wanted<'_>],
         found: &[bool],
-        context: &HashSet<&str>,
+        context: &FxHashSet<&str>,
         unit_column: bool,
     ) -> Option<(usize, usize)> {
         if row.labels.is_empty() {
@@ -598,7 +600,7 @@ impl<'a> Reader<'a> {
         row: &PreparedRow<'_>,
         wanted: &[Wanted<'_>],
         candidates: &[usize],
-        context: &HashSet<&str>,
+        context: &FxHashSet<&str>,
     ) -> Option<usize> {
         match candidates {
             [] => None,
@@ -700,7 +702,9 @@ impl<'a> Reader<'a> {
             };
             match value::parse_cell(&text, declared) {
                 Ok(read) => {
-                    if let ReadCell::Number(n) = &read {
+                    if let ReadCell::Number(n) = &read
+                        && !value::is_whole_u64(n)
+                    {
                         self.numbers.insert(cell.pointer.clone(), *n);
                     }
                     match item {
