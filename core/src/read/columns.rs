@@ -84,6 +84,8 @@ pub struct Header<'t> {
     /// Whether the header says which column its labels stand over (see the module docs).
     aligned: bool,
     paths: rustc_hash::FxHashMap<usize, Vec<String>>,
+    /// The unit of money each column's header states, as asked (asked for every cell).
+    units: rustc_hash::FxHashMap<usize, Option<&'static str>>,
     /// The grid columns of the row located last, with what was decided: the rows of a block
     /// mostly stand in the same columns, decided once.
     last: Option<(Vec<usize>, Columns)>,
@@ -111,6 +113,7 @@ impl<'t> Header<'t> {
             aligned: !rows.is_empty() && (spanned || rows.len() == 1),
             rows,
             paths: Default::default(),
+            units: Default::default(),
             last: None,
         }
     }
@@ -140,12 +143,17 @@ impl<'t> Header<'t> {
         if !self.aligned {
             return None;
         }
-        self.path(column).iter().rev().find_map(|label| {
+        if let Some(&unit) = self.units.get(&column) {
+            return unit;
+        }
+        let unit = self.path(column).iter().rev().find_map(|label| {
             value::MONEY_UNITS
                 .iter()
                 .copied()
                 .find(|unit| states_unit(label, unit))
-        })
+        });
+        self.units.insert(column, unit);
+        unit
     }
 
     /// Maps `values` (cells of one source row) to the form's `columns`.

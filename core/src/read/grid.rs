@@ -83,18 +83,15 @@ impl SourceDocument {
 
 /// Folds white space runs (including NBSP and the ideographic space) to one space and trims.
 pub fn fold_space(text: &str) -> String {
-    // One pass into one string: every paragraph and cell of a page comes through here.
+    // One pass into one string, a run of text at a time: every paragraph and cell of a page
+    // comes through here.
     let mut out = String::with_capacity(text.len());
-    let mut gap = false;
-    for c in text.chars() {
-        if c.is_whitespace() || c == '\u{a0}' {
-            gap = !out.is_empty();
-        } else {
-            if gap {
+    for run in text.split(|c: char| c.is_whitespace() || c == '\u{a0}') {
+        if !run.is_empty() {
+            if !out.is_empty() {
                 out.push(' ');
-                gap = false;
             }
-            out.push(c);
+            out.push_str(run);
         }
     }
     out

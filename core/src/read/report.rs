@@ -178,12 +178,15 @@ pub(crate) fn into_reading<F>(
 ) -> Result<Reading<F>, ReadError> {
     let json = read.form_json();
     match parse(&json) {
-        Ok(form) => Ok(Reading {
-            form,
-            kind,
-            diagnostics: read.diagnostics,
-            positions: read.positions,
-        }),
+        Ok(form) => {
+            super::form::spare::give_back(info, read.json);
+            Ok(Reading {
+                form,
+                kind,
+                diagnostics: read.diagnostics,
+                positions: read.positions,
+            })
+        }
         // The reader fills every cell, blank where nothing was read; what the form still
         // refuses is a field it requires that was not found (a title, a text part).
         Err(err) => Err(ReadError::Incomplete {

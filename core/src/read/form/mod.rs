@@ -14,6 +14,7 @@
 mod diagnostic;
 mod parts;
 mod reading;
+pub(crate) mod spare;
 pub(crate) mod tables;
 
 use std::collections::BTreeMap;
@@ -42,7 +43,11 @@ pub fn read_best(forms: &[&FormInfo], source: &SourceDocument) -> Option<(usize,
         let read = read_prepared(info, source, &prepared);
         let unmatched = read.unmatched();
         if best.as_ref().is_none_or(|(_, b)| unmatched < b.unmatched()) {
-            best = Some((index, read));
+            if let Some((was, worse)) = best.replace((index, read)) {
+                spare::give_back(forms[was], worse.json);
+            }
+        } else {
+            spare::give_back(info, read.json);
         }
         // Nothing left unmatched: no later form can do better (ties go to the earlier), so
         // the rest are not read.
@@ -201,7 +206,7 @@ impl<'a> Reader<'a> {
         source: &'a SourceDocument,
         prepared: &'a PreparedSource<'a>,
     ) -> Self {
-        let json = info.skeleton.get_or_init(|| skeleton(info)).clone();
+        let json = spare::take(info, info.skeleton.get_or_init(|| skeleton(info)));
         Reader {
             info,
             source,
