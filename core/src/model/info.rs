@@ -89,14 +89,17 @@ pub struct FormInfo {
     #[cfg(feature = "read")]
     pub(crate) row_labels: std::sync::OnceLock<Vec<String>>,
     /// The JSON every reading starts from (each cell blank, repeated rows none), built on first
-    /// use: a reader starts from a copy for every report and every form it tries.
+    /// use: a reader starts from it for every report and every form it tries.
     #[cfg(feature = "read")]
     pub(crate) skeleton: std::sync::OnceLock<serde_json::Value>,
+    /// The columns of every table's blocks as header labels, normalised as a reader compares
+    /// headers (by table, block and column), built on first use.
+    #[cfg(feature = "read")]
+    pub(crate) column_labels: std::sync::OnceLock<Vec<Vec<Vec<Vec<String>>>>>,
     /// The labels of every table's blocks' data rows, normalised as a reader compares rows
     /// (by table, block and row), built on first use.
     #[cfg(feature = "read")]
-    pub(crate) leaf_labels:
-        std::sync::OnceLock<Vec<Vec<Vec<crate::read::form::tables::LeafLabels>>>>,
+    pub(crate) leaf_labels: std::sync::OnceLock<Vec<Vec<crate::read::form::tables::BlockLabels>>>,
 }
 
 impl FormInfo {
@@ -150,6 +153,8 @@ impl FormInfo {
             row_labels: std::sync::OnceLock::new(),
             #[cfg(feature = "read")]
             skeleton: std::sync::OnceLock::new(),
+            #[cfg(feature = "read")]
+            column_labels: std::sync::OnceLock::new(),
             #[cfg(feature = "read")]
             leaf_labels: std::sync::OnceLock::new(),
         }

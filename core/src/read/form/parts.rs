@@ -90,11 +90,11 @@ impl Reader<'_> {
         let prepared = self.prepared;
         let texts = &prepared.texts;
         let mut found = Found {
-            headings: headings(root, &texts),
-            lines: self.lines(root, &texts),
+            headings: headings(root, texts),
+            lines: self.lines(root, texts),
         };
         // A heading written otherwise than the form's: read as it, and said.
-        for (at, field) in similar_headings(root, &texts, &found) {
+        for (at, field) in similar_headings(root, texts, &found) {
             let (written, position) = match &self.source.pieces[at] {
                 Piece::Text { text, position } => (text.clone(), *position),
                 Piece::Table(_) => continue,

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Reader;
 use super::diagnostic::{Diagnostic, Problem};
@@ -97,40 +97,85 @@ pub(crate) struct Wanted<'a> {
 
 /// The labels of a data row, normalised as rows are compared.
 #[derive(Debug)]
-pub(crate) struct LeafLabels {
+struct LeafLabels {
     above: Vec<String>,
     own: Vec<String>,
 }
 
-/// The data rows of block `block` of table `table` of the form, with their labels (normalised
-/// once per form, not per report: a reader asks for them per block of every report).
-pub(crate) fn wanted(info: &FormInfo, table: usize, block: usize) -> Vec<Wanted<'_>> {
-    let tables = &info.layout().tables;
+/// The labels of a block's data rows, normalised once per form.
+#[derive(Debug)]
+pub(crate) struct BlockLabels {
+    /// Each data row's, in order.
+    rows: Vec<LeafLabels>,
+    /// The data rows (indices into `rows`, ascending) by each of their own labels: how a
+    /// source row's label finds its rows without comparing it with every row's.
+    by_label: FxHashMap<String, Vec<usize>>,
+}
+
+impl BlockLabels {
+    fn of(rows: &[RowNode]) -> BlockLabels {
+        let mut leaves = Vec::new();
+        leaf_labels(rows, &mut Vec::new(), &mut leaves);
+        let mut by_label: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (w, leaf) in leaves.iter().enumerate() {
+            for label in &leaf.own {
+                let rows = by_label.entry(label.clone()).or_default();
+                if rows.last() != Some(&w) {
+                    rows.push(w);
+                }
+            }
+        }
+        BlockLabels {
+            rows: leaves,
+            by_label,
+        }
+    }
+}
+
+/// The labels of block `block` of table `table` of the form (built once per form: a reader
+/// asks for them per block of every report).
+fn block_labels(info: &FormInfo, table: usize, block: usize) -> &BlockLabels {
     let labels = info.leaf_labels.get_or_init(|| {
-        tables
+        info.layout()
+            .tables
             .iter()
-            .map(|t| {
-                t.blocks
-                    .iter()
-                    .map(|b| {
-                        let mut out = Vec::new();
-                        leaf_labels(&b.rows, &mut Vec::new(), &mut out);
-                        out
-                    })
-                    .collect()
-            })
+            .map(|t| t.blocks.iter().map(|b| BlockLabels::of(&b.rows)).collect())
             .collect()
     });
+    &labels[table][block]
+}
+
+/// The data rows of block `block` of table `table` of the form, with their labels.
+pub(crate) fn wanted(info: &FormInfo, table: usize, block: usize) -> Vec<Wanted<'_>> {
+    let labels = block_labels(info, table, block);
     let mut rows = Vec::new();
-    data_rows(&tables[table].blocks[block].rows, &mut rows);
+    data_rows(&info.layout().tables[table].blocks[block].rows, &mut rows);
     rows.into_iter()
-        .zip(&labels[table][block])
+        .zip(&labels.rows)
         .map(|(row, labels)| Wanted {
             above: &labels.above,
             own: &labels.own,
             row,
         })
         .collect()
+}
+
+/// The columns of block `block` of table `table` of the form, as header labels compared as a
+/// source's headers are ([`columns::form_columns`]), worked out once per form.
+fn block_columns(info: &FormInfo, table: usize, block: usize) -> &[Vec<String>] {
+    let columns = info.column_labels.get_or_init(|| {
+        info.layout()
+            .tables
+            .iter()
+            .map(|t| {
+                t.blocks
+                    .iter()
+                    .map(|b| columns::form_columns(&b.header))
+                    .collect()
+            })
+            .collect()
+    });
+    &columns[table][block]
 }
 
 /// The own labels of a row: its label and aliases, normalised as rows are compared.
@@ -262,22 +307,23 @@ impl<'a> Reader<'a> {
             .sum()
     }
 
-    fn read_block(&mut self, table: usize, block: usize, tables: &[&Prepared<'_>]) -> usize {
+    fn read_block(&mut self, table: usize, block_index: usize, tables: &[&Prepared<'_>]) -> usize {
         let info = self.info;
-        let wanted = wanted(info, table, block);
-        let block = &info.layout().tables[table].blocks[block];
+        let wanted = wanted(info, table, block_index);
+        let by_label = &block_labels(info, table, block_index).by_label;
+        let block = &info.layout().tables[table].blocks[block_index];
         let mut found = vec![false; wanted.len()];
         // Every row label of the form, for telling a variant from another block's row.
         let mut form_labels: Option<&[String]> = None;
         // How many elements of each repeated row were read.
         let mut items: std::collections::BTreeMap<usize, usize> = Default::default();
         let mut context: FxHashSet<&str> = FxHashSet::default();
-        let form_columns = columns::form_columns(&block.header);
+        let form_columns = block_columns(info, table, block_index);
         for table in tables {
             // The header above this block's rows in this table, found at its first row.
             let mut header: Option<Header<'_>> = None;
             let mut columns = TableColumns {
-                form: &form_columns,
+                form: form_columns,
                 reordered: false,
                 unit_column: block.unit_column,
             };
@@ -318,7 +364,7 @@ impl<'a> Reader<'a> {
                 }
                 let unit_column = columns.unit_column;
                 let Some((chosen, start)) =
-                    self.leaf_row(row, &wanted, &found, &context, unit_column)
+                    self.leaf_row(row, &wanted, by_label, &found, &context, unit_column)
                 else {
                     // A row the form has, already read: said, the first reading kept.
                     if let Some(w) = duplicate_of(row, &wanted, &found, unit_column) {
@@ -372,7 +418,7 @@ impl<'a> Reader<'a> {
             }
         }
         for table in tables {
-            self.by_order(table, &wanted, &mut found, &form_columns, block.unit_column);
+            self.by_order(table, &wanted, &mut found, form_columns, block.unit_column);
         }
         for (w, wanted) in wanted.iter().enumerate() {
             // A row of numbers the form lets a report leave out (`Option<Count>`) is absent.
@@ -552,6 +598,7 @@ impl<'a> Reader<'a> {
         &mut self,
         row: &PreparedRow<'_>,
         wanted: &[Wanted<'_>],
+        by_label: &FxHashMap<String, Vec<usize>>,
         found: &[bool],
         context: &FxHashSet<&str>,
         unit_column: bool,
@@ -577,8 +624,12 @@ impl<'a> Reader<'a> {
                 .iter()
                 .rposition(|c| !c.text.is_empty())
                 .map_or(0, |p| p + 1);
-            let candidates: Vec<usize> = (0..wanted.len())
-                .filter(|&w| !found[w] && wanted[w].own.contains(label))
+            let candidates: Vec<usize> = by_label
+                .get(label)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&w| !found[w])
                 .filter(|&w| {
                     let values = wanted[w].row.cells.len() + usize::from(unit_column);
                     last || (written <= values && values <= room)
