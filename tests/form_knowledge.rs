@@ -116,6 +116,8 @@ const KNOWN: &[(&str, &str)] = &[
     ("read/nesting.rs", "head"),
     // The attribute of a workbook's `<sheet>` element holding the sheet's name.
     ("read/xlsx.rs", "name"),
+    // The attribute of a page's `<meta name="ArticleTitle">`.
+    ("read/html.rs", "name"),
 ];
 
 #[test]
