@@ -41,48 +41,39 @@ pub fn read(html: &str) -> Result<SourceDocument, super::refusal::Refusal> {
     let mut meta_title: Option<String> = None;
     let mut paragraphs = 0;
     let mut tables = 0;
-    // The page walked once, in document order, each node with how many tables enclose it
-    // (a stack, not recursion: the depth is the page's). Blocks are headings, paragraphs,
-    // list items and tables.
-    let mut stack = vec![(page.tree.root(), 0usize)];
-    while let Some((node, tables_around)) = stack.pop() {
-        let mut inside = tables_around;
-        if let Some(element) = ElementRef::wrap(node) {
-            match element.value().name() {
-                "table" => {
-                    inside += 1;
-                    // A layout table holding a data table: read the inner one only.
-                    let nested = element
-                        .descendants()
-                        .skip(1)
-                        .any(|n| n.value().as_element().is_some_and(|e| e.name() == "table"));
-                    if !nested {
-                        tables += 1;
-                        pieces.push(Piece::Table(table(element, tables)));
-                    }
-                }
-                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "li"
-                    if tables_around == 0 && !is_verdict(&element) =>
-                {
-                    let text = fold_space(&element.text().collect::<String>());
-                    if !text.is_empty() {
-                        paragraphs += 1;
-                        pieces.push(Piece::Text {
-                            text,
-                            position: Position::Paragraph(paragraphs),
-                        });
-                    }
-                }
-                "meta"
-                    if meta_title.is_none()
-                        && element.value().attr("name") == Some("ArticleTitle") =>
-                {
-                    meta_title = element.value().attr("content").map(fold_space);
-                }
-                _ => {}
+    // Blocks (headings, paragraphs, list items, tables) in the order the page's source writes
+    // them, which is the order the parser made them: a heading written inside a table's markup
+    // stays after the table's start, where a browser would draw it above. One pass over the
+    // nodes, no selector matched against each.
+    for node in page.tree.nodes() {
+        let Some(element) = ElementRef::wrap(node) else {
+            continue;
+        };
+        match element.value().name() {
+            // A layout table holding a data table: the inner one only is read.
+            "table" if !element.descendants().skip(1).any(|n| is_table(n.value())) => {
+                tables += 1;
+                pieces.push(Piece::Table(table(element, tables)));
             }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "li"
+                if !node.ancestors().any(|n| is_table(n.value())) && !is_verdict(&element) =>
+            {
+                let text = fold_space(&element.text().collect::<String>());
+                if !text.is_empty() {
+                    paragraphs += 1;
+                    pieces.push(Piece::Text {
+                        text,
+                        position: Position::Paragraph(paragraphs),
+                    });
+                }
+            }
+            "meta"
+                if meta_title.is_none() && element.value().attr("name") == Some("ArticleTitle") =>
+            {
+                meta_title = element.value().attr("content").map(fold_space);
+            }
+            _ => {}
         }
-        stack.extend(node.children().rev().map(|child| (child, inside)));
     }
     if let Some(title) = meta_title.filter(|t| !t.is_empty()) {
         pieces.insert(
@@ -94,6 +85,10 @@ pub fn read(html: &str) -> Result<SourceDocument, super::refusal::Refusal> {
         );
     }
     Ok(SourceDocument { pieces })
+}
+
+fn is_table(node: &scraper::Node) -> bool {
+    node.as_element().is_some_and(|e| e.name() == "table")
 }
 
 /// The verdict a page drawn after a check opens with (`<p class="verdict" id="verdict">`): a
@@ -189,6 +184,24 @@ mod tests {
                 .message(crate::model::lang::Lang::En)
                 .contains("deeper than")
         );
+    }
+
+    #[test]
+    fn blocks_come_in_the_order_the_source_writes_them() {
+        // The parser moves a paragraph written inside a table's markup out in front of the
+        // table; it is still read after the table's start, where the source has it.
+        let doc =
+            read("<h2>一</h2><table><tr><td>规章</td><td>0</td></tr><p>二</p></table><p>三</p>")
+                .unwrap();
+        let order: Vec<&str> = doc
+            .pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Text { text, .. } => text.as_str(),
+                Piece::Table(_) => "table",
+            })
+            .collect();
+        assert_eq!(order, ["一", "table", "二", "三"]);
     }
 
     #[test]

@@ -114,11 +114,13 @@ pub fn normalise(label: &str) -> String {
 
 /// The beginning of `text` in comparable form, stopping once `max` bytes are written (a
 /// paragraph is looked at only for what it starts with), and whether that is all of it. What
-/// is written is the beginning of [`normalise`]'s result.
+/// is written is the beginning of [`normalise`]'s result, unless the stop falls inside a
+/// leading item number (`(` and `max` digits), whose `(` the whole result drops.
 pub fn normalise_within(label: &str, max: usize) -> (String, bool) {
     // One pass, one string: labels are normalised by the thousand per report.
     let folding = Folding::get();
-    let mut out = String::with_capacity(label.len());
+    // No more room than the result can take: what is kept of a long paragraph stays small.
+    let mut out = String::with_capacity(label.len().min(max.saturating_add(4)));
     // Where a word replaced ends: its characters are not taken again.
     let mut skip_to = 0;
     let mut whole = true;

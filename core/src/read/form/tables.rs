@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::Reader;
 use super::diagnostic::{Diagnostic, Problem};
@@ -317,7 +317,8 @@ impl<'a> Reader<'a> {
         let mut form_labels: Option<&[String]> = None;
         // How many elements of each repeated row were read.
         let mut items: std::collections::BTreeMap<usize, usize> = Default::default();
-        let mut context: FxHashSet<&str> = FxHashSet::default();
+        // The source's own labels: a hash that a crafted page cannot make collide.
+        let mut context: HashSet<&str> = HashSet::new();
         let form_columns = block_columns(info, table, block_index);
         for table in tables {
             // The header above this block's rows in this table, found at its first row.
@@ -600,7 +601,7 @@ impl<'a> Reader<'a> {
         wanted: &[Wanted<'_>],
         by_label: &FxHashMap<String, Vec<usize>>,
         found: &[bool],
-        context: &FxHashSet<&str>,
+        context: &HashSet<&str>,
         unit_column: bool,
     ) -> Option<(usize, usize)> {
         if row.labels.is_empty() {
@@ -651,7 +652,7 @@ impl<'a> Reader<'a> {
         row: &PreparedRow<'_>,
         wanted: &[Wanted<'_>],
         candidates: &[usize],
-        context: &FxHashSet<&str>,
+        context: &HashSet<&str>,
     ) -> Option<usize> {
         match candidates {
             [] => None,
