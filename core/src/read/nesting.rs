@@ -25,6 +25,47 @@ const RAW: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "iframe", "noscript",
 ];
 
+/// What an element's name says of its nesting.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// In [`UNCOUNTED`].
+    Uncounted,
+    /// In [`RUBY`].
+    Ruby,
+    /// In [`RAW`].
+    Raw,
+    /// Any other: counted.
+    Counted,
+}
+
+/// `name` in lower case, in `buffer`: a page has thousands of tags, each worth no allocation.
+/// `None` for a name longer than the buffer, which is none of the listed ones.
+fn lower<'b>(name: &str, buffer: &'b mut [u8; 16]) -> Option<&'b [u8]> {
+    let buffer = buffer.get_mut(..name.len())?;
+    buffer.copy_from_slice(name.as_bytes());
+    buffer.make_ascii_lowercase();
+    Some(buffer)
+}
+
+/// The kind of the element named `lower` (lower case): looked up in a table made once from
+/// the lists, as every tag of a page asks.
+fn kind_of(lower: &[u8]) -> Kind {
+    static KINDS: std::sync::OnceLock<rustc_hash::FxHashMap<&'static [u8], Kind>> =
+        std::sync::OnceLock::new();
+    let kinds = KINDS.get_or_init(|| {
+        let listed = [
+            (UNCOUNTED, Kind::Uncounted),
+            (RUBY, Kind::Ruby),
+            (RAW, Kind::Raw),
+        ];
+        listed
+            .iter()
+            .flat_map(|&(names, kind)| names.iter().map(move |n| (n.as_bytes(), kind)))
+            .collect()
+    });
+    kinds.get(lower).copied().unwrap_or(Kind::Counted)
+}
+
 /// How far up the stack an end tag looks for its element: far enough for any real page, and a
 /// bound on the work a stream of stray end tags can cause.
 const LOOK_BACK: usize = 64;
@@ -57,17 +98,8 @@ pub fn depth(html: &str, limit: usize) -> usize {
                 let name = name_at(html, i);
                 let end = tag_end(bytes, i);
                 let self_closing = end > 1 && bytes[end - 2] == b'/';
-                // Lower-cased in place: a page has thousands of tags, each worth no allocation.
-                // A name longer than any listed is none of them.
-                let mut buffer = [0u8; 16];
-                let lower = buffer.get_mut(..name.len()).map(|buffer| {
-                    buffer.copy_from_slice(name.as_bytes());
-                    buffer.make_ascii_lowercase();
-                    &*buffer
-                });
-                let among =
-                    |list: &[&str]| lower.is_some_and(|l| list.iter().any(|n| n.as_bytes() == l));
-                if among(RAW) {
+                let kind = lower(name, &mut [0; 16]).map_or(Kind::Counted, kind_of);
+                if kind == Kind::Raw {
                     let close = format!("</{}", name.to_ascii_lowercase());
                     i = find_ignore_case(bytes, end, close.as_bytes()).unwrap_or(bytes.len());
                     continue;
@@ -76,7 +108,7 @@ pub fn depth(html: &str, limit: usize) -> usize {
                     let top = stack.len().saturating_sub(LOOK_BACK);
                     stack[top..].iter().any(|n| n.eq_ignore_ascii_case("ruby"))
                 };
-                if among(RUBY)
+                if kind == Kind::Ruby
                     && stack
                         .last()
                         .is_some_and(|top| RUBY.iter().any(|r| top.eq_ignore_ascii_case(r)))
@@ -84,7 +116,7 @@ pub fn depth(html: &str, limit: usize) -> usize {
                 {
                     stack.pop();
                 }
-                if !self_closing && !among(UNCOUNTED) {
+                if !self_closing && kind != Kind::Uncounted {
                     stack.push(name);
                     deepest = deepest.max(stack.len());
                     if deepest > limit {
