@@ -15,10 +15,14 @@ fn cell_text(cell: &ElementRef<'_>) -> String {
     let mut text = String::new();
     for node in cell.descendants() {
         if let Some(t) = node.value().as_text() {
-            text.extend(
-                t.chars()
-                    .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
-            );
+            if t.contains(['\n', '\r']) {
+                text.extend(
+                    t.chars()
+                        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
+                );
+            } else {
+                text.push_str(t);
+            }
         } else if node.value().as_element().is_some_and(|e| e.name() == "br") {
             text.push('\n');
         }

@@ -163,21 +163,49 @@ fn tag_end(bytes: &[u8], start: usize) -> usize {
     bytes.len()
 }
 
+/// The index just past the first `needle` at or after `from`.
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    memchr::memmem::find(bytes.get(from..)?, needle).map(|p| from + p + needle.len())
+    let hay = bytes.get(from..)?;
+    // Mostly `>`: a byte search needs no searcher built per call.
+    let at = match needle {
+        [byte] => memchr::memchr(*byte, hay),
+        _ => memchr::memmem::find(hay, needle),
+    };
+    at.map(|p| from + p + needle.len())
 }
 
+/// The index of the first `needle` (which starts with `<`) at or after `from`, ASCII case
+/// ignored: the end of a script or style, found by its `<` (a script is often most of a page).
 fn find_ignore_case(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
+    let hay = bytes.get(from..)?;
+    let (&first, _) = needle.split_first()?;
+    if first.is_ascii_alphabetic() {
+        // Not an end tag: each position compared.
+        return hay
+            .windows(needle.len())
+            .position(|w| w.eq_ignore_ascii_case(needle))
+            .map(|p| from + p);
+    }
+    memchr::memchr_iter(first, hay)
+        .find(|&p| {
+            hay.get(p..p + needle.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        })
         .map(|p| from + p)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_script_ends_at_its_end_tag_in_any_case() {
+        let page = "<script>if (a < b) { x = '</div>'; }</ScRiPt><div><div>";
+        assert_eq!(find_ignore_case(page.as_bytes(), 8, b"</script"), Some(36));
+        assert_eq!(depth(page, 100), 2);
+        assert_eq!(find_ignore_case(b"<style>", 0, b"</style"), None);
+        assert_eq!(find_ignore_case(b"xABc", 0, b"abc"), Some(1));
+    }
 
     #[test]
     fn counts_what_must_be_closed() {
