@@ -92,14 +92,11 @@ pub struct FormInfo {
     /// use: a reader starts from it for every report and every form it tries.
     #[cfg(feature = "read")]
     pub(crate) skeleton: std::sync::OnceLock<serde_json::Value>,
-    /// The columns of every table's blocks as header labels, normalised as a reader compares
-    /// headers (by table, block and column), built on first use.
+    /// What a reader compares of every table's blocks (rows' labels, an index of them, the
+    /// columns' header labels), normalised as a reader compares them (by table and block),
+    /// built on first use.
     #[cfg(feature = "read")]
-    pub(crate) column_labels: std::sync::OnceLock<Vec<Vec<Vec<Vec<String>>>>>,
-    /// The labels of every table's blocks' data rows, normalised as a reader compares rows
-    /// (by table, block and row), built on first use.
-    #[cfg(feature = "read")]
-    pub(crate) leaf_labels: std::sync::OnceLock<Vec<Vec<crate::read::form::tables::BlockLabels>>>,
+    pub(crate) block_labels: std::sync::OnceLock<Vec<Vec<crate::read::form::tables::BlockLabels>>>,
 }
 
 impl FormInfo {
@@ -154,9 +151,7 @@ impl FormInfo {
             #[cfg(feature = "read")]
             skeleton: std::sync::OnceLock::new(),
             #[cfg(feature = "read")]
-            column_labels: std::sync::OnceLock::new(),
-            #[cfg(feature = "read")]
-            leaf_labels: std::sync::OnceLock::new(),
+            block_labels: std::sync::OnceLock::new(),
         }
     }
 

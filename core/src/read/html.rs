@@ -55,12 +55,18 @@ pub fn read(html: &str) -> Result<SourceDocument, super::refusal::Refusal> {
         };
         match element.value().name() {
             // A layout table holding a data table: the inner one only is read.
-            "table" if !element.descendants().skip(1).any(|n| is_table(n.value())) => {
+            "table"
+                if !element
+                    .descendants()
+                    .skip(1)
+                    .any(|n| is_named(n.value(), &["table"])) =>
+            {
                 tables += 1;
                 pieces.push(Piece::Table(table(element, tables)));
             }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "li"
-                if !node.ancestors().any(|n| is_table(n.value())) && !is_verdict(&element) =>
+                if !node.ancestors().any(|n| is_named(n.value(), &["table"]))
+                    && !is_verdict(&element) =>
             {
                 let text = fold_space(&element.text().collect::<String>());
                 if !text.is_empty() {
@@ -91,8 +97,9 @@ pub fn read(html: &str) -> Result<SourceDocument, super::refusal::Refusal> {
     Ok(SourceDocument { pieces })
 }
 
-fn is_table(node: &scraper::Node) -> bool {
-    node.as_element().is_some_and(|e| e.name() == "table")
+/// True when `node` is an element of one of `names`.
+fn is_named(node: &scraper::Node, names: &[&str]) -> bool {
+    node.as_element().is_some_and(|e| names.contains(&e.name()))
 }
 
 /// The verdict a page drawn after a check opens with (`<p class="verdict" id="verdict">`): a
@@ -113,7 +120,7 @@ fn span(element: &ElementRef<'_>, name: &str) -> usize {
 /// A table without tables inside it: its rows (`tr`) and their cells (`th`, `td`), in order.
 fn table(element: ElementRef<'_>, index: usize) -> super::grid::SourceTable {
     let named = |names: &'static [&'static str]| {
-        move |node| ElementRef::wrap(node).filter(|e| names.contains(&e.value().name()))
+        move |node| ElementRef::wrap(node).filter(|_| is_named(node.value(), names))
     };
     let rows = element
         .descendants()

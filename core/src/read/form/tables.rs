@@ -10,7 +10,7 @@ use super::diagnostic::{Diagnostic, Problem};
 use super::reading::set;
 use crate::model::cell::ValueKind;
 use crate::model::info::FormInfo;
-use crate::model::layout::{LayoutCell, LeafKind, RowNode, item_index, item_pointer};
+use crate::model::layout::{Block, LayoutCell, LeafKind, RowNode, item_index, item_pointer};
 use crate::model::rows::MAX_ROWS;
 use crate::read::columns::{self, Columns, Header};
 use crate::read::grid::{SourceCell, SourceTable};
@@ -102,22 +102,26 @@ struct LeafLabels {
     own: Vec<String>,
 }
 
-/// The labels of a block's data rows, normalised once per form.
+/// What a reader compares of a block, normalised once per form (a reader asks for it per
+/// block of every report).
 #[derive(Debug)]
 pub(crate) struct BlockLabels {
-    /// Each data row's, in order.
+    /// Each data row's labels, in order.
     rows: Vec<LeafLabels>,
     /// The data rows (indices into `rows`, ascending) by each of their own labels: how a
     /// source row's label finds its rows without comparing it with every row's.
     by_label: FxHashMap<String, Vec<usize>>,
+    /// The block's columns, as header labels compared as a source's headers are
+    /// ([`columns::form_columns`]).
+    columns: Vec<Vec<String>>,
 }
 
 impl BlockLabels {
-    fn of(rows: &[RowNode]) -> BlockLabels {
-        let mut leaves = Vec::new();
-        leaf_labels(rows, &mut Vec::new(), &mut leaves);
+    fn of(block: &Block) -> BlockLabels {
+        let mut rows = Vec::new();
+        leaf_labels(&block.rows, &mut Vec::new(), &mut rows);
         let mut by_label: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        for (w, leaf) in leaves.iter().enumerate() {
+        for (w, leaf) in rows.iter().enumerate() {
             for label in &leaf.own {
                 let rows = by_label.entry(label.clone()).or_default();
                 if rows.last() != Some(&w) {
@@ -126,30 +130,29 @@ impl BlockLabels {
             }
         }
         BlockLabels {
-            rows: leaves,
+            rows,
             by_label,
+            columns: columns::form_columns(&block.header),
         }
     }
 }
 
-/// The labels of block `block` of table `table` of the form (built once per form: a reader
-/// asks for them per block of every report).
+/// What a reader compares of block `block` of table `table` of the form.
 fn block_labels(info: &FormInfo, table: usize, block: usize) -> &BlockLabels {
-    let labels = info.leaf_labels.get_or_init(|| {
+    let labels = info.block_labels.get_or_init(|| {
         info.layout()
             .tables
             .iter()
-            .map(|t| t.blocks.iter().map(|b| BlockLabels::of(&b.rows)).collect())
+            .map(|t| t.blocks.iter().map(BlockLabels::of).collect())
             .collect()
     });
     &labels[table][block]
 }
 
-/// The data rows of block `block` of table `table` of the form, with their labels.
-pub(crate) fn wanted(info: &FormInfo, table: usize, block: usize) -> Vec<Wanted<'_>> {
-    let labels = block_labels(info, table, block);
+/// The data rows of `block` with their labels (`labels`, the block's).
+fn wanted<'a>(block: &'a Block, labels: &'a BlockLabels) -> Vec<Wanted<'a>> {
     let mut rows = Vec::new();
-    data_rows(&info.layout().tables[table].blocks[block].rows, &mut rows);
+    data_rows(&block.rows, &mut rows);
     rows.into_iter()
         .zip(&labels.rows)
         .map(|(row, labels)| Wanted {
@@ -160,37 +163,15 @@ pub(crate) fn wanted(info: &FormInfo, table: usize, block: usize) -> Vec<Wanted<
         .collect()
 }
 
-/// The columns of block `block` of table `table` of the form, as header labels compared as a
-/// source's headers are ([`columns::form_columns`]), worked out once per form.
-fn block_columns(info: &FormInfo, table: usize, block: usize) -> &[Vec<String>] {
-    let columns = info.column_labels.get_or_init(|| {
-        info.layout()
-            .tables
-            .iter()
-            .map(|t| {
-                t.blocks
-                    .iter()
-                    .map(|b| columns::form_columns(&b.header))
-                    .collect()
-            })
-            .collect()
-    });
-    &columns[table][block]
-}
-
-/// The own labels of a row: its label and aliases, normalised as rows are compared.
-fn own_labels(row: &RowNode) -> Vec<String> {
-    row.label
-        .into_iter()
-        .chain(row.aliases.iter().copied())
-        .map(row_label)
-        .collect()
-}
-
 /// The labels of the data rows under `rows`, in order.
 fn leaf_labels(rows: &[RowNode], above: &mut Vec<String>, out: &mut Vec<LeafLabels>) {
     for row in rows {
-        let own = own_labels(row);
+        let own: Vec<String> = row
+            .label
+            .into_iter()
+            .chain(row.aliases.iter().copied())
+            .map(row_label)
+            .collect();
         if row.cells.is_empty() {
             let pushed = !own.is_empty();
             if pushed {
@@ -309,9 +290,10 @@ impl<'a> Reader<'a> {
 
     fn read_block(&mut self, table: usize, block_index: usize, tables: &[&Prepared<'_>]) -> usize {
         let info = self.info;
-        let wanted = wanted(info, table, block_index);
-        let by_label = &block_labels(info, table, block_index).by_label;
         let block = &info.layout().tables[table].blocks[block_index];
+        let labels = block_labels(info, table, block_index);
+        let wanted = wanted(block, labels);
+        let (by_label, form_columns) = (&labels.by_label, labels.columns.as_slice());
         let mut found = vec![false; wanted.len()];
         // Every row label of the form, for telling a variant from another block's row.
         let mut form_labels: Option<&[String]> = None;
@@ -319,7 +301,6 @@ impl<'a> Reader<'a> {
         let mut items: std::collections::BTreeMap<usize, usize> = Default::default();
         // The source's own labels: a hash that a crafted page cannot make collide.
         let mut context: HashSet<&str> = HashSet::new();
-        let form_columns = block_columns(info, table, block_index);
         for table in tables {
             // The header above this block's rows in this table, found at its first row.
             let mut header: Option<Header<'_>> = None;
